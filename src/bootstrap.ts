@@ -1,0 +1,34 @@
+import { INestApplication, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { AppModule, AppOptions } from './app.module';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { createRootLogger, PinoNestLogger } from './common/logger';
+import { buildValidationPipe } from './common/validation';
+
+/** Builds the HTTP application: security headers, validation, one error body, OpenAPI at /api/docs. */
+export async function createHttpApp(options: AppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
+    logger: new PinoNestLogger(createRootLogger(options.config.logLevel)),
+    bufferLogs: false,
+  });
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.enableCors({ origin: false });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(buildValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('CMA tracker')
+      .setDescription('Post-authorisation obligations and pharmacovigilance tracker for EU conditional marketing authorisations')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

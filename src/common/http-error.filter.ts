@@ -1,0 +1,69 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import { InvalidDateError } from './calendar-date';
+import { DomainError, FieldProblem } from './errors';
+
+/** One error body for every failure: a stable code, a message, and the fields at fault. */
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: FieldProblem[];
+  errorId?: string;
+  details?: Record<string, unknown>;
+}
+
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  422: 'INVALID_INPUT',
+  429: 'TOO_MANY_REQUESTS',
+};
+
+/** Maps any thrown value to the error body; unknown errors become a 500 with a logged errorId. */
+export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
+  if (error instanceof DomainError) {
+    const { errors, ...details } = error.details as { errors?: FieldProblem[] };
+    return { statusCode: error.status, code: error.code, message: error.message, errors, details };
+  }
+  if (error instanceof InvalidDateError) {
+    return { statusCode: 422, code: error.code, message: error.message };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const body = typeof response === 'object' ? (response as Partial<ErrorBody>) : {};
+    return {
+      statusCode: status,
+      code: body.code ?? HTTP_CODES[status] ?? 'HTTP_ERROR',
+      message: body.message !== undefined && typeof body.message === 'string' ? body.message : error.message,
+      errors: body.errors,
+    };
+  }
+  if (isBodyParserError(error)) {
+    return { statusCode: error.status, code: HTTP_CODES[error.status] ?? 'BAD_REQUEST', message: `request body: ${error.message}` };
+  }
+  const errorId = randomUUID();
+  logger.error(`unhandled error ${errorId}`, error instanceof Error ? error.stack : String(error));
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; quote the errorId when you report it', errorId };
+}
+
+function isBodyParserError(error: unknown): error is { status: number; message: string; type: string } {
+  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof (error as { status: unknown }).status === 'number';
+}
+
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = toErrorBody(exception, this.logger);
+    response.status(body.statusCode).json(body);
+  }
+}

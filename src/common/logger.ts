@@ -1,0 +1,33 @@
+import { LoggerService } from '@nestjs/common';
+import pino, { Logger as PinoLogger } from 'pino';
+
+/** Structured JSON logs on standard error (standard output stays free for CLI results). */
+export function createRootLogger(level: string): PinoLogger {
+  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2));
+}
+
+/** Adapts pino to Nest's LoggerService; the context becomes a field. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: PinoLogger) {}
+  log(message: unknown, ...rest: unknown[]): void {
+    this.logger.info({ context: contextOf(rest) }, String(message));
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    const [stack] = rest;
+    this.logger.error({ context: contextOf(rest.slice(1)), stack: typeof stack === 'string' ? stack : undefined }, String(message));
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.logger.warn({ context: contextOf(rest) }, String(message));
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.logger.debug({ context: contextOf(rest) }, String(message));
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.logger.trace({ context: contextOf(rest) }, String(message));
+  }
+}
+
+function contextOf(rest: unknown[]): string | undefined {
+  const last = rest[rest.length - 1];
+  return typeof last === 'string' ? last : undefined;
+}

@@ -1,0 +1,48 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isIsoDate } from './calendar-date';
+import { FieldProblem } from './errors';
+
+/** Flattens class-validator's tree into `field.path: problem` pairs. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent === '' ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
+    const own = Object.values(error.constraints ?? {}).map((problem) => ({ field, problem: stripFieldName(problem, error.property) }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+function stripFieldName(problem: string, property: string): string {
+  return problem.startsWith(`${property} `) ? problem.slice(property.length + 1) : problem;
+}
+
+/** Rejects unknown fields, converts types, and answers 400 with every field and its problem. */
+export function buildValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    exceptionFactory: (errors) => {
+      const problems = flattenValidationErrors(errors);
+      return new BadRequestException({
+        code: 'VALIDATION_FAILED',
+        message: problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
+        errors: problems,
+      });
+    },
+  });
+}
+
+/** A `YYYY-MM-DD` value that exists on the calendar (2023-02-31 is refused, never rolled over). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'must be an existing calendar date written YYYY-MM-DD', ...options },
+      validator: { validate: (value: unknown) => isIsoDate(value) },
+    });
+  };
+}

@@ -1,0 +1,121 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { userInfo } from 'node:os';
+import { isIsoDate } from '../common/calendar-date';
+
+/** The whole environment the application reads, validated once at start. No process.env elsewhere. */
+class EnvironmentVariables {
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT?: number;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'QUEUE_PREFIX may hold letters, digits, - and _ (at most 64)' })
+  QUEUE_PREFIX?: string;
+
+  @IsOptional()
+  @IsString()
+  DEFAULT_ACTOR?: string;
+
+  @IsOptional()
+  @IsString()
+  AS_OF?: string;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional()
+  @IsString()
+  REGULATOR_TIME_ZONE?: string;
+
+  @IsOptional()
+  @IsString()
+  EMBEDDED_PG_DIR?: string;
+}
+
+export interface AppConfig {
+  /** Unset only in demo mode, where an embedded PostgreSQL is started. */
+  databaseUrl: string | undefined;
+  /** Unset only in demo mode, where BullMQ runs on its PostgreSQL backend. */
+  redisUrl: string | undefined;
+  port: number;
+  queuePrefix: string;
+  /** Who is recorded in the audit trail until accounts exist. */
+  defaultActor: string;
+  /** A fixed "today" (YYYY-MM-DD) for demos and reproducible runs; unset = the real date. */
+  asOf: IsoDateOrUndefined;
+  logLevel: string;
+  regulatorTimeZone: string;
+  embeddedPgDir: string;
+  osUser: string;
+}
+type IsoDateOrUndefined = string | undefined;
+
+export class ConfigError extends Error {
+  readonly code = 'INVALID_CONFIGURATION';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Reads and validates the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const raw = plainToInstance(EnvironmentVariables, {
+    ...present,
+    PORT: present.PORT === undefined ? undefined : Number(present.PORT),
+  });
+  const problems = validateSync(raw).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  if (raw.AS_OF !== undefined && !isIsoDate(raw.AS_OF)) {
+    problems.push(`AS_OF: "${String(raw.AS_OF)}" is not a YYYY-MM-DD calendar date`);
+  }
+  const timeZone = raw.REGULATOR_TIME_ZONE ?? 'Europe/Amsterdam';
+  if (!isKnownTimeZone(timeZone)) {
+    problems.push(`REGULATOR_TIME_ZONE: "${timeZone}" is not a known IANA time zone`);
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return {
+    databaseUrl: raw.DATABASE_URL,
+    redisUrl: raw.REDIS_URL,
+    port: raw.PORT ?? 3000,
+    queuePrefix: raw.QUEUE_PREFIX ?? 'cma',
+    defaultActor: raw.DEFAULT_ACTOR ?? 'system',
+    asOf: raw.AS_OF,
+    logLevel: raw.LOG_LEVEL ?? 'info',
+    regulatorTimeZone: timeZone,
+    embeddedPgDir: raw.EMBEDDED_PG_DIR ?? '.data/embedded-pg',
+    osUser: osUserName(),
+  };
+}
+
+function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

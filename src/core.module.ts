@@ -1,0 +1,27 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { AuditService } from './audit/audit.service';
+import { APP_CONFIG, AppConfig } from './config/app.config';
+import { Clock } from './common/clock';
+
+export interface RuntimeInfo {
+  embeddedDatabase: boolean;
+}
+export const RUNTIME_INFO = Symbol('RUNTIME_INFO');
+
+/** What every feature needs: validated configuration, the one clock, and the audit writer. */
+@Global()
+@Module({})
+export class CoreModule {
+  static register(config: AppConfig, clock: Clock, runtime: RuntimeInfo): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
+        { provide: RUNTIME_INFO, useValue: runtime },
+        AuditService,
+      ],
+      exports: [APP_CONFIG, Clock, RUNTIME_INFO, AuditService],
+    };
+  }
+}
