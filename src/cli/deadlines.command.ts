@@ -1,0 +1,256 @@
+/**
+ * `cma-tracker deadlines …`: the pure deadline engine on the command line (no database needed).
+ * Rule book: /work/shared/domain/regulatory-rules.md §1 (CMA renewal), §2 (standard renewal), §4 (PASS), §5 (PSUR),
+ * §9 (weekends: flagged, never moved). Every printed date carries its rule id, source and explanation.
+ *
+ * Closure days (EMA Christmas closure etc.) live in the database, so these commands only flag weekends.
+ */
+import type { Command } from 'commander';
+import { InvalidDateError, type IsoDate, parseIsoDate } from '../common/calendar-date';
+import { cmaRenewalChain, standardRenewal } from '../deadlines/engine/authorisation-renewal';
+import type { DerivedDate } from '../deadlines/engine/derived-date';
+import { passFinalReport } from '../deadlines/engine/pass';
+import { psurSubmissionDue } from '../deadlines/engine/psur';
+import { type DeadlineRule, RULES } from '../deadlines/rules';
+import { printJson, UsageError } from './cli-io';
+
+/** Engine limits (requireIntegerIn in the engine): CMA renewal cycles 1–50, PSUR interval 1–120 months. */
+const MAX_RENEWALS = 50;
+const MAX_INTERVAL_MONTHS = 120;
+const DEFAULT_RENEWALS = 3;
+
+const WEEKEND_NOTE = 'Weekends are flagged (never moved); closure days are not checked by this command.';
+
+/** Commander argParser: a `YYYY-MM-DD` date that exists, or a UsageError naming the option. */
+function dateOption(flag: string): (value: string) => IsoDate {
+  return (value) => {
+    try {
+      return parseIsoDate(value);
+    } catch (error) {
+      if (error instanceof InvalidDateError) {
+        throw new UsageError(`${flag}: ${error.message}`);
+      }
+      throw error;
+    }
+  };
+}
+
+/** Commander argParser: a whole number in [min, max] written as digits only ("6", not "6.0", "+6" or "abc"). */
+function integerOption(flag: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const parsed = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      throw new UsageError(`${flag}: "${value}" is not a whole number from ${min} to ${max}`);
+    }
+    return parsed;
+  };
+}
+
+interface Row {
+  label: string;
+  derived: DerivedDate;
+}
+
+interface Section {
+  heading?: string;
+  rows: Row[];
+}
+
+function pad(text: string, width: number): string {
+  return text.padEnd(width, ' ');
+}
+
+/** Plain-text table: what, date, rule id, explanation; a ⚠ line under a date on a weekend or closure day; sources last. */
+function renderTable(title: string, sections: Section[]): string {
+  const allRows = sections.flatMap((s) => s.rows);
+  const labelWidth = Math.max('What'.length, ...allRows.map((r) => r.label.length));
+  const ruleWidth = Math.max('Rule'.length, ...allRows.map((r) => r.derived.ruleId.length));
+  const indent = ' '.repeat(labelWidth + 2 + 10 + 2);
+  const lines: string[] = [title, ''];
+  lines.push(`${pad('What', labelWidth)}  ${pad('Date', 10)}  ${pad('Rule', ruleWidth)}  Explanation`);
+  lines.push(`${'-'.repeat(labelWidth)}  ${'-'.repeat(10)}  ${'-'.repeat(ruleWidth)}  ${'-'.repeat(11)}`);
+  for (const section of sections) {
+    if (section.heading) {
+      lines.push(section.heading);
+    }
+    for (const { label, derived } of section.rows) {
+      lines.push(`${pad(label, labelWidth)}  ${derived.date}  ${pad(derived.ruleId, ruleWidth)}  ${derived.explanation}`);
+      const flag = derived.nonWorkingDay;
+      if (flag) {
+        lines.push(`${indent}⚠ ${flag.reason === 'closure' ? 'closure day' : 'weekend'}, suggested date ${flag.suggestedDate}: ${flag.note}`);
+      }
+    }
+  }
+  const ruleIds = [...new Set(allRows.map((r) => r.derived.ruleId))];
+  lines.push('', 'Sources:');
+  for (const ruleId of ruleIds) {
+    const rule = (RULES as Record<string, DeadlineRule | undefined>)[ruleId];
+    const source = allRows.find((r) => r.derived.ruleId === ruleId)?.derived.source ?? '';
+    lines.push(`  ${ruleId}: ${rule ? `${rule.title}. ` : ''}${source}`);
+  }
+  lines.push('', WEEKEND_NOTE, '');
+  return lines.join('\n');
+}
+
+function output(json: boolean | undefined, document: Record<string, unknown>, text: () => string): void {
+  if (json) {
+    printJson(document);
+    return;
+  }
+  process.stdout.write(text());
+}
+
+interface JsonFlag {
+  json?: boolean;
+}
+
+function registerCmaRenewal(deadlines: Command): void {
+  deadlines
+    .command('cma-renewal')
+    .summary('CMA annual renewal: expiries, submission windows and application due dates')
+    .description(
+      'Conditional marketing authorisation: the annual expiry dates and, for each, the renewal submission window ' +
+        '(opens 7 months before expiry) and the date the renewal application with the interim report on every specific ' +
+        'obligation is due (at least 6 months before expiry). Reg (EC) 726/2004 Art 14-a; Reg (EC) 507/2006 Art 5-6; ' +
+        'EMA/198337/2016. A recorded expiry (Commission decision / Union Register) overrides this computed chain.',
+    )
+    .requiredOption(
+      '--notified <date>',
+      'date the Commission decision granting the CMA was notified to the holder (YYYY-MM-DD); first expiry = notified + 1 year ' +
+        '(CMA-EXPIRY-FIRST), each later expiry = previous expiry + 1 year (CMA-EXPIRY-NEXT)',
+      dateOption('--notified'),
+    )
+    .option(
+      '--renewals <n>',
+      `number of annual validity periods to show, 1 to ${MAX_RENEWALS} (CMA-EXPIRY-NEXT)`,
+      integerOption('--renewals', 1, MAX_RENEWALS),
+      DEFAULT_RENEWALS,
+    )
+    .option('--json', 'print one JSON document (ISO dates, rule id, source and explanation per date)')
+    .action((options: { notified: IsoDate; renewals: number } & JsonFlag) => {
+      const { notified, renewals } = options;
+      const cycles = cmaRenewalChain({ notified, renewals });
+      output(options.json, { command: 'cma-renewal', input: { notified, renewals }, cycles }, () =>
+        renderTable(
+          `CMA annual renewal: notified ${notified}, ${renewals} validity period${renewals === 1 ? '' : 's'}`,
+          cycles.map((c) => ({
+            heading: `Cycle ${c.cycle}`,
+            rows: [
+              { label: '  Expiry', derived: c.expiry },
+              { label: '  Renewal window opens', derived: c.windowOpens },
+              { label: '  Renewal application due', derived: c.applicationDue },
+            ],
+          })),
+        ),
+      );
+    });
+}
+
+function registerStandardRenewal(deadlines: Command): void {
+  deadlines
+    .command('standard-renewal')
+    .summary('standard MA: 5-year expiry and renewal application due date')
+    .description(
+      'Standard marketing authorisation: the 5-year expiry and the date the renewal application is due ' +
+        '(at least 9 months before expiry). Reg (EC) 726/2004 Art 14(1)-(2); GVP Module VII.C.8.',
+    )
+    .requiredOption(
+      '--notified <date>',
+      'date the Commission decision was notified to the holder (YYYY-MM-DD); expiry = notified + 5 years (STD-EXPIRY), ' +
+        'renewal due = expiry - 9 months (STD-RENEWAL-DUE)',
+      dateOption('--notified'),
+    )
+    .option('--json', 'print one JSON document (ISO dates, rule id, source and explanation per date)')
+    .action((options: { notified: IsoDate } & JsonFlag) => {
+      const { notified } = options;
+      const { expiry, applicationDue } = standardRenewal({ notified });
+      output(options.json, { command: 'standard-renewal', input: { notified }, expiry, applicationDue }, () =>
+        renderTable(`Standard marketing authorisation renewal: notified ${notified}`, [
+          {
+            rows: [
+              { label: 'Expiry', derived: expiry },
+              { label: 'Renewal application due', derived: applicationDue },
+            ],
+          },
+        ]),
+      );
+    });
+}
+
+function registerPsur(deadlines: Command): void {
+  deadlines
+    .command('psur')
+    .summary('PSUR submission due date from the data lock point')
+    .description(
+      'Periodic safety update report: the submission due date for a data lock point (DLP): DLP + 70 calendar days for ' +
+        'intervals up to and including 12 months, DLP + 90 days for longer intervals. Directive 2001/83/EC Art 107c(2); ' +
+        'GVP Module VII Rev 1. A frequency or date set by the EURD list or the MA wins.',
+    )
+    .requiredOption('--dlp <date>', 'data lock point of the PSUR (YYYY-MM-DD)', dateOption('--dlp'))
+    .requiredOption(
+      '--interval-months <n>',
+      `PSUR interval in months, 1 to ${MAX_INTERVAL_MONTHS}: up to 12 gives DLP + 70 days (PSUR-SUBMIT-70), ` +
+        'over 12 gives DLP + 90 days (PSUR-SUBMIT-90)',
+      integerOption('--interval-months', 1, MAX_INTERVAL_MONTHS),
+    )
+    .option('--json', 'print one JSON document (ISO dates, rule id, source and explanation per date)')
+    .action((options: { dlp: IsoDate; intervalMonths: number } & JsonFlag) => {
+      const { dlp, intervalMonths } = options;
+      const submissionDue = psurSubmissionDue({ dlp, intervalMonths });
+      output(options.json, { command: 'psur', input: { dlp, intervalMonths }, dlp, intervalMonths, submissionDue }, () =>
+        renderTable(`PSUR: data lock point ${dlp}, ${intervalMonths}-month interval`, [
+          { rows: [{ label: 'PSUR submission due', derived: submissionDue }] },
+        ]),
+      );
+    });
+}
+
+function registerPassFinal(deadlines: Command): void {
+  deadlines
+    .command('pass-final')
+    .summary('imposed PASS: final report due date and waiver request deadline')
+    .description(
+      'Imposed non-interventional post-authorisation safety study (PASS): the final study report due date ' +
+        '(12 months after the end of data collection) and the last day to request a waiver of it (at least 3 months ' +
+        'before it is due). Directive 2001/83/EC Art 107p; GVP Module VIII Rev 3.',
+    )
+    .requiredOption(
+      '--end-of-data-collection <date>',
+      'end of data collection of the study (YYYY-MM-DD); final report due = + 12 months (PASS-FINAL-REPORT), ' +
+        'waiver request by = due - 3 months (PASS-WAIVER-REQUEST)',
+      dateOption('--end-of-data-collection'),
+    )
+    .option('--json', 'print one JSON document (ISO dates, rule id, source and explanation per date)')
+    .action((options: { endOfDataCollection: IsoDate } & JsonFlag) => {
+      const { endOfDataCollection } = options;
+      const { finalReportDue, waiverRequestBy } = passFinalReport({ endOfDataCollection });
+      output(options.json, { command: 'pass-final', input: { endOfDataCollection }, finalReportDue, waiverRequestBy }, () =>
+        renderTable(`Imposed PASS final report: end of data collection ${endOfDataCollection}`, [
+          {
+            rows: [
+              { label: 'Final study report due', derived: finalReportDue },
+              { label: 'Waiver request by', derived: waiverRequestBy },
+            ],
+          },
+        ]),
+      );
+    });
+}
+
+/**
+ * Adds `deadlines cma-renewal | standard-renewal | psur | pass-final`. Subcommands made with `.command()` copy the
+ * parent's exit override and output configuration when they are created (commander 14 `copyInheritedSettings`), so
+ * call this after configuring `program`.
+ */
+export function registerDeadlineCommands(program: Command): void {
+  const deadlines = program
+    .command('deadlines')
+    .description(
+      'Compute regulatory deadlines from a date you give (no database): CMA annual renewal, standard 5-year renewal, ' +
+        'PSUR submission, imposed PASS final report. Each date shows the rule and legal source it comes from.',
+    );
+  registerCmaRenewal(deadlines);
+  registerStandardRenewal(deadlines);
+  registerPsur(deadlines);
+  registerPassFinal(deadlines);
+}

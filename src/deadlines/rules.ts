@@ -1,0 +1,116 @@
+/**
+ * The deadline rule catalogue as data (rule book: /work/shared/domain/regulatory-rules.md §1, §2, §4, §5, §9).
+ * Every computed date carries one of these ids and its source, so a user can ask "why is this due then?".
+ *
+ * `direction` says how the period is counted:
+ * - `forward`: counted forward from an event ("within 12 months of …");
+ * - `backward`: counted back from a later date ("at least 6 months before expiry") — such a date must never be
+ *   moved later (Reg (EEC) 1182/71 Art 3(4) does not roll these over).
+ */
+export interface DeadlineRule {
+  id: string;
+  title: string;
+  source: string;
+  direction: 'backward' | 'forward';
+}
+
+export const RULES = {
+  'CMA-EXPIRY-FIRST': {
+    id: 'CMA-EXPIRY-FIRST',
+    title: 'Conditional marketing authorisation expires 1 year after notification of the Commission decision',
+    source: 'Regulation (EC) No 726/2004 Art 14-a; Commission Regulation (EC) No 507/2006 Art 5',
+    direction: 'forward',
+  },
+  'CMA-EXPIRY-NEXT': {
+    id: 'CMA-EXPIRY-NEXT',
+    title: 'Each renewed CMA validity period runs 1 year from the previous expiry date',
+    source: 'Commission Regulation (EC) No 507/2006 Art 5(1); EMA Q&A on the annual renewal of conditional marketing authorisations (Q1)',
+    direction: 'forward',
+  },
+  'CMA-RENEWAL-WINDOW-OPENS': {
+    id: 'CMA-RENEWAL-WINDOW-OPENS',
+    title: 'CMA renewal application not to be submitted more than 7 months before expiry',
+    source: 'EMA pre-submission checklist for the annual renewal of conditional marketing authorisations (EMA/198337/2016)',
+    direction: 'backward',
+  },
+  'CMA-RENEWAL-DUE': {
+    id: 'CMA-RENEWAL-DUE',
+    title: 'CMA renewal application (with interim report on every specific obligation) due at least 6 months before expiry',
+    source: 'Commission Regulation (EC) No 507/2006 Art 6(1); Regulation (EC) No 726/2004 Art 14-a',
+    direction: 'backward',
+  },
+  'CMA-RENEWAL-VALIDATION-ANSWERS': {
+    id: 'CMA-RENEWAL-VALIDATION-ANSWERS',
+    title: 'Answers to CMA renewal validation questions due within 5 working days',
+    source: 'EMA pre-submission checklist for the annual renewal of conditional marketing authorisations (EMA/198337/2016)',
+    direction: 'forward',
+  },
+  'STD-EXPIRY': {
+    id: 'STD-EXPIRY',
+    title: 'Marketing authorisation valid for 5 years from notification',
+    source: 'Regulation (EC) No 726/2004 Art 14(1)',
+    direction: 'forward',
+  },
+  'STD-RENEWAL-DUE': {
+    id: 'STD-RENEWAL-DUE',
+    title: '5-year renewal application due at least 9 months before expiry',
+    source: 'Regulation (EC) No 726/2004 Art 14(2); GVP Module VII.C.8',
+    direction: 'backward',
+  },
+  'PSUR-FIRST-DLP': {
+    id: 'PSUR-FIRST-DLP',
+    title: 'Data lock point of the first PSUR 6 months after authorisation',
+    source: 'Standard Annex II wording for new active substances (Annex II.C); GVP Module VII Rev 1 VII.C.3',
+    direction: 'forward',
+  },
+  'PSUR-SUBMIT-70': {
+    id: 'PSUR-SUBMIT-70',
+    title: 'PSUR due 70 calendar days after the data lock point (interval up to and including 12 months)',
+    source: 'Directive 2001/83/EC Art 107c(2); GVP Module VII Rev 1 (PSUR submission timelines)',
+    direction: 'forward',
+  },
+  'PSUR-SUBMIT-90': {
+    id: 'PSUR-SUBMIT-90',
+    title: 'PSUR due 90 calendar days after the data lock point (interval over 12 months)',
+    source: 'Directive 2001/83/EC Art 107c(2); GVP Module VII Rev 1 (PSUR submission timelines)',
+    direction: 'forward',
+  },
+  'PSUR-EURD': {
+    id: 'PSUR-EURD',
+    title: 'PSUR frequency and data lock point from the EURD list (changes take effect 6 months after publication)',
+    source: 'Directive 2001/83/EC Art 107c(4); EMA list of EU reference dates and frequency of submission of PSURs (EURD list); GVP Module VII Rev 1 VII.C.3',
+    direction: 'forward',
+  },
+  'PSUR-DEFAULT-CYCLE': {
+    id: 'PSUR-DEFAULT-CYCLE',
+    title: 'Default PSUR cycle: 6-monthly until marketed; then 6-monthly for 2 years, yearly for 2 years, 3-yearly after',
+    source: 'Directive 2001/83/EC Art 107c(2); Regulation (EC) No 726/2004 Art 28(2); GVP Module VII Rev 1 VII.C.2',
+    direction: 'forward',
+  },
+  'PASS-FINAL-REPORT': {
+    id: 'PASS-FINAL-REPORT',
+    title: 'Final report of an imposed non-interventional PASS within 12 months of the end of data collection',
+    source: 'Directive 2001/83/EC Art 107p; GVP Module VIII Rev 3',
+    direction: 'forward',
+  },
+  'PASS-WAIVER-REQUEST': {
+    id: 'PASS-WAIVER-REQUEST',
+    title: 'Waiver of the PASS final report to be requested at least 3 months before it is due',
+    source: 'Directive 2001/83/EC Art 107p; GVP Module VIII Rev 3',
+    direction: 'backward',
+  },
+  'ANNEX-II': {
+    id: 'ANNEX-II',
+    title: 'Date given by Annex II or by the regulator; wins over any computed date',
+    source: 'Annex II to the Commission decision / regulator correspondence; Regulation (EC) No 726/2004 Art 14-a',
+    direction: 'forward',
+  },
+  'RECORDED-EXPIRY': {
+    id: 'RECORDED-EXPIRY',
+    title: 'Expiry recorded from the Commission decision / Union Register; wins over the computed chain',
+    source: 'Commission decision; Union Register of medicinal products for human use',
+    direction: 'forward',
+  },
+} as const satisfies Record<string, DeadlineRule>;
+
+export type RuleId = keyof typeof RULES;
