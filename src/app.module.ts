@@ -1,0 +1,44 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { ActorMiddleware } from './common/actor.middleware';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
+import { Clock } from './common/clock';
+import { AppConfig } from './config/app.config';
+import { CoreModule, RuntimeInfo } from './core.module';
+import { dataSourceOptions } from './database/data-source';
+import { DeadlinesModule } from './deadlines/deadlines.module';
+import { HealthModule } from './health/health.module';
+import { MilestonesModule } from './milestones/milestones.module';
+import { ObligationsModule } from './obligations/obligations.module';
+import { ProceduresModule } from './procedures/procedures.module';
+import { ProductsModule } from './products/products.module';
+
+export interface AppOptions {
+  config: AppConfig & { databaseUrl: string };
+  clock: Clock;
+  runtime: RuntimeInfo;
+}
+
+@Module({})
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ActorMiddleware).forRoutes('*path');
+  }
+
+  static register({ config, clock, runtime }: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(config, clock, runtime),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        AuditModule,
+        HealthModule,
+        ProductsModule,
+        ObligationsModule,
+        MilestonesModule,
+        ProceduresModule,
+        DeadlinesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,87 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { MILESTONE_KINDS, MILESTONE_STATUSES, MilestoneKind, MilestoneStatus } from '../../milestones/milestone.entity';
+import { OBLIGATION_CATEGORIES, ObligationCategory, STUDY_TYPES, StudyType } from '../../obligations/obligation.entity';
+
+export const DEADLINE_SORTS = ['dueDate', 'product', 'kind', 'status'] as const;
+export type DeadlineSort = (typeof DEADLINE_SORTS)[number];
+
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class DeadlineQueryDto {
+  @ApiPropertyOptional({ description: 'open deadlines due from today up to today + N days (overdue ones included unless includeOverdue=false)', example: 90 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3660)
+  withinDays?: number;
+
+  @ApiPropertyOptional({ description: 'only open deadlines whose due date has passed' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  includeOverdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'product id or name' })
+  @IsOptional()
+  @IsString()
+  product?: string;
+
+  @ApiPropertyOptional({ enum: OBLIGATION_CATEGORIES })
+  @IsOptional()
+  @IsIn(OBLIGATION_CATEGORIES)
+  category?: ObligationCategory;
+
+  @ApiPropertyOptional({ enum: STUDY_TYPES })
+  @IsOptional()
+  @IsIn(STUDY_TYPES)
+  studyType?: StudyType;
+
+  @ApiPropertyOptional({ enum: MILESTONE_KINDS })
+  @IsOptional()
+  @IsIn(MILESTONE_KINDS)
+  kind?: MilestoneKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  owner?: string;
+
+  @ApiPropertyOptional({ enum: MILESTONE_STATUSES, description: 'default: planned and in-progress' })
+  @IsOptional()
+  @IsIn(MILESTONE_STATUSES)
+  status?: MilestoneStatus;
+
+  @ApiPropertyOptional({ enum: DEADLINE_SORTS, default: 'dueDate' })
+  @IsOptional()
+  @IsIn(DEADLINE_SORTS)
+  sort?: DeadlineSort;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
+}

@@ -1,0 +1,93 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Actor } from '../common/actor';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { NotFoundError } from '../common/errors';
+import { IsCalendarDate } from '../common/validation';
+import { ClosureDayEntity } from './closure-day.entity';
+import { EurdEntry } from './eurd-entry.entity';
+import { ReferenceDataService } from './reference-data.service';
+
+class ClosureDayDto {
+  @ApiProperty({ example: 'EMA Christmas closure' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+}
+
+class DateParam {
+  @IsCalendarDate()
+  date!: string;
+}
+
+class EurdEntryDto {
+  @ApiProperty({ example: 'etranacogene dezaparvovec' })
+  @IsString()
+  @IsNotEmpty()
+  substance!: string;
+
+  @ApiProperty({ example: 12 })
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  frequencyMonths!: number;
+
+  @ApiProperty({ example: '2025-08-20' })
+  @IsCalendarDate()
+  firstDlp!: string;
+
+  @ApiProperty({ example: '2025-06-01', description: 'EURD changes take effect 6 months after publication' })
+  @IsCalendarDate()
+  effectiveFrom!: string;
+
+  @ApiProperty({ example: 'EURD list published 2024-12-01' })
+  @IsString()
+  @IsNotEmpty()
+  source!: string;
+}
+
+@ApiTags('reference data')
+@Controller()
+export class ReferenceDataController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly referenceData: ReferenceDataService,
+  ) {}
+
+  @Get('closure-days')
+  @ApiOperation({ summary: 'Days the regulator is closed; due dates on them are flagged' })
+  closures(): Promise<object[]> {
+    return this.referenceData.closures(this.dataSource.manager);
+  }
+
+  @Put('closure-days/:date')
+  @ApiOperation({ summary: 'Add or rename a closure day' })
+  setClosure(@CurrentActor() actor: Actor, @Param() { date }: DateParam, @Body() body: ClosureDayDto): Promise<ClosureDayEntity> {
+    return this.dataSource.transaction((m) => this.referenceData.setClosure(m, actor, { date, name: body.name }));
+  }
+
+  @Delete('closure-days/:date')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a closure day' })
+  async removeClosure(@CurrentActor() actor: Actor, @Param() { date }: DateParam): Promise<void> {
+    const removed = await this.dataSource.transaction((m) => this.referenceData.removeClosure(m, actor, date));
+    if (!removed) {
+      throw new NotFoundError('closure day', date);
+    }
+  }
+
+  @Get('eurd-entries')
+  @ApiOperation({ summary: 'EURD list entries (PSUR frequency and DLP per substance)' })
+  eurd(): Promise<EurdEntry[]> {
+    return this.referenceData.listEurd(this.dataSource.manager);
+  }
+
+  @Post('eurd-entries')
+  @ApiOperation({ summary: 'Record an EURD list entry' })
+  addEurd(@CurrentActor() actor: Actor, @Body() body: EurdEntryDto): Promise<EurdEntry> {
+    return this.dataSource.transaction((m) => this.referenceData.addEurd(m, actor, body));
+  }
+}

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { createHttpApp } from './bootstrap';
+import { FixedClock, SystemClock } from './common/clock';
+import { createRootLogger } from './common/logger';
+import { loadConfig } from './config/app.config';
+import { createDataSource } from './database/data-source';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { migrateWithLock } from './database/migrate';
+import { seedDemo } from './demo/seed-demo';
+
+/**
+ * `npm run demo`: the whole system with the demo data. With DATABASE_URL unset it starts an embedded
+ * PostgreSQL (real server binaries from the embedded-postgres package) with its data in .data/.
+ * AS_OF pins "today" for a reproducible demo.
+ */
+async function demo(): Promise<void> {
+  const config = loadConfig();
+  const log = createRootLogger(config.logLevel);
+  let embedded: EmbeddedDatabase | null = null;
+  if (config.databaseUrl === undefined) {
+    log.info({ dataDir: config.embeddedPgDir }, 'DATABASE_URL unset: starting an embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres(config.embeddedPgDir);
+  }
+  const databaseUrl = config.databaseUrl ?? embedded?.url ?? '';
+  const dataSource = createDataSource(databaseUrl, 'cma-tracker-demo-migrate');
+  await dataSource.initialize();
+  const { applied } = await migrateWithLock(dataSource);
+  await dataSource.destroy();
+  log.info({ applied }, 'migrations applied');
+
+  const clock = config.asOf !== undefined ? new FixedClock(config.asOf) : new SystemClock(config.regulatorTimeZone);
+  const app = await createHttpApp({ config: { ...config, databaseUrl }, clock, runtime: { embeddedDatabase: embedded !== null } });
+  const report = await seedDemo(app, { id: 'demo-seed' }, clock.today());
+  log.info(report, 'demo data loaded');
+  await app.listen(config.port, '0.0.0.0');
+  const stop = async (): Promise<void> => {
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  process.stderr.write(
+    `\nCMA tracker demo (today = ${clock.today()}${embedded !== null ? ', embedded PostgreSQL' : ''})\n` +
+      `  API      http://localhost:${config.port}/api/products\n` +
+      `  Docs     http://localhost:${config.port}/api/docs\n` +
+      `  Due      http://localhost:${config.port}/api/deadlines?withinDays=90\n` +
+      `  Calendar http://localhost:${config.port}/api/calendar.ics\n` +
+      `  Health   http://localhost:${config.port}/health\n\n`,
+  );
+}
+
+demo().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

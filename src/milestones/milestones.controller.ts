@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { ChangeDueDateDto, RecordOutcomeDto, TransitionMilestoneDto } from './dto/milestone.dto';
+import { toDueDateChangeResponse, toMilestoneResponse } from './milestone.mapper';
+import { MilestonesService } from './milestones.service';
+
+@ApiTags('milestones')
+@Controller('milestones')
+export class MilestonesController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly milestones: MilestonesService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A milestone with why its due date is what it is' })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<object> {
+    return toMilestoneResponse(await this.milestones.get(this.dataSource.manager, id), this.clock.today());
+  }
+
+  @Patch(':id/status')
+  @ApiOperation({ summary: 'Record progress: planned → in-progress → submitted (with date, reference, eCTD type), or cancelled with a reason' })
+  async transition(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: TransitionMilestoneDto): Promise<object> {
+    return toMilestoneResponse(await this.dataSource.transaction((m) => this.milestones.transition(m, actor, id, body)), this.clock.today());
+  }
+
+  @Post(':id/outcome')
+  @ApiOperation({ summary: "Record the committee's assessment outcome of a submitted milestone" })
+  async outcome(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RecordOutcomeDto): Promise<object> {
+    return toMilestoneResponse(await this.dataSource.transaction((m) => this.milestones.recordOutcome(m, actor, id, body)), this.clock.today());
+  }
+
+  @Post(':id/due-date')
+  @ApiOperation({ summary: 'Change a due date, with the reason and the procedure it comes from; kept in the history' })
+  async changeDueDate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ChangeDueDateDto): Promise<object> {
+    return toMilestoneResponse(await this.dataSource.transaction((m) => this.milestones.changeDueDate(m, actor, id, body)), this.clock.today());
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Every due date this milestone has had: from, to, why, procedure, who, when' })
+  async history(@Param('id', ParseUUIDPipe) id: string): Promise<object[]> {
+    return (await this.milestones.history(this.dataSource.manager, id)).map(toDueDateChangeResponse);
+  }
+}

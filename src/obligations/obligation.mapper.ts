@@ -1,0 +1,19 @@
+import { Milestone } from '../milestones/milestone.entity';
+import { toMilestoneResponse } from '../milestones/milestone.mapper';
+import { Obligation } from './obligation.entity';
+
+export function toObligationResponse(o: Obligation, milestones: Milestone[], today: string): object {
+  return {
+    id: o.id,
+    productId: o.productId,
+    reference: o.reference,
+    category: o.category,
+    studyType: o.studyType,
+    description: o.description,
+    studyIds: o.studyIds,
+    owner: o.owner,
+    status: o.status,
+    illustrative: o.illustrative,
+    milestones: milestones.filter((m) => m.obligationId === o.id).map((m) => toMilestoneResponse(m, today)),
+  };
+}

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { CreateMilestoneDto, PassFinalReportDto } from '../milestones/dto/milestone.dto';
+import { toMilestoneResponse } from '../milestones/milestone.mapper';
+import { CreateObligationDto } from './dto/obligation.dto';
+import { OBLIGATION_CATEGORIES, ObligationCategory, STUDY_TYPES, StudyType } from './obligation.entity';
+import { toObligationResponse } from './obligation.mapper';
+import { ObligationsService } from './obligations.service';
+
+class ObligationQueryDto {
+  @ApiPropertyOptional({ description: 'product id or name' })
+  @IsOptional()
+  @IsString()
+  product?: string;
+
+  @ApiPropertyOptional({ enum: OBLIGATION_CATEGORIES })
+  @IsOptional()
+  @IsIn(OBLIGATION_CATEGORIES)
+  category?: ObligationCategory;
+
+  @ApiPropertyOptional({ enum: STUDY_TYPES })
+  @IsOptional()
+  @IsIn(STUDY_TYPES)
+  studyType?: StudyType;
+}
+
+@ApiTags('obligations')
+@Controller('obligations')
+export class ObligationsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly obligations: ObligationsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Obligations with their milestones; filter by product, category, study type' })
+  async list(@Query() query: ObligationQueryDto): Promise<object[]> {
+    const manager = this.dataSource.manager;
+    const obligations = await this.obligations.list(manager, query);
+    const milestones = await this.obligations.milestonesOf(manager, obligations.map((o) => o.id));
+    return obligations.map((o) => toObligationResponse(o, milestones, this.clock.today()));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One obligation with its milestones' })
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<object> {
+    const manager = this.dataSource.manager;
+    const obligation = await this.obligations.get(manager, id);
+    return toObligationResponse(obligation, await this.obligations.milestonesOf(manager, [id]), this.clock.today());
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Record an obligation (verbatim text, category, study type, study ids, owner)' })
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateObligationDto): Promise<object> {
+    return toObligationResponse(await this.dataSource.transaction((m) => this.obligations.create(m, actor, body)), [], this.clock.today());
+  }
+
+  @Post(':id/milestones')
+  @ApiOperation({ summary: 'Add a milestone whose due date Annex II or the regulator gives' })
+  async addMilestone(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateMilestoneDto): Promise<object> {
+    return toMilestoneResponse(await this.dataSource.transaction((m) => this.obligations.addMilestone(m, actor, id, body)), this.clock.today());
+  }
+
+  @Post(':id/milestones/pass-final-report')
+  @ApiOperation({ summary: 'Add the PASS final report (end of data collection + 12 months) and its waiver-request date' })
+  async addPassFinalReport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: PassFinalReportDto): Promise<object[]> {
+    const created = await this.dataSource.transaction((m) => this.obligations.addPassFinalReport(m, actor, id, body));
+    return created.map((milestone) => toMilestoneResponse(milestone, this.clock.today()));
+  }
+}

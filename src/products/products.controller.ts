@@ -1,0 +1,43 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { CreateProductDto, UpdateAuthorisationDto } from './dto/product.dto';
+import { toProductDetail, toProductSummary } from './product.mapper';
+import { ProductsService } from './products.service';
+
+@ApiTags('products')
+@Controller('products')
+export class ProductsController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly products: ProductsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Products with their marketing authorisations' })
+  async list(): Promise<object[]> {
+    return (await this.products.list(this.dataSource.manager)).map(toProductSummary);
+  }
+
+  @Get(':product')
+  @ApiOperation({ summary: 'A product (id or name) with validity, renewal chain, PSURs and every milestone, each date with its rule' })
+  async detail(@Param('product') product: string): Promise<object> {
+    return toProductDetail(await this.products.detail(this.dataSource.manager, product), this.clock.today());
+  }
+
+  @Post()
+  @ApiOperation({ summary: 'Register a product and its marketing authorisation; renewal and PSUR milestones are derived' })
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateProductDto): Promise<object> {
+    return toProductDetail(await this.dataSource.transaction((m) => this.products.create(m, actor, body)), this.clock.today());
+  }
+
+  @Patch(':product/authorisation')
+  @ApiOperation({ summary: 'Record the expiry from the Commission decision or the marketing date; derived dates are re-planned with history' })
+  async updateAuthorisation(@CurrentActor() actor: Actor, @Param('product') product: string, @Body() body: UpdateAuthorisationDto): Promise<object> {
+    return toProductDetail(await this.dataSource.transaction((m) => this.products.updateAuthorisation(m, actor, product, body)), this.clock.today());
+  }
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { NotFoundError } from '../common/errors';
+import { cmaValidity, CmaValidityStatus } from '../deadlines/engine/authorisation-renewal';
+import { Milestone } from '../milestones/milestone.entity';
+import { AuthorisationDates, AuthorisationScheduleService } from './authorisation-schedule.service';
+import { CreateProductDto, UpdateAuthorisationDto } from './dto/product.dto';
+import { MarketingAuthorisation } from './marketing-authorisation.entity';
+import { Product } from './product.entity';
+import { expirySourceMissing, productNameTaken } from './products.errors';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface Validity {
+  status: CmaValidityStatus | 'valid-unlimited';
+  explanation: string;
+  currentExpiry: string | null;
+}
+
+export interface ProductWithAuthorisation {
+  product: Product;
+  authorisation: MarketingAuthorisation | null;
+}
+
+export interface ProductDetail extends ProductWithAuthorisation {
+  dates: AuthorisationDates | null;
+  validity: Validity | null;
+  milestones: Milestone[];
+}
+
+/** Products and their marketing authorisations, with every date that follows from them. */
+@Injectable()
+export class ProductsService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly schedule: AuthorisationScheduleService,
+  ) {}
+
+  async list(manager: EntityManager): Promise<ProductWithAuthorisation[]> {
+    const products = await manager.find(Product, { order: { name: 'ASC' } });
+    const authorisations = await manager.find(MarketingAuthorisation);
+    return products.map((product) => ({ product, authorisation: authorisations.find((a) => a.productId === product.id) ?? null }));
+  }
+
+  /** A product by id or by name (case-insensitive). */
+  async get(manager: EntityManager, idOrName: string): Promise<Product> {
+    const product = UUID.test(idOrName)
+      ? await manager.findOneBy(Product, { id: idOrName })
+      : await manager.getRepository(Product).createQueryBuilder('p').where('lower(p.name) = lower(:name)', { name: idOrName }).getOne();
+    if (product === null) {
+      throw new NotFoundError('product', idOrName);
+    }
+    return product;
+  }
+
+  async detail(manager: EntityManager, idOrName: string): Promise<ProductDetail> {
+    const product = await this.get(manager, idOrName);
+    const authorisation = await manager.findOneBy(MarketingAuthorisation, { productId: product.id });
+    const milestones = await manager.find(Milestone, { where: { productId: product.id }, order: { dueDate: 'ASC', title: 'ASC' } });
+    if (authorisation === null) {
+      return { product, authorisation, dates: null, validity: null, milestones };
+    }
+    const today = this.clock.today();
+    const dates = await this.schedule.compute(manager, product, authorisation, today);
+    return { product, authorisation, dates, validity: validityOf(authorisation, dates, milestones, today), milestones };
+  }
+
+  async create(manager: EntityManager, actor: Actor, input: CreateProductDto): Promise<ProductDetail> {
+    const taken = await manager.getRepository(Product).createQueryBuilder('p').where('lower(p.name) = lower(:name)', { name: input.name }).getExists();
+    if (taken) {
+      throw productNameTaken(input.name);
+    }
+    const { authorisation: authorisationInput, ...productInput } = input;
+    const product = await manager.save(manager.create(Product, productInput));
+    const authorisation = await manager.save(manager.create(MarketingAuthorisation, { ...authorisationInput, productId: product.id }));
+    await this.audit.record(manager, actor, { entityType: 'product', entityId: product.id, action: 'create', after: product });
+    await this.audit.record(manager, actor, { entityType: 'marketing-authorisation', entityId: authorisation.id, action: 'create', after: authorisation });
+    await this.schedule.sync(manager, actor, product, authorisation, this.clock.today(), 'authorisation recorded');
+    return this.detail(manager, product.id);
+  }
+
+  async updateAuthorisation(manager: EntityManager, actor: Actor, productIdOrName: string, input: UpdateAuthorisationDto): Promise<ProductDetail> {
+    const product = await this.get(manager, productIdOrName);
+    const authorisation = await manager.findOne(MarketingAuthorisation, { where: { productId: product.id }, lock: { mode: 'pessimistic_write' } });
+    if (authorisation === null) {
+      throw new NotFoundError('marketing authorisation of product', product.name);
+    }
+    const before = { ...authorisation };
+    if (input.recordedExpiry !== undefined) {
+      if (input.recordedExpiry !== null && input.recordedExpirySource === undefined) {
+        throw expirySourceMissing();
+      }
+      authorisation.recordedExpiry = input.recordedExpiry;
+      authorisation.recordedExpirySource = input.recordedExpiry === null ? null : (input.recordedExpirySource ?? null);
+    }
+    if (input.marketedOn !== undefined) {
+      authorisation.marketedOn = input.marketedOn;
+    }
+    await manager.save(authorisation);
+    await this.audit.record(manager, actor, { entityType: 'marketing-authorisation', entityId: authorisation.id, action: 'update', before, after: authorisation, reason: input.reason });
+    await this.schedule.sync(manager, actor, product, authorisation, this.clock.today(), input.reason);
+    return this.detail(manager, product.id);
+  }
+}
+
+/**
+ * The validity period in force: the first renewal cycle not yet renewed. A renewal milestone's outcome
+ * "fulfilled" records the Commission's renewal decision; "not-fulfilled" a refusal.
+ */
+function validityOf(authorisation: MarketingAuthorisation, dates: AuthorisationDates, milestones: Milestone[], today: string): Validity {
+  const kind = authorisation.type === 'standard' ? 'standard-renewal' : 'cma-renewal';
+  for (const renewal of dates.renewals) {
+    const milestone = milestones.find((m) => m.kind === kind && m.cycle === renewal.cycle && m.authorisationId === authorisation.id);
+    if (milestone?.outcome === 'fulfilled') {
+      continue;
+    }
+    const refusedOn = milestone?.outcome === 'not-fulfilled' ? milestone.outcomeOn : null;
+    const result = cmaValidity({
+      expiry: renewal.expiry.date,
+      renewalSubmittedOn: milestone?.submittedOn ?? null,
+      renewalDue: renewal.applicationDue.date,
+      commissionDecisionOn: refusedOn,
+      today,
+    });
+    return { ...result, currentExpiry: renewal.expiry.date };
+  }
+  return {
+    status: 'valid-unlimited',
+    explanation: authorisation.type === 'exceptional-circumstances' ? 'Exceptional circumstances: reassessed annually, no renewal chain is computed' : 'Renewed; no further renewal computed within the horizon',
+    currentExpiry: null,
+  };
+}
