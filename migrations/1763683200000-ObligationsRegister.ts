@@ -166,6 +166,7 @@ export class ObligationsRegister1763683200000 implements MigrationInterface {
         CONSTRAINT ck_clock_stop_order CHECK (responses_due_on >= stopped_on AND (restarted_on IS NULL OR restarted_on >= stopped_on))
       );
       CREATE INDEX ix_procedure_clock_stop_procedure ON procedure_clock_stop (procedure_id, stopped_on);
+      CREATE UNIQUE INDEX ux_procedure_clock_stop_open ON procedure_clock_stop (procedure_id) WHERE restarted_on IS NULL;
 
       CREATE TABLE due_date_change (
         id              bigserial PRIMARY KEY,

@@ -34,9 +34,9 @@ export class MutableClock extends Clock {
 }
 
 /** The real HTTP application on a fresh, migrated database of its own. */
-export async function createTestApp(options: { today?: string } = {}): Promise<TestApp> {
+export async function createTestApp(options: { today?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: process.env.CMA_TEST_QUEUE_PREFIX, LOG_LEVEL: 'silent', DEFAULT_ACTOR: 'test-user' });
+  const config = loadConfig({ DATABASE_URL: database.url, QUEUE_PREFIX: process.env.CMA_TEST_QUEUE_PREFIX, LOG_LEVEL: 'silent', DEFAULT_ACTOR: 'test-user', ...options.env });
   const clock = new MutableClock(options.today ?? '2025-06-15');
   const app = await createHttpApp({ config: { ...config, databaseUrl: database.url }, clock, runtime: { embeddedDatabase: false } });
   await app.init();

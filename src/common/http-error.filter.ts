@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { InvalidDateError } from './calendar-date';
 import { DomainError, FieldProblem } from './errors';
 
@@ -45,12 +46,35 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
       errors: body.errors,
     };
   }
+  const constraint = constraintViolation(error);
+  if (constraint !== null) {
+    return constraint;
+  }
   if (isBodyParserError(error)) {
     return { statusCode: error.status, code: HTTP_CODES[error.status] ?? 'BAD_REQUEST', message: `request body: ${error.message}` };
   }
   const errorId = randomUUID();
   logger.error(`unhandled error ${errorId}`, error instanceof Error ? error.stack : String(error));
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; quote the errorId when you report it', errorId };
+}
+
+/** PostgreSQL constraint codes → a 4xx: a race past a service's check must not become a 500. */
+const CONSTRAINT_ERRORS: Record<string, { statusCode: number; code: string; message: string }> = {
+  '23505': { statusCode: 409, code: 'DUPLICATE', message: 'a record with the same unique key already exists' },
+  '23503': { statusCode: 422, code: 'REFERENCE_NOT_FOUND', message: 'the record refers to another record that does not exist' },
+  '23514': { statusCode: 422, code: 'CONSTRAINT_VIOLATED', message: 'the change breaks a rule of the data' },
+};
+
+function constraintViolation(error: unknown): ErrorBody | null {
+  if (!(error instanceof QueryFailedError)) {
+    return null;
+  }
+  const driver = error.driverError as { code?: string; constraint?: string; detail?: string };
+  const known = driver.code === undefined ? undefined : CONSTRAINT_ERRORS[driver.code];
+  if (known === undefined) {
+    return null;
+  }
+  return { ...known, message: `${known.message} (${driver.constraint ?? 'constraint'})`, details: { constraint: driver.constraint } };
 }
 
 function isBodyParserError(error: unknown): error is { status: number; message: string; type: string } {

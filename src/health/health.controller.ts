@@ -2,9 +2,9 @@ import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../config/app.config';
 import { RUNTIME_INFO, RuntimeInfo } from '../core.module';
 import { Clock } from '../common/clock';
+import { RedisProbe } from './redis-probe';
 
 /** Liveness and readiness: names every backing service and whether it is embedded or unreachable. */
 @ApiTags('health')
@@ -13,8 +13,8 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RUNTIME_INFO) private readonly runtime: RuntimeInfo,
+    private readonly redis: RedisProbe,
   ) {}
 
   @Get()
@@ -24,15 +24,17 @@ export class HealthController {
       .query('SELECT 1')
       .then(() => 'up' as const)
       .catch(() => 'unreachable' as const);
-    const ok = database === 'up';
-    response.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    const redis = await this.redis.status();
+    const unreachable = [database === 'unreachable' ? 'database (DATABASE_URL)' : null, redis === 'unreachable' ? 'redis (REDIS_URL)' : null].filter((s) => s !== null);
+    response.status(unreachable.length === 0 ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return {
-      status: ok ? 'ok' : 'degraded',
+      status: unreachable.length === 0 ? 'ok' : 'degraded',
       today: this.clock.today(),
       services: {
         database: { status: database, embedded: this.runtime.embeddedDatabase },
+        redis: { status: redis, embedded: false },
       },
-      unreachable: ok ? [] : ['database'],
+      unreachable,
     };
   }
 }

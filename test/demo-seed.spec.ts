@@ -1,0 +1,49 @@
+import { seedDemo } from '../src/demo/seed-demo';
+import { createTestApp, TestApp } from './test-app';
+
+describe('demo data', () => {
+  let t: TestApp;
+  const asOf = '2026-11-21';
+
+  beforeAll(async () => {
+    t = await createTestApp({ today: asOf });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('should load both products, then skip them on a second run', async () => {
+    expect(await seedDemo(t.app, { id: 'demo-seed' }, asOf)).toEqual({ asOf, created: ['Hemgenix', 'Zemcelpro'], skipped: [] });
+    expect(await seedDemo(t.app, { id: 'demo-seed' }, asOf)).toEqual({ asOf, created: [], skipped: ['Hemgenix', 'Zemcelpro'] });
+  });
+
+  it('should mark the authorisations illustrative', async () => {
+    const response = await t.http().get('/api/products').expect(200);
+    expect(response.body.map((p: { name: string; authorisation: { illustrative: boolean } }) => [p.name, p.authorisation.illustrative])).toEqual([
+      ['Hemgenix', true],
+      ['Zemcelpro', true],
+    ]);
+  });
+
+  it('should show exactly one overdue item and record the other past milestones as submitted on time', async () => {
+    const overdue = await t.http().get('/api/deadlines').query({ overdue: true }).expect(200);
+    expect(overdue.body.items.map((i: { productName: string; title: string }) => `${i.productName}: ${i.title}`)).toEqual(['Hemgenix: Registry interim report 2025']);
+    const hemgenix = await t.http().get('/api/products/Hemgenix').expect(200);
+    const past = hemgenix.body.milestones.filter((m: { dueDate: string; id: string }) => m.dueDate < asOf && m.id !== overdue.body.items[0].id);
+    expect(past.length).toBeGreaterThan(5);
+    expect(past.every((m: { status: string; submission: { onTime: boolean } }) => m.status === 'submitted' && m.submission.onTime)).toBe(true);
+  });
+
+  it('should show upcoming deadlines for both products', async () => {
+    const upcoming = await t.http().get('/api/deadlines').query({ withinDays: 365, includeOverdue: false }).expect(200);
+    const products = new Set(upcoming.body.items.map((i: { productName: string }) => i.productName));
+    expect([...products].sort()).toEqual(['Hemgenix', 'Zemcelpro']);
+  });
+
+  it('should show Zemcelpro valid in its first renewal period with the window from the illustrative notification', async () => {
+    const response = await t.http().get('/api/products/Zemcelpro').expect(200);
+    expect(response.body.validity).toMatchObject({ status: 'valid', currentExpiry: '2027-08-25' });
+    expect(response.body.renewals[0]).toMatchObject({ expiry: { date: '2026-08-25' }, applicationDue: { date: '2026-02-25' } });
+  });
+});
