@@ -218,6 +218,23 @@ describe('obligations register over HTTP', () => {
     });
   });
 
+  describe('obligations', () => {
+    it('should list obligations with their milestones, filtered by product and study type', async () => {
+      const { name, id } = await createProduct(t);
+      const registry = await createObligation(t, id, { studyType: 'registry', description: 'Registry of treated patients, verbatim.' });
+      await createObligation(t, id, { studyType: 'clinical-trial' });
+      await addMilestone(t, registry.id, { title: 'Registry report', dueDate: '2024-12-31' });
+      const response = await t.http().get('/api/obligations').query({ product: name, studyType: 'registry' }).expect(200);
+      expect(response.body).toHaveLength(1);
+      expect(response.body[0]).toMatchObject({ id: registry.id, description: 'Registry of treated patients, verbatim.', milestones: [{ title: 'Registry report', dueDate: '2024-12-31' }] });
+    });
+
+    it('should refuse an unknown category filter with 400 naming it', async () => {
+      const response = await t.http().get('/api/obligations').query({ category: 'XYZ' }).expect(400);
+      expect(response.body.errors[0].field).toBe('category');
+    });
+  });
+
   describe('deadlines', () => {
     it('should list what is due in the next N days and what is overdue, computed from the dates', async () => {
       const { name, id } = await createProduct(t);

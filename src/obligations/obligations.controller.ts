@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { ApiOperation, ApiTags, PickType } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -8,26 +7,12 @@ import { CurrentActor } from '../common/current-actor.decorator';
 import { CreateMilestoneDto, PassFinalReportDto } from '../milestones/dto/milestone.dto';
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
 import { CreateObligationDto } from './dto/obligation.dto';
-import { OBLIGATION_CATEGORIES, ObligationCategory, STUDY_TYPES, StudyType } from './obligation.entity';
+import { DeadlineQueryDto } from '../deadlines/dto/deadline-query.dto';
 import { toObligationResponse } from './obligation.mapper';
 import { ObligationsService } from './obligations.service';
 
-class ObligationQueryDto {
-  @ApiPropertyOptional({ description: 'product id or name' })
-  @IsOptional()
-  @IsString()
-  product?: string;
-
-  @ApiPropertyOptional({ enum: OBLIGATION_CATEGORIES })
-  @IsOptional()
-  @IsIn(OBLIGATION_CATEGORIES)
-  category?: ObligationCategory;
-
-  @ApiPropertyOptional({ enum: STUDY_TYPES })
-  @IsOptional()
-  @IsIn(STUDY_TYPES)
-  studyType?: StudyType;
-}
+/** The register's filters that apply to obligations. */
+class ObligationQueryDto extends PickType(DeadlineQueryDto, ['product', 'category', 'studyType'] as const) {}
 
 @ApiTags('obligations')
 @Controller('obligations')
