@@ -39,10 +39,9 @@ export class ObligationsService {
 
   async list(manager: EntityManager, filter: ObligationFilter): Promise<Obligation[]> {
     const productId = filter.product === undefined ? undefined : (await this.products.get(manager, filter.product)).id;
-    return manager.find(Obligation, {
-      where: { productId, category: filter.category, studyType: filter.studyType },
-      order: { reference: 'ASC' },
-    });
+    // TypeORM 1.x refuses undefined values in `where`: only the filters given are included.
+    const where = Object.fromEntries(Object.entries({ productId, category: filter.category, studyType: filter.studyType }).filter(([, value]) => value !== undefined));
+    return manager.find(Obligation, { where, order: { reference: 'ASC' } });
   }
 
   async milestonesOf(manager: EntityManager, obligationIds: string[]): Promise<Milestone[]> {
