@@ -1,7 +1,7 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { ActorMiddleware } from './common/actor.middleware';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { Clock } from './common/clock';
 import { AppConfig } from './config/app.config';
 import { CoreModule, RuntimeInfo } from './core.module';
@@ -12,6 +12,7 @@ import { MilestonesModule } from './milestones/milestones.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { ProductsModule } from './products/products.module';
+import { SignaturesModule } from './signatures/signatures.module';
 
 export interface AppOptions {
   config: AppConfig & { databaseUrl: string };
@@ -20,17 +21,14 @@ export interface AppOptions {
 }
 
 @Module({})
-export class AppModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(ActorMiddleware).forRoutes('*path');
-  }
-
+export class AppModule {
   static register({ config, clock, runtime }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
         CoreModule.register(config, clock, runtime),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        AuthModule,
         AuditModule,
         HealthModule,
         ProductsModule,
@@ -38,6 +36,7 @@ export class AppModule implements NestModule {
         MilestonesModule,
         ProceduresModule,
         DeadlinesModule,
+        SignaturesModule,
       ],
     };
   }

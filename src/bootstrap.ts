@@ -15,7 +15,8 @@ export async function createHttpApp(options: AppOptions): Promise<INestApplicati
     bufferLogs: false,
   });
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.enableCors({ origin: false });
+  app.enableCors({ origin: options.config.corsOrigins.length > 0 ? options.config.corsOrigins : false, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
+  app.set('trust proxy', options.config.trustProxy);
   app.useBodyParser('json', { limit: '1mb' });
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(buildValidationPipe());
@@ -27,8 +28,9 @@ export async function createHttpApp(options: AppOptions): Promise<INestApplicati
       .setTitle('CMA tracker')
       .setDescription('Post-authorisation obligations and pharmacovigilance tracker for EU conditional marketing authorisations')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/auth/login returns the token' })
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
   return app;
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuditService } from './audit/audit.service';
 import { APP_CONFIG, AppConfig } from './config/app.config';
 import { Clock } from './common/clock';
+import { RedisConnection } from './common/redis-connection';
 
 export interface RuntimeInfo {
   embeddedDatabase: boolean;
@@ -20,8 +21,9 @@ export class CoreModule {
         { provide: Clock, useValue: clock },
         { provide: RUNTIME_INFO, useValue: runtime },
         AuditService,
+        RedisConnection,
       ],
-      exports: [APP_CONFIG, Clock, RUNTIME_INFO, AuditService],
+      exports: [APP_CONFIG, Clock, RUNTIME_INFO, AuditService, RedisConnection],
     };
   }
 }

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import { createHttpApp } from './bootstrap';
+import { systemActor } from './common/actor';
 import { FixedClock, SystemClock } from './common/clock';
 import { createRootLogger } from './common/logger';
 import { loadConfig } from './config/app.config';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { migrateWithLock } from './database/migrate';
+import { ensureDemoAccounts } from './demo/demo-accounts';
 import { seedDemo } from './demo/seed-demo';
 
 /**
@@ -30,8 +32,9 @@ async function demo(): Promise<void> {
 
   const clock = config.asOf !== undefined ? new FixedClock(config.asOf) : new SystemClock(config.regulatorTimeZone);
   const app = await createHttpApp({ config: { ...config, databaseUrl }, clock, runtime: { embeddedDatabase: embedded !== null } });
-  const report = await seedDemo(app, { id: 'demo-seed' }, clock.today());
+  const report = await seedDemo(app, systemActor('demo-seed'), clock.today());
   log.info(report, 'demo data loaded');
+  const accounts = await ensureDemoAccounts(app, systemActor('demo-seed'));
   await app.listen(config.port, '0.0.0.0');
   const stop = async (): Promise<void> => {
     await app.close();
@@ -46,7 +49,11 @@ async function demo(): Promise<void> {
       `  Docs     http://localhost:${config.port}/api/docs\n` +
       `  Due      http://localhost:${config.port}/api/deadlines?withinDays=90\n` +
       `  Calendar http://localhost:${config.port}/api/calendar.ics\n` +
-      `  Health   http://localhost:${config.port}/health\n\n`,
+      `  Health   http://localhost:${config.port}/health\n\n` +
+      `Accounts (passwords are new at every start; sign in with POST /api/auth/login or "Authorize" in the docs):\n` +
+      accounts.map((a) => `  ${a.username.padEnd(16)} ${a.password}   (${a.role})\n`).join('') +
+      `\n  curl -s localhost:${config.port}/api/auth/login -H 'Content-Type: application/json' \\\n` +
+      `       -d '{"username":"demo-regulatory","password":"<password above>"}'\n\n`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { seedDemo } from '../src/demo/seed-demo';
+import { systemActor } from '../src/common/actor';
 import { createTestApp, TestApp } from './test-app';
 
 describe('demo data', () => {
@@ -14,8 +15,8 @@ describe('demo data', () => {
   });
 
   it('should load both products, then skip them on a second run', async () => {
-    expect(await seedDemo(t.app, { id: 'demo-seed' }, asOf)).toEqual({ asOf, created: ['Hemgenix', 'Zemcelpro'], skipped: [] });
-    expect(await seedDemo(t.app, { id: 'demo-seed' }, asOf)).toEqual({ asOf, created: [], skipped: ['Hemgenix', 'Zemcelpro'] });
+    expect(await seedDemo(t.app, systemActor('demo-seed'), asOf)).toEqual({ asOf, created: ['Hemgenix', 'Zemcelpro'], skipped: [] });
+    expect(await seedDemo(t.app, systemActor('demo-seed'), asOf)).toEqual({ asOf, created: [], skipped: ['Hemgenix', 'Zemcelpro'] });
   });
 
   it('should mark the authorisations illustrative', async () => {

@@ -127,7 +127,7 @@ describe('procedures (e2e)', () => {
     it('should write an audit row for every change of the procedure and its clock stop', async () => {
       const procedureRows = await t.http().get('/api/audit').query({ entityType: 'procedure', entityId: procedure.id });
       expect(procedureRows.body.map((r: { action: string }) => r.action)).toEqual(['create', 'timetable', 'timetable']);
-      expect(procedureRows.body[1]).toMatchObject({ actor: 'test-user', reason: 'CHMP opinion' });
+      expect(procedureRows.body[1]).toMatchObject({ actor: 'user:test-regulatory', reason: 'CHMP opinion' });
       const stopRows = await t.http().get('/api/audit').query({ entityType: 'procedure-clock-stop', entityId: stop.id });
       expect(stopRows.body.map((r: { action: string }) => r.action)).toEqual(['create', 'restart']);
       const milestoneRows = await t.http().get('/api/audit').query({ entityType: 'milestone', entityId: stop.responseMilestone.id });

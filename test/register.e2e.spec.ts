@@ -66,7 +66,7 @@ describe('obligations register over HTTP', () => {
         [null, '2023-08-20'],
         ['2023-08-20', '2023-09-01'],
       ]);
-      expect(history.body[1]).toMatchObject({ source: 'recorded-expiry', changedBy: 'test-user' });
+      expect(history.body[1]).toMatchObject({ source: 'recorded-expiry', changedBy: 'user:test-regulatory' });
     });
 
     it('should show a CMA whose renewal was submitted in time as valid after expiry until the Commission decides', async () => {
@@ -204,7 +204,7 @@ describe('obligations register over HTTP', () => {
       expect(changed.body).toMatchObject({ dueDate: '2024-06-30', why: { basis: 'annex-ii', ruleId: 'ANNEX-II' } });
       expect(changed.body.why.source).toContain('EMEA/H/C/004827/II/0015');
       const history = await t.http().get(`/api/milestones/${milestone.id}/history`).expect(200);
-      expect(history.body[1]).toMatchObject({ from: '2023-12-31', to: '2024-06-30', source: 'variation', procedureRef: 'EMEA/H/C/004827/II/0015', reason: 'Extension agreed in the Type II variation', changedBy: 'test-user' });
+      expect(history.body[1]).toMatchObject({ from: '2023-12-31', to: '2024-06-30', source: 'variation', procedureRef: 'EMEA/H/C/004827/II/0015', reason: 'Extension agreed in the Type II variation', changedBy: 'user:test-regulatory' });
     });
 
     it('should add a PASS final report 12 months after the end of data collection with its waiver date', async () => {
@@ -284,7 +284,7 @@ describe('obligations register over HTTP', () => {
       await t.http().post(`/api/milestones/${milestone.id}/due-date`).send({ dueDate: '2024-01-31', reason: 'RMP update agreed', changeSource: 'rmp-update', procedureRef: 'EMEA/H/C/004827/II/0020' }).expect(201);
       const audit = await t.http().get('/api/audit').query({ entityType: 'milestone', entityId: milestone.id }).expect(200);
       expect(audit.body.map((a: { action: string }) => a.action)).toEqual(['create', 'due-date-change']);
-      expect(audit.body[1]).toMatchObject({ actor: 'test-user', reason: 'RMP update agreed', before: { dueDate: '2023-12-31' }, after: { dueDate: '2024-01-31' } });
+      expect(audit.body[1]).toMatchObject({ actor: 'user:test-regulatory', reason: 'RMP update agreed', before: { dueDate: '2023-12-31' }, after: { dueDate: '2024-01-31' } });
     });
 
     it('should write no audit row when a change is refused', async () => {

@@ -1,35 +1,19 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { AuditEntry } from './audit-entry.entity';
+import { Actor } from '../common/actor';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { ANY_ROLE, Role } from '../auth/roles';
+import { Allow } from '../auth/route-rules';
+import { auditCsv } from './audit-csv';
+import { AuditVerifyReport, verifyAuditChain } from './audit-verify';
+import { AuditEntryResponse, toAuditEntryResponse } from './audit.mapper';
 import { AuditService } from './audit.service';
+import { AuditFilterDto, AuditQueryDto } from './dto/audit-query.dto';
 
-class AuditQueryDto {
-  @ApiPropertyOptional({ example: 'milestone' })
-  @IsOptional()
-  @IsString()
-  entityType?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  entityId?: string;
-
-  @ApiPropertyOptional({ description: 'return rows after this sequence number (paging)' })
-  @IsOptional()
-  @Matches(/^\d+$/, { message: 'must be a sequence number' })
-  afterSeq?: string;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-}
+/** The whole-chain check reads every row: for the auditor, the administrator and the QPPV, not every user. */
+const CHAIN_VERIFIERS: readonly Role[] = ['admin', 'viewer', 'qppv'];
 
 @ApiTags('audit')
 @Controller('audit')
@@ -40,8 +24,27 @@ export class AuditController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The audit trail, oldest first; filter by record' })
-  list(@Query() query: AuditQueryDto): Promise<AuditEntry[]> {
-    return this.audit.list(this.dataSource.manager, { ...query, limit: query.limit ?? 100 });
+  @Allow(ANY_ROLE)
+  @ApiOperation({ summary: 'The audit trail, oldest first: who, when, what (field by field), why; filter and page by seq' })
+  async list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditEntryResponse[]> {
+    const entries = await this.audit.list(this.dataSource.manager, { ...query, limit: query.limit ?? 100 }, actor.scope);
+    return entries.map(toAuditEntryResponse);
+  }
+
+  @Get('export.csv')
+  @Allow(ANY_ROLE)
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The filtered audit trail as CSV, one line per changed field (streamed, one consistent snapshot)' })
+  export(@CurrentActor() actor: Actor, @Query() query: AuditFilterDto): StreamableFile {
+    // Headers through StreamableFile (not @Header), so that an error answered instead is not labelled text/csv.
+    const csv = auditCsv(this.dataSource, this.audit, { filter: query, productIds: actor.scope });
+    return new StreamableFile(Readable.from(csv), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="audit-trail.csv"' });
+  }
+
+  @Get('verify')
+  @Allow(CHAIN_VERIFIERS)
+  @ApiOperation({ summary: 'Recompute the audit hash chain and name the first broken link' })
+  verify(): Promise<AuditVerifyReport> {
+    return verifyAuditChain(this.dataSource);
   }
 }

@@ -1,7 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
-import { Actor } from '../common/actor';
+import { Actor, systemActor } from '../common/actor';
 import { Clock, FixedClock, SystemClock } from '../common/clock';
 import { createRootLogger, PinoNestLogger } from '../common/logger';
 import { AppConfig, loadConfig } from '../config/app.config';
@@ -23,7 +23,7 @@ export function cliContext(asOf?: string): CliContext {
   return {
     config: { ...config, databaseUrl: config.databaseUrl },
     clock: fixed !== undefined ? new FixedClock(fixed) : new SystemClock(config.regulatorTimeZone),
-    actor: { id: `cli:${config.osUser}` },
+    actor: systemActor(`cli:${config.osUser}`),
   };
 }
 

@@ -2,8 +2,10 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { reportFailure } from './cli-io';
+import { registerAuditCommands } from './audit.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerDeadlineCommands } from './deadlines.command';
+import { registerUserCommands } from './users.command';
 
 /** `npm run cli -- <command>`: an administrator's tool on the server. */
 export function buildCli(): Command {
@@ -14,6 +16,8 @@ export function buildCli(): Command {
     .showHelpAfterError();
   registerDatabaseCommands(program);
   registerDeadlineCommands(program);
+  registerUserCommands(program);
+  registerAuditCommands(program);
   return program;
 }
 

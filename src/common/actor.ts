@@ -1,5 +1,26 @@
-/** Who does something: recorded in the audit trail and in due-date history. */
+/** The products a caller may see and change: `null` means every product. */
+export type ProductScope = readonly string[] | null;
+
+/** Who does something: recorded in the audit trail and in due-date history, with the products they may touch. */
 export interface Actor {
-  /** e.g. "system", "cli:root", later "user:<id>". */
+  /** e.g. "user:alice", "user:alice/token:erp-sync", "cli:root", "demo-seed", "system". */
   id: string;
+  scope: ProductScope;
+}
+
+/** An actor inside the server (CLI, demo loader, background jobs): every product. */
+export function systemActor(id: string): Actor {
+  return { id, scope: null };
+}
+
+export function inScope(scope: ProductScope, productId: string): boolean {
+  return scope === null || scope.includes(productId);
+}
+
+/** Throws the given not-found error unless the product is in scope (out-of-scope records do not exist for the caller). */
+export function assertInScope<T extends { productId: string }>(scope: ProductScope, record: T, notFound: () => Error): T {
+  if (!inScope(scope, record.productId)) {
+    throw notFound();
+  }
+  return record;
 }

@@ -20,8 +20,12 @@ export class SystemClock extends Clock {
   }
 }
 
-/** A clock pinned to a calendar date (`--as-of`, AS_OF): "now" is that date at 12:00 UTC. */
+/**
+ * A clock pinned to a calendar date (`--as-of`, AS_OF): "today" stays that date; "now" starts at 12:00 UTC
+ * that day and runs with real time, so session expiry and lockouts still work in a pinned demo.
+ */
 export class FixedClock extends Clock {
+  private readonly startedAt = Date.now();
   constructor(private readonly date: IsoDate) {
     super();
   }
@@ -29,6 +33,6 @@ export class FixedClock extends Clock {
     return this.date;
   }
   now(): Date {
-    return new Date(`${this.date}T12:00:00Z`);
+    return new Date(Date.parse(`${this.date}T12:00:00Z`) + (Date.now() - this.startedAt));
   }
 }

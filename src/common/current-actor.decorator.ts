@@ -1,12 +1,14 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { Actor } from './actor';
+import type { Principal } from '../auth/principal';
 
-/** The acting user of a request; until accounts exist, the configured default actor (set by ActorMiddleware). */
-export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
-  const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
-  if (request.actor === undefined) {
-    throw new Error('no actor on the request: ActorMiddleware is not installed');
+function principalOf(context: ExecutionContext): Principal {
+  const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+  if (request.principal === undefined) {
+    throw new Error('no principal on the request: @CurrentActor used on a public route');
   }
-  return request.actor;
-});
+  return request.principal;
+}
+
+/** The signed-in caller (set by the AuthGuard); as an Actor it carries the caller's product scope. */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Principal => principalOf(context));

@@ -61,3 +61,39 @@ export class ConflictError extends DomainError {
     this.code = code;
   }
 }
+
+/** Not signed in, or the credentials, session or token are not (or no longer) valid. */
+export class UnauthenticatedError extends DomainError {
+  readonly status = 401;
+  constructor(
+    readonly code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, details);
+  }
+}
+
+/** Signed in, but this caller may not do this. */
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  constructor(
+    readonly code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, details);
+  }
+}
+
+/** Refused for now (rate limit, lockout); `retryAfterSeconds` says when to try again. */
+export class TooManyAttemptsError extends DomainError {
+  readonly status = 429;
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, { retryAfterSeconds });
+  }
+}

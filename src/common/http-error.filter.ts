@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { InvalidDateError } from './calendar-date';
-import { DomainError, FieldProblem } from './errors';
+import { DomainError, FieldProblem, TooManyAttemptsError, UnauthenticatedError } from './errors';
 
 /** One error body for every failure: a stable code, a message, and the fields at fault. */
 export interface ErrorBody {
@@ -88,6 +88,12 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = toErrorBody(exception, this.logger);
+    if (exception instanceof UnauthenticatedError) {
+      response.setHeader('WWW-Authenticate', 'Bearer realm="cma-tracker"');
+    }
+    if (exception instanceof TooManyAttemptsError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
     response.status(body.statusCode).json(body);
   }
 }

@@ -24,8 +24,24 @@ class EnvironmentVariables {
   QUEUE_PREFIX?: string;
 
   @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(10080)
+  SESSION_TTL_MINUTES?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  SESSION_IDLE_MINUTES?: number;
+
+  @IsOptional()
   @IsString()
-  DEFAULT_ACTOR?: string;
+  CORS_ORIGINS?: string;
+
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  TRUST_PROXY?: string;
 
   @IsOptional()
   @IsString()
@@ -51,8 +67,14 @@ export interface AppConfig {
   redisUrl: string | undefined;
   port: number;
   queuePrefix: string;
-  /** Who is recorded in the audit trail until accounts exist. */
-  defaultActor: string;
+  /** A session ends this long after sign-in, whatever happens. */
+  sessionTtlMinutes: number;
+  /** A session ends after this long without a request. */
+  sessionIdleMinutes: number;
+  /** Browser origins allowed to call the API (CORS); empty = none. */
+  corsOrigins: string[];
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (login rate limit). */
+  trustProxy: boolean;
   /** A fixed "today" (YYYY-MM-DD) for demos and reproducible runs; unset = the real date. */
   asOf: IsoDateOrUndefined;
   logLevel: string;
@@ -83,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw = plainToInstance(EnvironmentVariables, {
     ...present,
     PORT: present.PORT === undefined ? undefined : Number(present.PORT),
+    SESSION_TTL_MINUTES: present.SESSION_TTL_MINUTES === undefined ? undefined : Number(present.SESSION_TTL_MINUTES),
+    SESSION_IDLE_MINUTES: present.SESSION_IDLE_MINUTES === undefined ? undefined : Number(present.SESSION_IDLE_MINUTES),
   });
   const problems = validateSync(raw).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (raw.AS_OF !== undefined && !isIsoDate(raw.AS_OF)) {
@@ -100,7 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: raw.REDIS_URL,
     port: raw.PORT ?? 3000,
     queuePrefix: raw.QUEUE_PREFIX ?? 'cma',
-    defaultActor: raw.DEFAULT_ACTOR ?? 'system',
+    sessionTtlMinutes: raw.SESSION_TTL_MINUTES ?? 480,
+    sessionIdleMinutes: raw.SESSION_IDLE_MINUTES ?? 30,
+    corsOrigins: (raw.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter((origin) => origin !== ''),
+    trustProxy: raw.TRUST_PROXY === 'true',
     asOf: raw.AS_OF,
     logLevel: raw.LOG_LEVEL ?? 'info',
     regulatorTimeZone: timeZone,

@@ -1,4 +1,7 @@
+import { AuditChainLink } from '../audit/audit-chain.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuthToken } from '../auth/auth-token.entity';
+import { User, UserProduct } from '../auth/user.entity';
 import { ClosureDayEntity } from '../deadlines/closure-day.entity';
 import { EurdEntry } from '../deadlines/eurd-entry.entity';
 import { DueDateChange } from '../milestones/due-date-change.entity';
@@ -8,6 +11,8 @@ import { ProcedureClockStop } from '../procedures/procedure-clock-stop.entity';
 import { Procedure } from '../procedures/procedure.entity';
 import { MarketingAuthorisation } from '../products/marketing-authorisation.entity';
 import { Product } from '../products/product.entity';
+import { ElectronicSignature } from '../signatures/electronic-signature.entity';
+import { SigningKey } from '../signatures/signing-key.entity';
 
 /** Every entity, listed explicitly (a glob would not load TypeScript sources under jest). */
-export const ENTITIES = [AuditEntry, ClosureDayEntity, EurdEntry, Product, MarketingAuthorisation, Obligation, Milestone, DueDateChange, Procedure, ProcedureClockStop];
+export const ENTITIES = [AuditEntry, AuditChainLink, ClosureDayEntity, EurdEntry, Product, MarketingAuthorisation, Obligation, Milestone, DueDateChange, Procedure, ProcedureClockStop, User, UserProduct, AuthToken, SigningKey, ElectronicSignature];

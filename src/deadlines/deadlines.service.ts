@@ -1,3 +1,4 @@
+import { ProductScope } from '../common/actor';
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager } from 'typeorm';
 import { addDays, IsoDate } from '../common/calendar-date';
@@ -28,7 +29,7 @@ const SORT_COLUMNS: Record<DeadlineSort, string> = { dueDate: 'm.due_date', prod
 /** What is due, and what is overdue: computed from the dates at query time, never a stored flag. */
 @Injectable()
 export class DeadlinesService {
-  async find(manager: EntityManager, query: DeadlineQueryDto, today: IsoDate): Promise<DeadlinePage> {
+  async find(manager: EntityManager, query: DeadlineQueryDto, today: IsoDate, scope: ProductScope): Promise<DeadlinePage> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const qb = manager
@@ -50,6 +51,9 @@ export class DeadlinesService {
           }
         }),
       );
+    }
+    if (scope !== null) {
+      qb.andWhere('m.product_id = ANY(CAST(:scope AS uuid[]))', { scope });
     }
     if (query.product !== undefined) {
       qb.andWhere('(lower(p.name) = lower(:product) OR p.id::text = :product)', { product: query.product });

@@ -4,6 +4,8 @@ import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validato
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
 import { CurrentActor } from '../common/current-actor.decorator';
+import { ANY_ROLE, REGISTER_EDITORS } from '../auth/roles';
+import { Allow } from '../auth/route-rules';
 import { NotFoundError } from '../common/errors';
 import { IsCalendarDate } from '../common/validation';
 import { ClosureDayEntity } from './closure-day.entity';
@@ -58,18 +60,21 @@ export class ReferenceDataController {
   ) {}
 
   @Get('closure-days')
+  @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'Days the regulator is closed; due dates on them are flagged' })
   closures(): Promise<object[]> {
     return this.referenceData.closures(this.dataSource.manager);
   }
 
   @Put('closure-days/:date')
+  @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Add or rename a closure day' })
   setClosure(@CurrentActor() actor: Actor, @Param() { date }: DateParam, @Body() body: ClosureDayDto): Promise<ClosureDayEntity> {
     return this.dataSource.transaction((m) => this.referenceData.setClosure(m, actor, { date, name: body.name }));
   }
 
   @Delete('closure-days/:date')
+  @Allow(REGISTER_EDITORS)
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a closure day' })
   async removeClosure(@CurrentActor() actor: Actor, @Param() { date }: DateParam): Promise<void> {
@@ -80,12 +85,14 @@ export class ReferenceDataController {
   }
 
   @Get('eurd-entries')
+  @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'EURD list entries (PSUR frequency and DLP per substance)' })
   eurd(): Promise<EurdEntry[]> {
     return this.referenceData.listEurd(this.dataSource.manager);
   }
 
   @Post('eurd-entries')
+  @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Record an EURD list entry' })
   addEurd(@CurrentActor() actor: Actor, @Body() body: EurdEntryDto): Promise<EurdEntry> {
     return this.dataSource.transaction((m) => this.referenceData.addEurd(m, actor, body));

@@ -1,3 +1,4 @@
+import { Public } from '../auth/route-rules';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -18,6 +19,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Health of the API and its backing services' })
   async health(@Res({ passthrough: true }) response: Response): Promise<object> {
     const database = await this.dataSource

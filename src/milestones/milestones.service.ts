@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor } from '../common/actor';
+import { Actor, inScope, ProductScope } from '../common/actor';
 import { Clock } from '../common/clock';
 import { compareDates } from '../common/calendar-date';
 import { InvalidInputError, NotFoundError } from '../common/errors';
@@ -37,17 +37,17 @@ export class MilestonesService {
     private readonly clock: Clock,
   ) {}
 
-  async get(manager: EntityManager, id: string): Promise<Milestone> {
+  async get(manager: EntityManager, id: string, scope: ProductScope): Promise<Milestone> {
     const milestone = await manager.findOneBy(Milestone, { id });
-    if (milestone === null) {
+    if (milestone === null || !inScope(scope, milestone.productId)) {
       throw new NotFoundError('milestone', id);
     }
     return milestone;
   }
 
-  private async getForUpdate(manager: EntityManager, id: string): Promise<Milestone> {
+  private async getForUpdate(manager: EntityManager, id: string, scope: ProductScope): Promise<Milestone> {
     const milestone = await manager.findOne(Milestone, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (milestone === null) {
+    if (milestone === null || !inScope(scope, milestone.productId)) {
       throw new NotFoundError('milestone', id);
     }
     return milestone;
@@ -56,7 +56,7 @@ export class MilestonesService {
   async create(manager: EntityManager, actor: Actor, input: NewMilestone, changeSource: ChangeSource = 'initial'): Promise<Milestone> {
     const milestone = manager.create(Milestone, { ...input, status: 'planned' });
     await manager.insert(Milestone, milestone);
-    const saved = await this.get(manager, milestone.id);
+    const saved = await this.get(manager, milestone.id, null);
     await manager.insert(DueDateChange, {
       milestoneId: saved.id,
       fromDate: null,
@@ -66,12 +66,12 @@ export class MilestonesService {
       reason: `${input.ruleId}: ${input.ruleExplanation}`,
       changedBy: actor.id,
     });
-    await this.audit.record(manager, actor, { entityType: 'milestone', entityId: saved.id, action: 'create', after: saved });
+    await this.audit.record(manager, actor, { entityType: 'milestone', entityId: saved.id, productId: saved.productId, action: 'create', after: saved });
     return saved;
   }
 
   async transition(manager: EntityManager, actor: Actor, id: string, input: TransitionMilestoneDto): Promise<Milestone> {
-    const milestone = await this.getForUpdate(manager, id);
+    const milestone = await this.getForUpdate(manager, id, actor.scope);
     assertTransition(milestone.status, input.status);
     const before = { ...milestone };
     milestone.status = input.status;
@@ -85,7 +85,7 @@ export class MilestonesService {
       milestone.cancelReason = input.reason;
     }
     await manager.save(milestone);
-    await this.audit.record(manager, actor, { entityType: 'milestone', entityId: id, action: `status:${input.status}`, before, after: milestone, reason: input.reason ?? null });
+    await this.audit.record(manager, actor, { entityType: 'milestone', entityId: id, productId: milestone.productId, action: `status:${input.status}`, before, after: milestone, reason: input.reason ?? null });
     return milestone;
   }
 
@@ -104,7 +104,7 @@ export class MilestonesService {
   }
 
   async recordOutcome(manager: EntityManager, actor: Actor, id: string, input: RecordOutcomeDto): Promise<Milestone> {
-    const milestone = await this.getForUpdate(manager, id);
+    const milestone = await this.getForUpdate(manager, id, actor.scope);
     if (milestone.status !== 'submitted' || milestone.submittedOn === null) {
       throw outcomeBeforeSubmission(milestone.status);
     }
@@ -116,7 +116,7 @@ export class MilestonesService {
     milestone.outcomeOn = input.outcomeOn;
     milestone.outcomeProcedureRef = input.procedureRef ?? null;
     await manager.save(milestone);
-    await this.audit.record(manager, actor, { entityType: 'milestone', entityId: id, action: 'outcome', before, after: milestone });
+    await this.audit.record(manager, actor, { entityType: 'milestone', entityId: id, productId: milestone.productId, action: 'outcome', before, after: milestone });
     return milestone;
   }
 
@@ -125,7 +125,7 @@ export class MilestonesService {
     if (input.procedureRef === undefined && !['regulator-letter', 'recorded-expiry'].includes(input.changeSource)) {
       throw InvalidInputError.field('procedureRef', `is required for a change through a ${input.changeSource} (e.g. EMEA/H/C/004827/II/0015)`);
     }
-    const milestone = await this.getForUpdate(manager, id);
+    const milestone = await this.getForUpdate(manager, id, actor.scope);
     if (!isOpen(milestone.status)) {
       throw dueDateLocked(milestone.status);
     }
@@ -167,12 +167,12 @@ export class MilestonesService {
       reason: change.explanation,
       changedBy: actor.id,
     });
-    await this.audit.record(manager, actor, { entityType: 'milestone', entityId: milestone.id, action: 'due-date-change', before, after: milestone, reason: change.explanation });
+    await this.audit.record(manager, actor, { entityType: 'milestone', entityId: milestone.id, productId: milestone.productId, action: 'due-date-change', before, after: milestone, reason: change.explanation });
     return milestone;
   }
 
-  async history(manager: EntityManager, id: string): Promise<DueDateChange[]> {
-    await this.get(manager, id);
+  async history(manager: EntityManager, id: string, scope: ProductScope): Promise<DueDateChange[]> {
+    await this.get(manager, id, scope);
     return manager.find(DueDateChange, { where: { milestoneId: id }, order: { id: 'ASC' } });
   }
 }

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { CurrentActor } from '../common/current-actor.decorator';
+import { ANY_ROLE, REGISTER_EDITORS } from '../auth/roles';
+import { Allow } from '../auth/route-rules';
 import { CreateMilestoneDto, PassFinalReportDto } from '../milestones/dto/milestone.dto';
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
 import { CreateObligationDto } from './dto/obligation.dto';
@@ -24,35 +26,40 @@ export class ObligationsController {
   ) {}
 
   @Get()
+  @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'Obligations with their milestones; filter by product, category, study type' })
-  async list(@Query() query: ObligationQueryDto): Promise<object[]> {
+  async list(@CurrentActor() actor: Actor, @Query() query: ObligationQueryDto): Promise<object[]> {
     const manager = this.dataSource.manager;
-    const obligations = await this.obligations.list(manager, query);
+    const obligations = await this.obligations.list(manager, query, actor.scope);
     const milestones = await this.obligations.milestonesOf(manager, obligations.map((o) => o.id));
     return obligations.map((o) => toObligationResponse(o, milestones, this.clock.today()));
   }
 
   @Get(':id')
+  @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'One obligation with its milestones' })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<object> {
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<object> {
     const manager = this.dataSource.manager;
-    const obligation = await this.obligations.get(manager, id);
+    const obligation = await this.obligations.get(manager, id, actor.scope);
     return toObligationResponse(obligation, await this.obligations.milestonesOf(manager, [id]), this.clock.today());
   }
 
   @Post()
+  @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Record an obligation (verbatim text, category, study type, study ids, owner)' })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateObligationDto): Promise<object> {
     return toObligationResponse(await this.dataSource.transaction((m) => this.obligations.create(m, actor, body)), [], this.clock.today());
   }
 
   @Post(':id/milestones')
+  @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Add a milestone whose due date Annex II or the regulator gives' })
   async addMilestone(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateMilestoneDto): Promise<object> {
     return toMilestoneResponse(await this.dataSource.transaction((m) => this.obligations.addMilestone(m, actor, id, body)), this.clock.today());
   }
 
   @Post(':id/milestones/pass-final-report')
+  @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Add the PASS final report (end of data collection + 12 months) and its waiver-request date' })
   async addPassFinalReport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: PassFinalReportDto): Promise<object[]> {
     const created = await this.dataSource.transaction((m) => this.obligations.addPassFinalReport(m, actor, id, body));

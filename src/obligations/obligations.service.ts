@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor } from '../common/actor';
+import { Actor, inScope, ProductScope } from '../common/actor';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { passFinalReport } from '../deadlines/engine/pass';
 import { ReferenceDataService } from '../deadlines/reference-data.service';
@@ -29,16 +29,16 @@ export class ObligationsService {
     private readonly referenceData: ReferenceDataService,
   ) {}
 
-  async get(manager: EntityManager, id: string): Promise<Obligation> {
+  async get(manager: EntityManager, id: string, scope: ProductScope): Promise<Obligation> {
     const obligation = await manager.findOneBy(Obligation, { id });
-    if (obligation === null) {
+    if (obligation === null || !inScope(scope, obligation.productId)) {
       throw new NotFoundError('obligation', id);
     }
     return obligation;
   }
 
-  async list(manager: EntityManager, filter: ObligationFilter): Promise<Obligation[]> {
-    const productId = filter.product === undefined ? undefined : (await this.products.get(manager, filter.product)).id;
+  async list(manager: EntityManager, filter: ObligationFilter, scope: ProductScope): Promise<Obligation[]> {
+    const productId = filter.product === undefined ? (scope === null ? undefined : In(scope)) : (await this.products.get(manager, filter.product, scope)).id;
     // TypeORM 1.x refuses undefined values in `where`: only the filters given are included.
     const where = Object.fromEntries(Object.entries({ productId, category: filter.category, studyType: filter.studyType }).filter(([, value]) => value !== undefined));
     return manager.find(Obligation, { where, order: { reference: 'ASC' } });
@@ -58,20 +58,20 @@ export class ObligationsService {
   }
 
   async create(manager: EntityManager, actor: Actor, input: CreateObligationDto): Promise<Obligation> {
-    const product = await this.products.get(manager, input.product);
+    const product = await this.products.get(manager, input.product, actor.scope);
     const clash = await manager.findOneBy(Obligation, { productId: product.id, reference: input.reference });
     if (clash !== null) {
       throw new ConflictError('OBLIGATION_EXISTS', `${product.name} already has an obligation "${input.reference}"`, { reference: input.reference });
     }
     const { product: _product, ...fields } = input;
     const obligation = await manager.save(manager.create(Obligation, { ...fields, productId: product.id, studyIds: input.studyIds ?? [] }));
-    await this.audit.record(manager, actor, { entityType: 'obligation', entityId: obligation.id, action: 'create', after: obligation });
+    await this.audit.record(manager, actor, { entityType: 'obligation', entityId: obligation.id, productId: obligation.productId, action: 'create', after: obligation });
     return obligation;
   }
 
   /** A milestone whose date Annex II or the regulator gives, or the holder plans. */
   async addMilestone(manager: EntityManager, actor: Actor, obligationId: string, input: CreateMilestoneDto): Promise<Milestone> {
-    const obligation = await this.get(manager, obligationId);
+    const obligation = await this.get(manager, obligationId, actor.scope);
     const rule = RULES['ANNEX-II'];
     return this.milestones.create(manager, actor, {
       productId: obligation.productId,
@@ -89,7 +89,7 @@ export class ObligationsService {
 
   /** The final report of an imposed PASS (end of data collection + 12 months) and its waiver-request date. */
   async addPassFinalReport(manager: EntityManager, actor: Actor, obligationId: string, input: PassFinalReportDto): Promise<Milestone[]> {
-    const obligation = await this.get(manager, obligationId);
+    const obligation = await this.get(manager, obligationId, actor.scope);
     const dates = passFinalReport({ endOfDataCollection: input.endOfDataCollection, closures: await this.referenceData.closures(manager) });
     const common = { productId: obligation.productId, obligationId: obligation.id, basis: 'computed' as const, owner: input.owner ?? obligation.owner };
     return [

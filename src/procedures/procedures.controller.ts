@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { CurrentActor } from '../common/current-actor.decorator';
+import { ANY_ROLE, REGISTER_EDITORS } from '../auth/roles';
+import { Allow } from '../auth/route-rules';
 import { ClockStopDto, CreateProcedureDto, ListProceduresQueryDto, RestartDto, UpdateTimetableDto } from './dto/procedure.dto';
 import { toProcedureResponse } from './procedure.mapper';
 import { ProceduresService } from './procedures.service';
@@ -18,37 +20,43 @@ export class ProceduresController {
   ) {}
 
   @Post()
+  @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Record a regulatory procedure (EMEA/H/C/…) of a product, optionally the milestone whose submission it assesses' })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateProcedureDto): Promise<object> {
     return toProcedureResponse(await this.dataSource.transaction((m) => this.procedures.create(m, actor, body)), this.clock.today());
   }
 
   @Get()
+  @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'Procedures of a product (?product= id or name), each with its state and clock stops' })
-  async list(@Query() query: ListProceduresQueryDto): Promise<object[]> {
+  async list(@CurrentActor() actor: Actor, @Query() query: ListProceduresQueryDto): Promise<object[]> {
     const today = this.clock.today();
-    return (await this.procedures.list(this.dataSource.manager, query.product)).map((view) => toProcedureResponse(view, today));
+    return (await this.procedures.list(this.dataSource.manager, query.product, actor.scope)).map((view) => toProcedureResponse(view, today));
   }
 
   @Get(':id')
+  @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'A procedure: timetable, clock stops with their response deadlines, clock-stop days and current state' })
-  async get(@Param('id', ParseUUIDPipe) id: string): Promise<object> {
-    return toProcedureResponse(await this.procedures.get(this.dataSource.manager, id), this.clock.today());
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<object> {
+    return toProcedureResponse(await this.procedures.get(this.dataSource.manager, id, actor.scope), this.clock.today());
   }
 
   @Patch(':id/timetable')
+  @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Record timetable dates (submission, start, opinion and outcome, Commission decision) with a reason; dates out of order are refused' })
   async updateTimetable(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTimetableDto): Promise<object> {
     return toProcedureResponse(await this.dataSource.transaction((m) => this.procedures.updateTimetable(m, actor, id, body)), this.clock.today());
   }
 
   @Post(':id/clock-stops')
+  @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'The regulator stops the clock with questions; the responses become a deadline (validation questions in a CMA renewal: + 5 working days)' })
   async stopClock(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ClockStopDto): Promise<object> {
     return toProcedureResponse(await this.dataSource.transaction((m) => this.procedures.stopClock(m, actor, id, body)), this.clock.today());
   }
 
   @Post(':id/clock-stops/:stopId/restart')
+  @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Responses submitted, clock restarted: the response deadline is marked submitted, on time or late' })
   async restartClock(
     @CurrentActor() actor: Actor,

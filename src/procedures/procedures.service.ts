@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, FindOptionsWhere, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor } from '../common/actor';
+import { Actor, inScope, ProductScope } from '../common/actor';
 import { compareDates } from '../common/calendar-date';
 import { Clock } from '../common/clock';
 import { FieldProblem, InvalidInputError, NotFoundError } from '../common/errors';
@@ -65,7 +65,7 @@ export class ProceduresService {
   ) {}
 
   async create(manager: EntityManager, actor: Actor, input: CreateProcedureDto): Promise<ProcedureView> {
-    const product = await this.products.get(manager, input.product);
+    const product = await this.products.get(manager, input.product, actor.scope);
     checkNumberBelongsTo(input.number, product);
     if (await manager.existsBy(Procedure, { number: input.number })) {
       throw procedureNumberTaken(input.number);
@@ -75,16 +75,16 @@ export class ProceduresService {
     throwIfProblems(timetableProblems(timetable, [], this.clock.today(), changed));
     const procedure = manager.create(Procedure, { productId: product.id, number: input.number, type: input.type, title: input.title, ...timetable });
     await manager.insert(Procedure, procedure);
-    const saved = await this.getProcedure(manager, procedure.id);
-    await this.audit.record(manager, actor, { entityType: 'procedure', entityId: saved.id, action: 'create', after: saved });
+    const saved = await this.getProcedure(manager, procedure.id, null);
+    await this.audit.record(manager, actor, { entityType: 'procedure', entityId: saved.id, productId: saved.productId, action: 'create', after: saved });
     if (input.milestoneId !== undefined) {
       await this.linkAssessedMilestone(manager, actor, saved, product, input.milestoneId);
     }
-    return this.get(manager, saved.id);
+    return this.get(manager, saved.id, null);
   }
 
-  async get(manager: EntityManager, id: string): Promise<ProcedureView> {
-    const [view] = await this.views(manager, [await this.getProcedure(manager, id)]);
+  async get(manager: EntityManager, id: string, scope: ProductScope): Promise<ProcedureView> {
+    const [view] = await this.views(manager, [await this.getProcedure(manager, id, scope)]);
     if (view === undefined) {
       throw new NotFoundError('procedure', id);
     }
@@ -92,15 +92,16 @@ export class ProceduresService {
   }
 
   /** Procedures of a product (id or name), or all; not yet submitted first, then the latest submissions. */
-  async list(manager: EntityManager, productIdOrName?: string): Promise<ProcedureView[]> {
-    const where: FindOptionsWhere<Procedure> = productIdOrName === undefined ? {} : { productId: (await this.products.get(manager, productIdOrName)).id };
+  async list(manager: EntityManager, productIdOrName: string | undefined, scope: ProductScope): Promise<ProcedureView[]> {
+    const where: FindOptionsWhere<Procedure> =
+      productIdOrName !== undefined ? { productId: (await this.products.get(manager, productIdOrName, scope)).id } : scope === null ? {} : { productId: In(scope) };
     const procedures = await manager.find(Procedure, { where, order: { submittedOn: { direction: 'DESC', nulls: 'FIRST' }, number: 'ASC' } });
     return this.views(manager, procedures);
   }
 
   /** Records timetable dates as they happen; dates out of order are refused naming the field. */
   async updateTimetable(manager: EntityManager, actor: Actor, id: string, input: UpdateTimetableDto): Promise<ProcedureView> {
-    const procedure = await this.getForUpdate(manager, id);
+    const procedure = await this.getForUpdate(manager, id, actor.scope);
     const changed = new Set(TIMETABLE_FIELDS.filter((field) => input[field] !== undefined));
     if (changed.size === 0) {
       throw new InvalidInputError(`nothing to change: give at least one of ${TIMETABLE_FIELDS.join(', ')}`, [
@@ -126,13 +127,13 @@ export class ProceduresService {
     const before = { ...procedure };
     Object.assign(procedure, next);
     await manager.save(procedure);
-    await this.audit.record(manager, actor, { entityType: 'procedure', entityId: procedure.id, action: 'timetable', before, after: procedure, reason: input.reason });
-    return this.get(manager, procedure.id);
+    await this.audit.record(manager, actor, { entityType: 'procedure', entityId: procedure.id, productId: procedure.productId, action: 'timetable', before, after: procedure, reason: input.reason });
+    return this.get(manager, procedure.id, null);
   }
 
   /** The regulator stops the clock with questions: the responses become a tracked deadline. */
   async stopClock(manager: EntityManager, actor: Actor, id: string, input: ClockStopDto): Promise<ProcedureView> {
-    const procedure = await this.getForUpdate(manager, id);
+    const procedure = await this.getForUpdate(manager, id, actor.scope);
     if (procedure.opinionOn !== null) {
       throw procedureConcluded(procedure.number, procedure.opinionOn);
     }
@@ -164,13 +165,13 @@ export class ProceduresService {
     });
     await manager.insert(ProcedureClockStop, stop);
     const saved = await manager.findOneByOrFail(ProcedureClockStop, { id: stop.id });
-    await this.audit.record(manager, actor, { entityType: 'procedure-clock-stop', entityId: saved.id, action: 'create', after: saved });
-    return this.get(manager, procedure.id);
+    await this.audit.record(manager, actor, { entityType: 'procedure-clock-stop', entityId: saved.id, productId: procedure.productId, action: 'create', after: saved });
+    return this.get(manager, procedure.id, null);
   }
 
   /** The responses are submitted and the clock restarts: the response milestone is submitted, on time or late. */
   async restartClock(manager: EntityManager, actor: Actor, id: string, stopId: string, input: RestartDto): Promise<ProcedureView> {
-    const procedure = await this.getForUpdate(manager, id);
+    const procedure = await this.getForUpdate(manager, id, actor.scope);
     const stop = await manager.findOne(ProcedureClockStop, { where: { id: stopId, procedureId: procedure.id }, lock: { mode: 'pessimistic_write' } });
     if (stop === null) {
       throw new NotFoundError(`clock stop of procedure ${procedure.number}`, stopId);
@@ -191,26 +192,26 @@ export class ProceduresService {
     const before = { ...stop };
     stop.restartedOn = input.restartedOn;
     await manager.save(stop);
-    await this.audit.record(manager, actor, { entityType: 'procedure-clock-stop', entityId: stop.id, action: 'restart', before, after: stop });
-    const milestone = await this.milestones.get(manager, stop.responseMilestoneId);
+    await this.audit.record(manager, actor, { entityType: 'procedure-clock-stop', entityId: stop.id, productId: procedure.productId, action: 'restart', before, after: stop });
+    const milestone = await this.milestones.get(manager, stop.responseMilestoneId, null);
     if (isOpen(milestone.status)) {
       await this.milestones.transition(manager, actor, milestone.id, { status: 'submitted', submittedOn: input.restartedOn, submissionRef: procedure.number });
     }
-    return this.get(manager, procedure.id);
+    return this.get(manager, procedure.id, null);
   }
 
-  private async getProcedure(manager: EntityManager, id: string): Promise<Procedure> {
+  private async getProcedure(manager: EntityManager, id: string, scope: ProductScope): Promise<Procedure> {
     const procedure = await manager.findOneBy(Procedure, { id });
-    if (procedure === null) {
+    if (procedure === null || !inScope(scope, procedure.productId)) {
       throw new NotFoundError('procedure', id);
     }
     return procedure;
   }
 
   /** Locks the procedure row so that two clock stops or restarts cannot interleave. */
-  private async getForUpdate(manager: EntityManager, id: string): Promise<Procedure> {
+  private async getForUpdate(manager: EntityManager, id: string, scope: ProductScope): Promise<Procedure> {
     const procedure = await manager.findOne(Procedure, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (procedure === null) {
+    if (procedure === null || !inScope(scope, procedure.productId)) {
       throw new NotFoundError('procedure', id);
     }
     return procedure;
@@ -287,7 +288,7 @@ export class ProceduresService {
   }
 
   private async cancelResponses(manager: EntityManager, actor: Actor, stop: ProcedureClockStop, reason: string): Promise<void> {
-    const milestone = await this.milestones.get(manager, stop.responseMilestoneId);
+    const milestone = await this.milestones.get(manager, stop.responseMilestoneId, null);
     if (isOpen(milestone.status)) {
       await this.milestones.transition(manager, actor, milestone.id, { status: 'cancelled', reason });
     }
@@ -314,6 +315,7 @@ export class ProceduresService {
     await this.audit.record(manager, actor, {
       entityType: 'milestone',
       entityId: milestone.id,
+      productId: milestone.productId,
       action: 'assessed-in-procedure',
       before,
       after: milestone,

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { CurrentActor } from '../common/current-actor.decorator';
+import { ANY_ROLE, REGISTER_EDITORS } from '../auth/roles';
+import { Allow } from '../auth/route-rules';
 import { CreateProductDto, UpdateAuthorisationDto } from './dto/product.dto';
 import { toProductDetail, toProductSummary } from './product.mapper';
 import { ProductsService } from './products.service';
@@ -18,24 +20,28 @@ export class ProductsController {
   ) {}
 
   @Get()
+  @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'Products with their marketing authorisations' })
-  async list(): Promise<object[]> {
-    return (await this.products.list(this.dataSource.manager)).map(toProductSummary);
+  async list(@CurrentActor() actor: Actor): Promise<object[]> {
+    return (await this.products.list(this.dataSource.manager, actor.scope)).map(toProductSummary);
   }
 
   @Get(':product')
+  @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'A product (id or name) with validity, renewal chain, PSURs and every milestone, each date with its rule' })
-  async detail(@Param('product') product: string): Promise<object> {
-    return toProductDetail(await this.products.detail(this.dataSource.manager, product), this.clock.today());
+  async detail(@CurrentActor() actor: Actor, @Param('product') product: string): Promise<object> {
+    return toProductDetail(await this.products.detail(this.dataSource.manager, product, actor.scope), this.clock.today());
   }
 
   @Post()
+  @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Register a product and its marketing authorisation; renewal and PSUR milestones are derived' })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateProductDto): Promise<object> {
     return toProductDetail(await this.dataSource.transaction((m) => this.products.create(m, actor, body)), this.clock.today());
   }
 
   @Patch(':product/authorisation')
+  @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Record the expiry from the Commission decision or the marketing date; derived dates are re-planned with history' })
   async updateAuthorisation(@CurrentActor() actor: Actor, @Param('product') product: string, @Body() body: UpdateAuthorisationDto): Promise<object> {
     return toProductDetail(await this.dataSource.transaction((m) => this.products.updateAuthorisation(m, actor, product, body)), this.clock.today());

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { Actor } from '../common/actor';
+import { Actor, inScope, ProductScope } from '../common/actor';
+import { productScopeForbids } from '../auth/auth.errors';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { cmaValidity, CmaValidityStatus } from '../deadlines/engine/authorisation-renewal';
@@ -40,25 +41,25 @@ export class ProductsService {
     private readonly schedule: AuthorisationScheduleService,
   ) {}
 
-  async list(manager: EntityManager): Promise<ProductWithAuthorisation[]> {
-    const products = await manager.find(Product, { order: { name: 'ASC' } });
+  async list(manager: EntityManager, scope: ProductScope): Promise<ProductWithAuthorisation[]> {
+    const products = (await manager.find(Product, { order: { name: 'ASC' } })).filter((product) => inScope(scope, product.id));
     const authorisations = await manager.find(MarketingAuthorisation);
     return products.map((product) => ({ product, authorisation: authorisations.find((a) => a.productId === product.id) ?? null }));
   }
 
-  /** A product by id or by name (case-insensitive). */
-  async get(manager: EntityManager, idOrName: string): Promise<Product> {
+  /** A product by id or by name (case-insensitive); a product outside the caller's scope does not exist for them. */
+  async get(manager: EntityManager, idOrName: string, scope: ProductScope): Promise<Product> {
     const product = UUID.test(idOrName)
       ? await manager.findOneBy(Product, { id: idOrName })
       : await manager.getRepository(Product).createQueryBuilder('p').where('lower(p.name) = lower(:name)', { name: idOrName }).getOne();
-    if (product === null) {
+    if (product === null || !inScope(scope, product.id)) {
       throw new NotFoundError('product', idOrName);
     }
     return product;
   }
 
-  async detail(manager: EntityManager, idOrName: string): Promise<ProductDetail> {
-    const product = await this.get(manager, idOrName);
+  async detail(manager: EntityManager, idOrName: string, scope: ProductScope): Promise<ProductDetail> {
+    const product = await this.get(manager, idOrName, scope);
     const authorisation = await manager.findOneBy(MarketingAuthorisation, { productId: product.id });
     const milestones = await manager.find(Milestone, { where: { productId: product.id }, order: { dueDate: 'ASC', title: 'ASC' } });
     if (authorisation === null) {
@@ -70,6 +71,9 @@ export class ProductsService {
   }
 
   async create(manager: EntityManager, actor: Actor, input: CreateProductDto): Promise<ProductDetail> {
+    if (actor.scope !== null) {
+      throw productScopeForbids('register a new product');
+    }
     const taken = await manager.getRepository(Product).createQueryBuilder('p').where('lower(p.name) = lower(:name)', { name: input.name }).getExists();
     if (taken) {
       throw productNameTaken(input.name);
@@ -77,14 +81,14 @@ export class ProductsService {
     const { authorisation: authorisationInput, ...productInput } = input;
     const product = await manager.save(manager.create(Product, productInput));
     const authorisation = await manager.save(manager.create(MarketingAuthorisation, { ...authorisationInput, productId: product.id }));
-    await this.audit.record(manager, actor, { entityType: 'product', entityId: product.id, action: 'create', after: product });
-    await this.audit.record(manager, actor, { entityType: 'marketing-authorisation', entityId: authorisation.id, action: 'create', after: authorisation });
+    await this.audit.record(manager, actor, { entityType: 'product', entityId: product.id, productId: product.id, action: 'create', after: product });
+    await this.audit.record(manager, actor, { entityType: 'marketing-authorisation', entityId: authorisation.id, productId: product.id, action: 'create', after: authorisation });
     await this.schedule.sync(manager, actor, product, authorisation, this.clock.today(), 'authorisation recorded');
-    return this.detail(manager, product.id);
+    return this.detail(manager, product.id, null);
   }
 
   async updateAuthorisation(manager: EntityManager, actor: Actor, productIdOrName: string, input: UpdateAuthorisationDto): Promise<ProductDetail> {
-    const product = await this.get(manager, productIdOrName);
+    const product = await this.get(manager, productIdOrName, actor.scope);
     const authorisation = await manager.findOne(MarketingAuthorisation, { where: { productId: product.id }, lock: { mode: 'pessimistic_write' } });
     if (authorisation === null) {
       throw new NotFoundError('marketing authorisation of product', product.name);
@@ -101,9 +105,9 @@ export class ProductsService {
       authorisation.marketedOn = input.marketedOn;
     }
     await manager.save(authorisation);
-    await this.audit.record(manager, actor, { entityType: 'marketing-authorisation', entityId: authorisation.id, action: 'update', before, after: authorisation, reason: input.reason });
+    await this.audit.record(manager, actor, { entityType: 'marketing-authorisation', entityId: authorisation.id, productId: product.id, action: 'update', before, after: authorisation, reason: input.reason });
     await this.schedule.sync(manager, actor, product, authorisation, this.clock.today(), input.reason);
-    return this.detail(manager, product.id);
+    return this.detail(manager, product.id, actor.scope);
   }
 }
 

@@ -1,0 +1,57 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation';
+
+/** Filters of the audit trail (list and CSV export). */
+export class AuditFilterDto {
+  @ApiPropertyOptional({ example: 'milestone' })
+  @IsOptional()
+  @IsString()
+  entityType?: string;
+
+  @ApiPropertyOptional({ description: 'the id of one record: its whole trail' })
+  @IsOptional()
+  @IsString()
+  entityId?: string;
+
+  @ApiPropertyOptional({ description: 'who made the change, e.g. "user:…" or "cli:root"' })
+  @IsOptional()
+  @IsString()
+  actor?: string;
+
+  @ApiPropertyOptional({ example: 'due-date-change' })
+  @IsOptional()
+  @IsString()
+  action?: string;
+
+  @ApiPropertyOptional({ description: 'product id' })
+  @IsOptional()
+  @IsUUID()
+  productId?: string;
+
+  @ApiPropertyOptional({ description: 'first day, inclusive (YYYY-MM-DD, a UTC day: occurredAt is shown in UTC too)', example: '2025-01-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'last day, inclusive (YYYY-MM-DD, a UTC day)', example: '2025-12-31' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'only rows after this sequence number (paging: pass the last seq you received)' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'must be a sequence number' })
+  afterSeq?: string;
+}
+
+export class AuditQueryDto extends AuditFilterDto {
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}

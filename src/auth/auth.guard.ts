@@ -1,0 +1,47 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { notSignedIn, passwordChangeRequired, roleNotAllowed } from './auth.errors';
+import { AuthService } from './auth.service';
+import { Principal } from './principal';
+import { ROUTE_RULE, RouteRule } from './route-rules';
+
+export type AuthenticatedRequest = Request & { principal?: Principal };
+
+/**
+ * The global guard (guards run before pipes, so an anonymous caller gets 401 before any validation).
+ * Deny by default: a route without a rule is refused to everybody.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<RouteRule | undefined>(ROUTE_RULE, [context.getHandler(), context.getClass()]);
+    if (rule?.kind === 'public') {
+      return true;
+    }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const bearer = bearerToken(request.headers.authorization);
+    if (bearer === null) {
+      throw notSignedIn();
+    }
+    const principal = await this.auth.authenticate(bearer);
+    request.principal = principal;
+    if (rule === undefined || !rule.roles.includes(principal.role)) {
+      throw roleNotAllowed(principal.role, rule?.roles ?? []);
+    }
+    if (principal.mustChangePassword && !rule.duringPasswordChange) {
+      throw passwordChangeRequired();
+    }
+    return true;
+  }
+}
+
+function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header ?? '');
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { SIGNATURE_MEANINGS, SignatureMeaning } from '../electronic-signature.entity';
+
+export class SignDto {
+  @ApiProperty({ example: 'milestone', description: 'the kind of record signed' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  entityType!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  entityId!: string;
+
+  @ApiProperty({ enum: SIGNATURE_MEANINGS, description: 'what the signature means' })
+  @IsIn(SIGNATURE_MEANINGS)
+  meaning!: SignatureMeaning;
+
+  @ApiProperty({ format: 'password', description: 'your password, re-entered for this signature' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  password!: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+}
+
+export class SignatureQueryDto {
+  @ApiProperty({ example: 'milestone' })
+  @IsString()
+  @IsNotEmpty()
+  entityType!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  entityId!: string;
+}
+
+export class RotateKeyDto {
+  @ApiProperty({ description: 'why the key is rotated (kept in the audit trail)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}

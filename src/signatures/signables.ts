@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Role } from '../auth/roles';
+import { ProductScope } from '../common/actor';
+import { InvalidInputError } from '../common/errors';
+import { MilestonesService } from '../milestones/milestones.service';
+import { ObligationsService } from '../obligations/obligations.service';
+import { SignatureMeaning } from './electronic-signature.entity';
+import { signableContent } from './signature-seal';
+
+/** A kind of record that can be signed: how to load its current content, and who may sign with which meaning. */
+export interface Signable {
+  load(manager: EntityManager, id: string, scope: ProductScope): Promise<{ productId: string | null; content: Record<string, unknown> }>;
+  signers: Record<SignatureMeaning, readonly Role[]>;
+}
+
+/**
+ * The records the domain signs. Register submissions are reviewed and approved by regulatory affairs (a QPPV
+ * may review); safety records (signal assessments, the dossier's safety part) will add QPPV-only approvals.
+ */
+@Injectable()
+export class SignableRegistry {
+  private readonly signables: Record<string, Signable>;
+
+  constructor(milestones: MilestonesService, obligations: ObligationsService) {
+    this.signables = {
+      milestone: {
+        load: async (manager, id, scope) => {
+          const milestone = await milestones.get(manager, id, scope);
+          return { productId: milestone.productId, content: signableContent(milestone) };
+        },
+        signers: { reviewed: ['regulatory', 'qppv'], approved: ['regulatory'] },
+      },
+      obligation: {
+        load: async (manager, id, scope) => {
+          const obligation = await obligations.get(manager, id, scope);
+          return { productId: obligation.productId, content: signableContent(obligation) };
+        },
+        signers: { reviewed: ['regulatory', 'qppv'], approved: ['regulatory'] },
+      },
+    };
+  }
+
+  types(): string[] {
+    return Object.keys(this.signables);
+  }
+
+  get(entityType: string): Signable {
+    const signable = this.signables[entityType];
+    if (signable === undefined) {
+      throw InvalidInputError.field('entityType', `cannot be signed; signable records: ${this.types().join(', ')}`);
+    }
+    return signable;
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Principal } from '../auth/principal';
+import { ADMINS, ANY_ROLE } from '../auth/roles';
+import { Allow } from '../auth/route-rules';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { RotateKeyDto, SignatureQueryDto, SignDto } from './dto/signature.dto';
+import { SignaturesService, SignatureView } from './signatures.service';
+import { SigningKeysService, SigningKeyView } from './signing-keys.service';
+
+const SIGNERS = ['regulatory', 'safety', 'qppv'] as const;
+
+@ApiTags('signatures')
+@Controller()
+export class SignaturesController {
+  constructor(
+    private readonly signatures: SignaturesService,
+    private readonly keys: SigningKeysService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post('signatures')
+  @Allow(SIGNERS)
+  @ApiOperation({ summary: 'Sign a record electronically: re-enter your password and say what the signature means (reviewed / approved)' })
+  sign(@CurrentActor() principal: Principal, @Body() body: SignDto): Promise<SignatureView> {
+    return this.signatures.sign(principal, body);
+  }
+
+  @Get('signatures')
+  @Allow(ANY_ROLE)
+  @ApiOperation({ summary: 'Signatures of a record, each checked against the record as it is now (valid / content-changed / seal-broken)' })
+  forRecord(@CurrentActor() principal: Principal, @Query() query: SignatureQueryDto): Promise<SignatureView[]> {
+    return this.signatures.forRecord(query.entityType, query.entityId, principal.scope);
+  }
+
+  @Get('signatures/:id')
+  @Allow(ANY_ROLE)
+  @ApiOperation({ summary: 'One signature with the exact content signed' })
+  get(@CurrentActor() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<SignatureView> {
+    return this.signatures.get(id, principal.scope);
+  }
+
+  @Get('admin/signing-keys')
+  @Allow(ADMINS)
+  @ApiOperation({ summary: 'Signing keys (ids and dates only; secrets never leave the server)' })
+  listKeys(): Promise<SigningKeyView[]> {
+    return this.keys.list(this.dataSource.manager);
+  }
+
+  @Post('admin/signing-keys/rotate')
+  @Allow(ADMINS)
+  @ApiOperation({ summary: 'Retire the active signing key and create a new one; older signatures stay verifiable' })
+  rotateKey(@CurrentActor() principal: Principal, @Body() body: RotateKeyDto): Promise<SigningKeyView> {
+    return this.dataSource.transaction((m) => this.keys.rotate(m, principal, body.reason));
+  }
+}

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AuthService } from '../src/auth/auth.service';
+import { Role, ROLES } from '../src/auth/roles';
+import { UsersService } from '../src/auth/users.service';
+import { createTestApp, TestApp } from './test-app';
+
+/**
+ * Deny by default, proven on the running application: every route Express actually serves is listed here
+ * with the roles this test (not the code) expects, then called anonymously and as every role.
+ */
+const ALL: readonly Role[] = ROLES;
+const REGULATORY: readonly Role[] = ['regulatory'];
+const ADMIN: readonly Role[] = ['admin'];
+const PUBLIC = 'public' as const;
+
+const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
+  'GET /health': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  // The OpenAPI document and the Swagger UI page with its assets.
+  'GET /api/docs-json': PUBLIC,
+  'GET /api/docs': PUBLIC,
+  'GET /api/docs/': PUBLIC,
+  'GET /api/docs/index.html': PUBLIC,
+  'GET /api/docs/swagger-ui-init.js': PUBLIC,
+  'GET /api/docs/docs/swagger-ui-init.js': PUBLIC,
+  'GET /api/docs/LICENSE': PUBLIC,
+  'GET /api/calendar/:token.ics': PUBLIC,
+
+  'POST /api/auth/logout': ALL,
+  'GET /api/auth/me': ALL,
+  'POST /api/auth/password': ALL,
+  'GET /api/auth/tokens': ALL,
+  'POST /api/auth/tokens': ALL,
+  'DELETE /api/auth/tokens/:id': ALL,
+  'POST /api/auth/calendar-token': ALL,
+  'DELETE /api/auth/calendar-token': ALL,
+
+  'GET /api/users': ADMIN,
+  'GET /api/users/:id': ADMIN,
+  'POST /api/users': ADMIN,
+  'PATCH /api/users/:id': ADMIN,
+  'POST /api/users/:id/reset-password': ADMIN,
+  'POST /api/users/:id/unlock': ADMIN,
+  'DELETE /api/users/:id/sessions': ADMIN,
+  'GET /api/admin/signing-keys': ADMIN,
+  'POST /api/admin/signing-keys/rotate': ADMIN,
+
+  'GET /api/audit': ALL,
+  'GET /api/audit/export.csv': ALL,
+  'GET /api/audit/verify': ['admin', 'viewer', 'qppv'],
+
+  'GET /api/products': ALL,
+  'GET /api/products/:product': ALL,
+  'POST /api/products': REGULATORY,
+  'PATCH /api/products/:product/authorisation': REGULATORY,
+  'GET /api/obligations': ALL,
+  'GET /api/obligations/:id': ALL,
+  'POST /api/obligations': REGULATORY,
+  'POST /api/obligations/:id/milestones': REGULATORY,
+  'POST /api/obligations/:id/milestones/pass-final-report': REGULATORY,
+  'GET /api/milestones/:id': ALL,
+  'PATCH /api/milestones/:id/status': REGULATORY,
+  'POST /api/milestones/:id/outcome': REGULATORY,
+  'POST /api/milestones/:id/due-date': REGULATORY,
+  'GET /api/milestones/:id/history': ALL,
+  'POST /api/procedures': REGULATORY,
+  'GET /api/procedures': ALL,
+  'GET /api/procedures/:id': ALL,
+  'PATCH /api/procedures/:id/timetable': REGULATORY,
+  'POST /api/procedures/:id/clock-stops': REGULATORY,
+  'POST /api/procedures/:id/clock-stops/:stopId/restart': REGULATORY,
+  'GET /api/closure-days': ALL,
+  'PUT /api/closure-days/:date': REGULATORY,
+  'DELETE /api/closure-days/:date': REGULATORY,
+  'GET /api/eurd-entries': ALL,
+  'POST /api/eurd-entries': REGULATORY,
+  'GET /api/deadlines': ALL,
+  'GET /api/calendar.ics': ALL,
+
+  'POST /api/signatures': ['regulatory', 'safety', 'qppv'],
+  'GET /api/signatures': ALL,
+  'GET /api/signatures/:id': ALL,
+};
+
+interface ExpressLayer {
+  route?: { path: string; methods: Record<string, boolean> };
+}
+
+/** Every route the HTTP server serves, as "METHOD /path". */
+function servedRoutes(t: TestApp): string[] {
+  const instance = t.app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
+  return instance.router.stack.flatMap((layer) =>
+    layer.route === undefined
+      ? []
+      : Object.keys(layer.route.methods)
+          .filter((m) => m !== '_all')
+          .map((m) => `${m.toUpperCase()} ${layer.route?.path ?? ''}`),
+  );
+}
+
+function concretePath(path: string): string {
+  return path
+    .replace(':token.ics', 'cmac_notarealtoken.ics')
+    .replace(':product', 'Hemgenix')
+    .replace(':date', '2025-12-25')
+    .replace(/:\w+/g, () => randomUUID());
+}
+
+describe('access rules', () => {
+  let t: TestApp;
+  const sessions = new Map<Role, () => Promise<string>>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const dataSource = t.app.get(DataSource);
+    for (const role of ROLES) {
+      const account = role === 'regulatory' ? t.user : await t.signIn(role);
+      const entity = await t.app.get(UsersService).get(dataSource.manager, account.id);
+      // A fresh session per call: some allowed calls (logout) end the session they use.
+      sessions.set(role, async () => (await t.app.get(AuthService).issueSession(dataSource.manager, entity)).token);
+    }
+  });
+  afterAll(() => t.close());
+
+  function call(route: string, token?: string): request.Test {
+    const [method = 'GET', path = '/'] = route.split(' ');
+    const agent = t.anon();
+    const test = agent[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](concretePath(path));
+    return token === undefined ? test : test.set('Authorization', `Bearer ${token}`);
+  }
+
+  it('should list every served route in the expectations, and nothing else', () => {
+    expect([...new Set(servedRoutes(t))].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('should answer 401 to an anonymous caller on every non-public route, before validating the (empty) body', async () => {
+    const answers: Record<string, number> = {};
+    for (const [route, rule] of Object.entries(EXPECTED)) {
+      if (rule !== PUBLIC) {
+        answers[route] = (await call(route).send({})).status;
+      }
+    }
+    expect(Object.entries(answers).filter(([, status]) => status !== 401)).toEqual([]);
+  });
+
+  it('should let each role through exactly the routes its rule names, and answer 403 elsewhere', async () => {
+    const wrong: string[] = [];
+    for (const [route, rule] of Object.entries(EXPECTED)) {
+      if (rule === PUBLIC) {
+        continue;
+      }
+      for (const role of ROLES) {
+        const token = await (sessions.get(role) as () => Promise<string>)();
+        const response = await call(route, token).send({});
+        const allowed = rule.includes(role);
+        const ok = allowed ? response.status !== 401 && response.status !== 403 : response.status === 403 && response.body.code === 'ROLE_NOT_ALLOWED';
+        if (!ok) {
+          wrong.push(`${route} as ${role}: ${response.status} ${String(response.body.code)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('should serve the public routes and the API documentation without sign-in', async () => {
+    await t.anon().get('/health').expect(200);
+    await t.anon().get('/api/docs-json').expect(200);
+    await t.anon().get('/api/docs-yaml').expect(404);
+    const docs = await t.anon().get('/api/docs/');
+    expect(docs.status).toBe(200);
+    const login = await t.anon().post('/api/auth/login').send({});
+    expect(login.status).toBe(400);
+    expect([...new Set(login.body.errors.map((e: { field: string }) => e.field))].sort()).toEqual(['password', 'username']);
+    await t.anon().get('/api/calendar/cmac_notarealtoken.ics').expect(404);
+  });
+
+  it('should refuse a malformed, unknown or revoked bearer token with 401', async () => {
+    expect((await t.anon().get('/api/products').set('Authorization', 'Bearer nonsense')).status).toBe(401);
+    expect((await t.anon().get('/api/products').set('Authorization', 'Basic dXNlcjpwYXNz')).status).toBe(401);
+    const unknown = await t.anon().get('/api/products').set('Authorization', `Bearer cmas_${'A'.repeat(43)}`);
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.code).toBe('INVALID_TOKEN');
+    expect(unknown.headers['www-authenticate']).toMatch(/^Bearer/);
+  });
+});
