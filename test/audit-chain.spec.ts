@@ -6,11 +6,11 @@ import { canonicalLine, CanonicalAuditRow, GENESIS_HASH } from '../src/audit/aud
 import { auditCsv } from '../src/audit/audit-csv';
 import { AuditVerifyReport, verifyAuditChain } from '../src/audit/audit-verify';
 import { AuditRecord, AuditService } from '../src/audit/audit.service';
-import { runCli } from '../src/cli/main';
 import { systemActor } from '../src/common/actor';
 import { InvalidInputError } from '../src/common/errors';
 import { dataSourceOptions } from '../src/database/data-source';
 import type TestAgent from 'supertest/lib/agent';
+import { CliRun, runCliCaptured } from './cli-run';
 import { createTestApp, TestApp } from './test-app';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { databaseUrl, runId, withAdmin } from './test-env';
@@ -521,36 +521,16 @@ describe('audit chain migration', () => {
 
 describe('cli: audit verify', () => {
   let db: Db;
-  const savedUrl = process.env.DATABASE_URL;
 
   beforeAll(async () => {
     db = await openDatabase();
     await seedChain(db.dataSource);
-    process.env.DATABASE_URL = db.database.url;
   });
 
-  afterAll(async () => {
-    process.env.DATABASE_URL = savedUrl;
-    await db.close();
-  });
+  afterAll(() => db.close());
 
-  async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = '';
-    let stderr = '';
-    const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout += String(chunk);
-      return true;
-    });
-    const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    });
-    try {
-      return { code: await runCli(argv), stdout, stderr };
-    } finally {
-      out.mockRestore();
-      err.mockRestore();
-    }
+  function run(...argv: string[]): Promise<CliRun> {
+    return runCliCaptured({ DATABASE_URL: db.database.url }, ...argv);
   }
 
   it('should exit 0 and print one JSON report when the chain is intact', async () => {

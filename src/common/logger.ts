@@ -1,9 +1,29 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger as PinoLogger } from 'pino';
 
+/**
+ * Secrets and personal data never reach the logs: nothing logs request bodies or patient data, and these
+ * paths are censored should an object carrying them ever be logged.
+ */
+export const REDACTED_PATHS = [
+  'password',
+  'currentPassword',
+  'newPassword',
+  'token',
+  'authorization',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.token',
+  '*.authorization',
+  '*.headers.authorization',
+  '*.passwordHash',
+  '*.secret',
+];
+
 /** Structured JSON logs on standard error (standard output stays free for CLI results). */
 export function createRootLogger(level: string): PinoLogger {
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination(2));
+  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, pino.destination(2));
 }
 
 /** Adapts pino to Nest's LoggerService; the context becomes a field. */
