@@ -5,7 +5,7 @@
  * Run (compiles with swc into dist/bench, inside the project so that node_modules resolve; needs the PostgreSQL of the tests, TEST_DATABASE_URL or the default
  * postgres://postgres@127.0.0.1:5432/postgres, with the right to create databases):
  *
- *   npx swc bench src migrations test/test-env.ts -d dist/bench --quiet && node dist/bench/bench/audit-chain.js
+ *   npm run bench:audit   (= swc bench src migrations test/test-env.ts -d dist/bench, then node dist/bench/bench/audit-chain.js)
  *
  * Options: --transactions 20000 --connections 8 --rows 5 (audit rows per transaction) --keep (keep the databases).
  * Each phase runs on fresh databases created for it and dropped at the end. Verify runs in a child process of its own,

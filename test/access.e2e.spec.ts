@@ -185,3 +185,21 @@ describe('access rules', () => {
     expect(unknown.headers['www-authenticate']).toMatch(/^Bearer/);
   });
 });
+
+describe('security headers and CORS', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { CORS_ORIGINS: 'https://ra.example.eu' } });
+  });
+  afterAll(() => t.close());
+
+  it('should send the security headers and admit only the configured browser origin', async () => {
+    const response = await t.anon().get('/health').expect(200);
+    expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'strict-transport-security': expect.stringContaining('max-age=') });
+    expect(response.headers).not.toHaveProperty('x-powered-by');
+    const allowed = await t.anon().options('/api/products').set('Origin', 'https://ra.example.eu').set('Access-Control-Request-Method', 'GET');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://ra.example.eu');
+    const other = await t.anon().options('/api/products').set('Origin', 'https://evil.example.com').set('Access-Control-Request-Method', 'GET');
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
