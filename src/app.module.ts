@@ -12,6 +12,7 @@ import { MilestonesModule } from './milestones/milestones.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { ProductsModule } from './products/products.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { SignaturesModule } from './signatures/signatures.module';
 
 export interface AppOptions {
@@ -37,6 +38,7 @@ export class AppModule {
         ProceduresModule,
         DeadlinesModule,
         SignaturesModule,
+        RemindersModule,
       ],
     };
   }

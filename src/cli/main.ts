@@ -5,6 +5,7 @@ import { reportFailure } from './cli-io';
 import { registerAuditCommands } from './audit.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerDeadlineCommands } from './deadlines.command';
+import { registerReminderCommands } from './reminders.command';
 import { registerUserCommands } from './users.command';
 
 /** `npm run cli -- <command>`: an administrator's tool on the server. */
@@ -18,6 +19,7 @@ export function buildCli(): Command {
   registerDeadlineCommands(program);
   registerUserCommands(program);
   registerAuditCommands(program);
+  registerReminderCommands(program);
   return program;
 }
 

@@ -1,6 +1,7 @@
 import { ObligationsRegister1763683200000 } from '../../migrations/1763683200000-ObligationsRegister';
 import { AuditChain1763769600000 } from '../../migrations/1763769600000-AuditChain';
 import { Accounts1763856000000 } from '../../migrations/1763856000000-Accounts';
+import { Reminders1763942400000 } from '../../migrations/1763942400000-Reminders';
 
 /** Every migration in order; add a new one at the end (see CONTRIBUTING.md). */
-export const MIGRATIONS = [ObligationsRegister1763683200000, AuditChain1763769600000, Accounts1763856000000];
+export const MIGRATIONS = [ObligationsRegister1763683200000, AuditChain1763769600000, Accounts1763856000000, Reminders1763942400000];

@@ -1,0 +1,31 @@
+import type { DeadlineSubject } from './deadline-source';
+import type { ReminderPolicy } from './reminder.entities';
+
+/** The policies in force, most specific first: the obligation's, then the product's, then the kind's default. */
+export class PolicyBook {
+  private readonly byKey = new Map<string, ReminderPolicy>();
+
+  constructor(policies: readonly ReminderPolicy[]) {
+    for (const policy of policies) {
+      this.byKey.set(PolicyBook.key(policy.deadlineKind, policy.productId, policy.obligationId), policy);
+    }
+  }
+
+  private static key(kind: string, productId: string | null, obligationId: string | null): string {
+    return `${kind}|${productId ?? ''}|${obligationId ?? ''}`;
+  }
+
+  for(subject: DeadlineSubject): ReminderPolicy | null {
+    return (
+      (subject.obligationId === null ? undefined : this.byKey.get(PolicyBook.key(subject.kind, null, subject.obligationId))) ??
+      (subject.productId === null ? undefined : this.byKey.get(PolicyBook.key(subject.kind, subject.productId, null))) ??
+      this.byKey.get(PolicyBook.key(subject.kind, null, null)) ??
+      null
+    );
+  }
+
+  /** The largest offset of any policy: deadlines further away than this need no look yet. */
+  horizonDays(): number {
+    return Math.max(0, ...[...this.byKey.values()].flatMap((p) => p.offsetsDays));
+  }
+}

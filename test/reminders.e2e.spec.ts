@@ -1,0 +1,177 @@
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '../src/config/app.config';
+import { DELIVERY_QUEUE, deliveryJobId } from '../src/reminders/reminder-queue';
+import { ReminderScanService } from '../src/reminders/reminder-scan.service';
+import { runCliCaptured } from './cli-run';
+import { addMilestone, createObligation, createProduct } from './factories';
+import { createTestApp, TestApp } from './test-app';
+import { REDIS_URL } from './test-env';
+
+interface DeliveryRow {
+  id: string;
+  step: string;
+  due_date: string;
+  status: string;
+  late: boolean;
+  send_on: string;
+}
+
+describe('reminders: scan, record once, queue', () => {
+  let t: TestApp;
+  let scanner: ReminderScanService;
+  let config: AppConfig;
+  let queue: Queue;
+
+  beforeAll(async () => {
+    t = await createTestApp({ today: '2025-11-01' });
+    scanner = t.app.get(ReminderScanService);
+    config = t.app.get<AppConfig>(APP_CONFIG);
+    queue = new Queue(DELIVERY_QUEUE, { connection: { url: REDIS_URL }, prefix: config.queuePrefix });
+  });
+  afterAll(async () => {
+    await queue.close();
+    await t.close();
+  });
+
+  async function newMilestone(dueDate: string): Promise<string> {
+    // Notified long ago and far from the test dates, so the product's own renewal and PSUR milestones stay quiet.
+    const product = await createProduct(t, {}, { notifiedOn: '2015-01-10' });
+    const obligation = await createObligation(t, product.name);
+    return (await addMilestone(t, obligation.id as string, { dueDate })).id as string;
+  }
+
+  function deliveries(milestoneId: string): Promise<DeliveryRow[]> {
+    return t.dataSource.query<DeliveryRow[]>(`SELECT id, step, due_date, status, late, send_on FROM reminder_delivery WHERE deadline_id = $1 ORDER BY created_at, step`, [milestoneId]);
+  }
+
+  it('should fire each offset once, then escalate daily, when scanned every day', async () => {
+    const id = await newMilestone('2026-01-31');
+    for (let day = Date.parse('2025-11-25'); day <= Date.parse('2026-02-03'); day += 86_400_000) {
+      const asOf = new Date(day).toISOString().slice(0, 10);
+      await scanner.scan(asOf);
+    }
+    const rows = await deliveries(id);
+    expect(rows.map((r) => `${r.step}@${r.send_on}`)).toEqual([
+      'before-60@2025-12-02',
+      'before-30@2026-01-01',
+      'before-14@2026-01-17',
+      'before-7@2026-01-24',
+      'before-1@2026-01-30',
+      'overdue-1@2026-02-01',
+      'overdue-2@2026-02-02',
+      'overdue-3@2026-02-03',
+    ]);
+    expect(rows.every((r) => !r.late)).toBe(true);
+  });
+
+  it('should queue nothing new when the same day is scanned again, and say how much was already planned', async () => {
+    await newMilestone('2026-03-31');
+    const first = await scanner.scan('2026-03-01');
+    const second = await scanner.scan('2026-03-01');
+    expect(first.enqueued).toBeGreaterThan(0);
+    expect(second).toMatchObject({ enqueued: 0, alreadyPlanned: first.enqueued + first.alreadyPlanned });
+  });
+
+  it('should queue each delivery under a deterministic job id', async () => {
+    const id = await newMilestone('2026-04-30');
+    await scanner.scan('2026-04-23');
+    const [row] = await deliveries(id);
+    expect(row).toMatchObject({ step: 'before-7', status: 'pending' });
+    const job = await queue.getJob(deliveryJobId(row?.id ?? ''));
+    expect(job?.data).toEqual({ deliveryId: row?.id });
+  });
+
+  it('should send a missed reminder once, late, after the service was down', async () => {
+    const id = await newMilestone('2026-05-31');
+    await scanner.scan('2026-05-27');
+    const rows = await deliveries(id);
+    expect(rows).toEqual([expect.objectContaining({ step: 'before-7', send_on: '2026-05-24', late: true })]);
+  });
+
+  it('should re-plan a moved due date: cancel what is pending for the old date, plan for the new one', async () => {
+    const id = await newMilestone('2026-06-30');
+    await scanner.scan('2026-06-23');
+    await t.http().post(`/api/milestones/${id}/due-date`).send({ dueDate: '2026-07-31', reason: 'extension agreed', changeSource: 'variation', procedureRef: 'EMEA/H/C/000001/II/0009' }).expect(201);
+    const report = await scanner.scan('2026-07-01');
+    expect(report.cancelled).toBeGreaterThanOrEqual(1);
+    const rows = await deliveries(id);
+    expect(rows.map((r) => [r.step, r.due_date, r.status])).toEqual([
+      ['before-7', '2026-06-30', 'cancelled'],
+      ['before-30', '2026-07-31', 'pending'],
+    ]);
+  });
+
+  it('should cancel pending reminders once the work is done, and plan no more', async () => {
+    const id = await newMilestone('2026-08-31');
+    await scanner.scan('2026-08-24');
+    t.clock.set('2026-08-25');
+    await t.http().patch(`/api/milestones/${id}/status`).send({ status: 'submitted', submittedOn: '2026-08-25', ectdType: 'pam-sob' }).expect(200);
+    await scanner.scan('2026-08-30');
+    expect((await deliveries(id)).map((r) => [r.step, r.status])).toEqual([['before-7', 'cancelled']]);
+  });
+
+  it('should record each reminder once when two scans run at the same time', async () => {
+    const ids = await Promise.all(['2026-09-30', '2026-09-29', '2026-09-28'].map((due) => newMilestone(due)));
+    const [a, b] = await Promise.all([scanner.scan('2026-09-23'), scanner.scan('2026-09-23')]);
+    const rows = (await Promise.all(ids.map((id) => deliveries(id)))).flat();
+    expect(rows).toHaveLength(3);
+    expect((a?.enqueued ?? 0) + (b?.enqueued ?? 0)).toBeGreaterThanOrEqual(3);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+  });
+
+  it('should rebuild the queue from PostgreSQL after Redis lost it', async () => {
+    const id = await newMilestone('2026-10-31');
+    await scanner.scan('2026-10-24');
+    const [row] = await deliveries(id);
+    const redis = new Redis(REDIS_URL);
+    try {
+      const keys = await redis.keys(`${config.queuePrefix}:${DELIVERY_QUEUE}:*`);
+      expect(keys.length).toBeGreaterThan(0);
+      await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+    expect(await queue.getJob(deliveryJobId(row?.id ?? ''))).toBeUndefined();
+    const report = await scanner.scan('2026-10-24');
+    expect(report.enqueued).toBe(0);
+    expect(report.requeued).toBeGreaterThanOrEqual(1);
+    expect((await queue.getJob(deliveryJobId(row?.id ?? '')))?.data).toEqual({ deliveryId: row?.id });
+  });
+
+  it('should preview what would be sent between two days without recording anything', async () => {
+    const id = await newMilestone('2027-01-31');
+    const before = await t.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM reminder_delivery');
+    const items = await scanner.preview('2027-01-01', '2027-02-02');
+    const mine = items.filter((i) => i.deadline.id === id);
+    expect(mine.map((i) => `${i.offset}@${i.plannedSendDate}`)).toEqual(['before-30@2027-01-01', 'before-14@2027-01-17', 'before-7@2027-01-24', 'before-1@2027-01-30', 'overdue-1@2027-02-01', 'overdue-2@2027-02-02']);
+    expect(mine[0]).toMatchObject({ dueDate: '2027-01-31', channel: 'in-app', recipient: 'user:test-regulatory', escalation: false });
+    expect(await t.dataSource.query('SELECT count(*) AS n FROM reminder_delivery')).toEqual(before);
+  });
+
+  describe('cli', () => {
+    const run = (...argv: string[]) => runCliCaptured({ DATABASE_URL: t.database.url, REDIS_URL, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'silent' }, ...argv);
+
+    it('should print one JSON document per scan; the second scan of a day queues nothing', async () => {
+      await newMilestone('2027-03-31');
+      const first = await run('reminders', 'scan', '--as-of', '2027-03-24', '--json');
+      const second = await run('reminders', 'scan', '--as-of', '2027-03-24', '--json');
+      expect(first.code).toBe(0);
+      const a = JSON.parse(first.stdout) as { scanned: number; enqueued: number; alreadyPlanned: number };
+      const b = JSON.parse(second.stdout) as { scanned: number; enqueued: number; alreadyPlanned: number };
+      expect(a.enqueued).toBeGreaterThan(0);
+      expect(b).toMatchObject({ scanned: a.scanned, enqueued: 0, alreadyPlanned: a.enqueued + a.alreadyPlanned });
+    });
+
+    it('should preview as a JSON array, and refuse a bad range as a usage error', async () => {
+      const result = await run('reminders', 'preview', '--from', '2027-03-01', '--to', '2027-03-31', '--json');
+      expect(result.code).toBe(0);
+      const items = JSON.parse(result.stdout) as { deadline: object; dueDate: string; offset: string; channel: string; recipient: string; plannedSendDate: string }[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(Object.keys(items[0] ?? {}).sort()).toEqual(['channel', 'deadline', 'dueDate', 'escalation', 'offset', 'plannedSendDate', 'recipient']);
+      const bad = await run('reminders', 'preview', '--from', '2027-03-31', '--to', '2027-03-01');
+      expect(bad.code).toBe(2);
+      expect((await run('reminders', 'scan', '--as-of', '2027-02-30')).code).toBe(2);
+    });
+  });
+});
