@@ -9,6 +9,7 @@ import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-pos
 import { migrateWithLock } from './database/migrate';
 import { ensureDemoAccounts } from './demo/demo-accounts';
 import { seedDemo } from './demo/seed-demo';
+import { ReminderWorkers } from './reminders/reminder-workers';
 
 /**
  * `npm run demo`: the whole system with the demo data. With DATABASE_URL unset it starts an embedded
@@ -36,6 +37,12 @@ async function demo(): Promise<void> {
   log.info(report, 'demo data loaded');
   const accounts = await ensureDemoAccounts(app, systemActor('demo-seed'));
   await app.listen(config.port, '0.0.0.0');
+  if (config.redisUrl !== undefined) {
+    await app.get(ReminderWorkers).start();
+    log.info('reminder workers started (scan every 15 minutes, deliveries to the in-app inbox)');
+  } else {
+    log.warn('REDIS_URL unset: reminder workers not started (the PostgreSQL queue backend for the demo is still to come)');
+  }
   const stop = async (): Promise<void> => {
     await app.close();
     await embedded?.stop();

@@ -79,6 +79,11 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/deadlines': ALL,
   'GET /api/calendar.ics': ALL,
 
+  'GET /api/inbox': ALL,
+  'GET /api/inbox/unread-count': ALL,
+  'POST /api/inbox/:id/read': ALL,
+  'POST /api/inbox/read-all': ALL,
+
   'POST /api/signatures': ['regulatory', 'safety', 'qppv'],
   'GET /api/signatures': ALL,
   'GET /api/signatures/:id': ALL,

@@ -2,7 +2,9 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../src/config/app.config';
 import { DELIVERY_QUEUE, deliveryJobId } from '../src/reminders/reminder-queue';
+import { ReminderDeliveryService } from '../src/reminders/reminder-delivery.service';
 import { ReminderScanService } from '../src/reminders/reminder-scan.service';
+import { ReminderWorkers } from '../src/reminders/reminder-workers';
 import { runCliCaptured } from './cli-run';
 import { addMilestone, createObligation, createProduct } from './factories';
 import { createTestApp, TestApp } from './test-app';
@@ -149,6 +151,31 @@ describe('reminders: scan, record once, queue', () => {
     expect(await t.dataSource.query('SELECT count(*) AS n FROM reminder_delivery')).toEqual(before);
   });
 
+  describe('delivery', () => {
+    it('should put each reminder in the inbox exactly once, even with two workers on it at once', async () => {
+      const id = await newMilestone('2027-05-31');
+      await scanner.scan('2027-05-24');
+      const [row] = await deliveries(id);
+      t.clock.set('2027-05-24');
+      const delivery = t.app.get(ReminderDeliveryService);
+      const outcomes = await Promise.all([delivery.deliver(row?.id ?? ''), delivery.deliver(row?.id ?? ''), delivery.deliver(row?.id ?? '')]);
+      expect(outcomes.sort()).toEqual(['delivered', 'skipped', 'skipped']);
+      const inbox = await t.http().get('/api/inbox').expect(200);
+      const mine = inbox.body.filter((m: { deadline: { id: string } }) => m.deadline.id === id);
+      expect(mine).toHaveLength(1);
+      expect(mine[0].subject).toMatch(/ — due in 7 days$/);
+    });
+
+    it('should not deliver a reminder whose deadline was met in the meantime', async () => {
+      const id = await newMilestone('2027-06-30');
+      await scanner.scan('2027-06-23');
+      const [row] = await deliveries(id);
+      t.clock.set('2027-06-24');
+      await t.http().patch(`/api/milestones/${id}/status`).send({ status: 'submitted', submittedOn: '2027-06-24', ectdType: 'pam-sob' }).expect(200);
+      expect(await t.app.get(ReminderDeliveryService).deliver(row?.id ?? '')).toBe('cancelled');
+    });
+  });
+
   describe('cli', () => {
     const run = (...argv: string[]) => runCliCaptured({ DATABASE_URL: t.database.url, REDIS_URL, QUEUE_PREFIX: config.queuePrefix, LOG_LEVEL: 'silent' }, ...argv);
 
@@ -173,5 +200,43 @@ describe('reminders: scan, record once, queue', () => {
       expect(bad.code).toBe(2);
       expect((await run('reminders', 'scan', '--as-of', '2027-02-30')).code).toBe(2);
     });
+  });
+});
+
+describe('reminders: the background workers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ today: '2025-11-01' });
+  });
+  afterAll(() => t.close());
+
+  it('should run scans on a schedule and deliver through real BullMQ workers; the inbox counts and marks read', async () => {
+    // Notified recently: the product's own renewal and PSUR dates are months away, so only this milestone is due.
+    const product = await createProduct(t, {}, { notifiedOn: '2025-10-01' });
+    const obligation = await createObligation(t, product.name);
+    const id = (await addMilestone(t, obligation.id as string, { dueDate: '2025-11-08' })).id as string;
+    const workers = t.app.get(ReminderWorkers);
+    await workers.start({ scanEveryMs: 200, concurrency: 5 });
+    try {
+      const until = Date.now() + 15_000;
+      let rows: { step: string; status: string }[] = [];
+      while (Date.now() < until) {
+        rows = await t.dataSource.query(`SELECT step, status FROM reminder_delivery WHERE deadline_id = $1`, [id]);
+        if (rows[0]?.status === 'delivered') {
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(rows).toEqual([{ step: 'before-7', status: 'delivered' }]);
+    } finally {
+      await workers.onModuleDestroy();
+    }
+    expect((await t.http().get('/api/inbox/unread-count').expect(200)).body).toEqual({ unread: 1 });
+    const [message] = (await t.http().get('/api/inbox').query({ unread: true }).expect(200)).body as { id: string; subject: string }[];
+    expect(message?.subject).toBe(`[${product.name}] Interim report — due in 7 days`);
+    await t.http().post(`/api/inbox/${message?.id ?? ''}/read`).expect(204);
+    expect((await t.http().get('/api/inbox/unread-count').expect(200)).body).toEqual({ unread: 0 });
+    const other = await t.signIn('viewer');
+    await other.http().post(`/api/inbox/${message?.id ?? ''}/read`).expect(404);
   });
 });

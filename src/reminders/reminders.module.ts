@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ReminderDeliveryService } from './reminder-delivery.service';
 import { ReminderQueue } from './reminder-queue';
 import { ReminderScanService } from './reminder-scan.service';
+import { ReminderWorkers } from './reminder-workers';
+import { InboxController } from './inbox.controller';
 
 /** Reminders: policies as data, the scan that records what has come due, and the delivery queue. */
 @Module({
-  providers: [ReminderScanService, ReminderQueue],
-  exports: [ReminderScanService, ReminderQueue],
+  controllers: [InboxController],
+  providers: [ReminderScanService, ReminderQueue, ReminderDeliveryService, ReminderWorkers],
+  exports: [ReminderScanService, ReminderQueue, ReminderDeliveryService, ReminderWorkers],
 })
 export class RemindersModule {}

@@ -1,0 +1,100 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DataSource, IsNull } from 'typeorm';
+import { Principal } from '../auth/principal';
+import { ANY_ROLE } from '../auth/roles';
+import { Allow } from '../auth/route-rules';
+import { Clock } from '../common/clock';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { NotFoundError } from '../common/errors';
+import { InboxMessage } from './reminder.entities';
+
+class InboxQueryDto {
+  @ApiPropertyOptional({ description: 'only unread messages' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : (value as unknown)))
+  @IsBoolean()
+  unread?: boolean;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+interface InboxItem {
+  id: string;
+  subject: string;
+  body: string;
+  deadline: { type: string; id: string };
+  productId: string | null;
+  escalation: boolean;
+  late: boolean;
+  createdAt: string;
+  readAt: string | null;
+}
+
+function toItem(message: InboxMessage): InboxItem {
+  return {
+    id: message.id,
+    subject: message.subject,
+    body: message.body,
+    deadline: { type: message.deadlineType, id: message.deadlineId },
+    productId: message.productId,
+    escalation: message.escalation,
+    late: message.late,
+    createdAt: message.createdAt.toISOString(),
+    readAt: message.readAt?.toISOString() ?? null,
+  };
+}
+
+/** Your in-app reminders: list, unread count, mark read. Reading a message is not a regulated change (no audit row). */
+@ApiTags('inbox')
+@Controller('inbox')
+@Allow(ANY_ROLE)
+export class InboxController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Your reminders, newest first' })
+  async list(@CurrentActor() principal: Principal, @Query() query: InboxQueryDto): Promise<InboxItem[]> {
+    const messages = await this.dataSource.manager.find(InboxMessage, {
+      where: query.unread === true ? { userId: principal.userId, readAt: IsNull() } : { userId: principal.userId },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit ?? 50,
+    });
+    return messages.map(toItem);
+  }
+
+  @Get('unread-count')
+  @ApiOperation({ summary: 'How many of your reminders are unread' })
+  async unread(@CurrentActor() principal: Principal): Promise<{ unread: number }> {
+    return { unread: await this.dataSource.manager.countBy(InboxMessage, { userId: principal.userId, readAt: IsNull() }) };
+  }
+
+  @Post(':id/read')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Mark one of your reminders read' })
+  async markRead(@CurrentActor() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    const result = await this.dataSource.manager.update(InboxMessage, { id, userId: principal.userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    if ((result.affected ?? 0) === 0 && !(await this.dataSource.manager.existsBy(InboxMessage, { id, userId: principal.userId }))) {
+      throw new NotFoundError('inbox message', id);
+    }
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Mark all your reminders read' })
+  async markAllRead(@CurrentActor() principal: Principal): Promise<{ marked: number }> {
+    const result = await this.dataSource.manager.update(InboxMessage, { userId: principal.userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    return { marked: result.affected ?? 0 };
+  }
+}

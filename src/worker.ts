@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { SystemClock } from './common/clock';
+import { createRootLogger, PinoNestLogger } from './common/logger';
+import { loadConfig } from './config/app.config';
+import { ReminderWorkers } from './reminders/reminder-workers';
+
+/** `npm run start:worker`: the background workers (reminder scan scheduler and deliveries), scaled apart from the API. */
+async function worker(): Promise<void> {
+  const config = loadConfig();
+  if (config.databaseUrl === undefined) {
+    throw new Error('DATABASE_URL is required');
+  }
+  const app = await NestFactory.createApplicationContext(
+    AppModule.register({ config: { ...config, databaseUrl: config.databaseUrl }, clock: new SystemClock(config.regulatorTimeZone), runtime: { embeddedDatabase: false } }),
+    { logger: new PinoNestLogger(createRootLogger(config.logLevel)) },
+  );
+  app.enableShutdownHooks();
+  await app.get(ReminderWorkers).start();
+}
+
+worker().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
