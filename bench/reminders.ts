@@ -1,0 +1,134 @@
+/**
+ * Benchmark of the reminder scan and of in-app delivery.
+ *
+ *   npm run bench:reminders [-- --deadlines 1000000 --deliveries 20000 --concurrency 16]
+ *
+ * On a fresh database (created here, dropped at the end) it loads N open milestones with due dates spread
+ * evenly over the next 3 years (plus 1% overdue), one product and one regulatory account, then:
+ *  1. times `ReminderScanService.scan` as of the first day (records and queues what is due, through the
+ *     real BullMQ queue on REDIS_URL / TEST_REDIS_URL, under a unique prefix), and a second scan of the
+ *     same day (finds everything already planned);
+ *  2. records D extra pending in-app deliveries and times `ReminderDeliveryService.deliver` over all of them
+ *     at the given concurrency, then checks that the inbox holds exactly one message per delivery.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { FixedClock } from '../src/common/clock';
+import { loadConfig } from '../src/config/app.config';
+import { createDataSource } from '../src/database/data-source';
+import { migrateWithLock } from '../src/database/migrate';
+import { ReminderDeliveryService } from '../src/reminders/reminder-delivery.service';
+import { ReminderQueue } from '../src/reminders/reminder-queue';
+import { ReminderScanService } from '../src/reminders/reminder-scan.service';
+import { databaseUrl, REDIS_URL, withAdmin } from '../test/test-env';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index < 0 ? fallback : Number(process.argv[index + 1]);
+}
+
+const AS_OF = '2026-01-05';
+
+async function main(): Promise<void> {
+  const deadlines = option('deadlines', 1_000_000);
+  const extraDeliveries = option('deliveries', 20_000);
+  const concurrency = option('concurrency', 16);
+  const name = `cma_bench_reminders_${randomBytes(3).toString('hex')}`;
+  await withAdmin((client) => client.query(`CREATE DATABASE ${name}`));
+  const url = databaseUrl(name);
+  try {
+    const migrate = createDataSource(url, 'bench-migrate');
+    await migrate.initialize();
+    await migrateWithLock(migrate);
+    await migrate.destroy();
+
+    const prefix = `bench-${randomBytes(3).toString('hex')}`;
+    const config = loadConfig({ DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn' });
+    const app = await NestFactory.createApplicationContext(AppModule.register({ config: { ...config, databaseUrl: url }, clock: new FixedClock(AS_OF), runtime: { embeddedDatabase: false } }), { logger: false });
+    const db = app.get(DataSource);
+
+    const load = Date.now();
+    const [product] = await db.query<{ id: string }[]>(
+      `INSERT INTO product (name, active_substance) VALUES ('Bench', 'benchmab') RETURNING id`,
+    );
+    const [obligation] = await db.query<{ id: string }[]>(
+      `INSERT INTO obligation (product_id, reference, category, study_type, description) VALUES ($1, 'SOB 1', 'SOB', 'registry', 'bench') RETURNING id`,
+      [product?.id],
+    );
+    await db.query(
+      `INSERT INTO milestone (product_id, obligation_id, kind, title, due_date, basis, rule_id, rule_source)
+       SELECT $1, $2, 'obligation', 'Report ' || g, DATE '${AS_OF}' + ((g % 1106) - 11), 'annex-ii', 'ANNEX-II', 'bench'
+         FROM generate_series(1, $3) g`,
+      [product?.id, obligation?.id, deadlines],
+    );
+    await db.query(`ANALYZE milestone`);
+    await db.query(
+      `INSERT INTO app_user (username, display_name, role, password_hash, password_changed_at, created_at, updated_at, must_change_password)
+       VALUES ('bench.ra', 'Bench RA', 'regulatory', 'x', now(), now(), now(), false)`,
+    );
+    const loadSeconds = (Date.now() - load) / 1000;
+
+    const scanner = app.get(ReminderScanService);
+    let started = process.hrtime.bigint();
+    const first = await scanner.scan(AS_OF);
+    const firstSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    started = process.hrtime.bigint();
+    const second = await scanner.scan(AS_OF);
+    const secondSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+
+    const [user] = await db.query<{ id: string }[]>(`SELECT id FROM app_user WHERE username = 'bench.ra'`);
+    const extra = await db.query<{ id: string }[]>(
+      `INSERT INTO reminder_delivery (deadline_type, deadline_id, product_id, due_date, step, channel, recipient, send_on, late)
+       SELECT 'milestone', m.id, m.product_id, m.due_date, 'before-1', 'in-app', 'user:' || $1, m.due_date - 1, false
+         FROM milestone m WHERE m.due_date > DATE '${AS_OF}' + 200 ORDER BY m.id LIMIT $2
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [user?.id, extraDeliveries],
+    );
+    const pending = (await db.query<{ id: string }[]>(`SELECT id FROM reminder_delivery WHERE status = 'pending'`)).map((r) => r.id);
+    const delivery = app.get(ReminderDeliveryService);
+    started = process.hrtime.bigint();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < pending.length) {
+          const id = pending[next];
+          next += 1;
+          if (id !== undefined) {
+            await delivery.deliver(id);
+          }
+        }
+      }),
+    );
+    const deliverSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const [counts] = await db.query<{ messages: string; delivered: string; duplicates: string }[]>(
+      `SELECT (SELECT count(*) FROM inbox_message) AS messages,
+              (SELECT count(*) FROM reminder_delivery WHERE status = 'delivered') AS delivered,
+              (SELECT count(*) FROM (SELECT delivery_id FROM inbox_message GROUP BY delivery_id HAVING count(*) > 1) d) AS duplicates`,
+    );
+    const [version] = await db.query<{ v: string }[]>(`SELECT split_part(version(), ' ', 2) AS v`);
+    await app.get(ReminderQueue).onModuleDestroy();
+    await app.close();
+
+    const rate = (n: number, s: number): string => Math.round(n / s).toLocaleString('en');
+    console.log('Reminder benchmark');
+    console.log(`  PostgreSQL ${version?.v ?? '?'} and Redis on 127.0.0.1; node ${process.version}; ${cpus().length} CPU(s); as of ${AS_OF}`);
+    console.log(`  loaded ${deadlines.toLocaleString('en')} open milestones (due ${AS_OF} −11 … +1094 days) in ${loadSeconds.toFixed(1)} s`);
+    console.log('Scan (ReminderScanService.scan: candidates within the longest offset or overdue, plan, INSERT … ON CONFLICT, BullMQ addBulk)');
+    console.log(`  first scan:  ${firstSeconds.toFixed(2)} s — ${first.scanned.toLocaleString('en')} in reach of ${deadlines.toLocaleString('en')}, ${first.enqueued.toLocaleString('en')} queued; ${rate(deadlines, firstSeconds)} deadlines/s over the whole table`);
+    console.log(`  second scan: ${secondSeconds.toFixed(2)} s — ${second.enqueued} queued, ${second.alreadyPlanned.toLocaleString('en')} already planned, ${second.requeued.toLocaleString('en')} pending re-offered to the queue`);
+    console.log(`In-app delivery (ReminderDeliveryService.deliver, one transaction each, concurrency ${concurrency})`);
+    console.log(`  ${pending.length.toLocaleString('en')} deliveries (${extra.length.toLocaleString('en')} added + the scan's) in ${deliverSeconds.toFixed(2)} s = ${rate(pending.length, deliverSeconds)} deliveries/s`);
+    console.log(`  inbox messages ${counts?.messages ?? '?'}, deliveries delivered ${counts?.delivered ?? '?'}, delivery ids with more than one message: ${counts?.duplicates ?? '?'}`);
+  } finally {
+    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
