@@ -5,14 +5,6 @@
 export const ROLES = ['admin', 'regulatory', 'safety', 'qppv', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  admin: 'administrator: users, API tokens of others, settings and signing keys; reads everything',
-  regulatory: 'regulatory affairs: products, authorisations, obligations, milestones, procedures, reference data, dossiers',
-  safety: 'safety officer: cases, MedDRA coding, signals',
-  qppv: 'QPPV: everything a safety officer does, plus sign-off of signal assessments and of the safety part of a dossier',
-  viewer: 'viewer / auditor: reads everything, including the audit trail; changes nothing',
-};
-
 /** Who may read the register, deadlines and the audit trail: every signed-in role. */
 export const ANY_ROLE: readonly Role[] = ROLES;
 /** Who maintains the obligations register (products, authorisations, obligations, milestones, procedures). */
@@ -23,6 +15,10 @@ export const SAFETY_EDITORS: readonly Role[] = ['safety', 'qppv'];
 export const SAFETY_SIGNERS: readonly Role[] = ['qppv'];
 /** Who administers accounts and settings. */
 export const ADMINS: readonly Role[] = ['admin'];
+
+/** Account names: lower case, 2–63 characters (the database checks the same pattern). */
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,62}$/;
+export const USERNAME_RULE = 'must be 2–63 lower-case letters, digits, ".", "_", "@" or "-", starting with a letter or digit';
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

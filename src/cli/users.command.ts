@@ -1,15 +1,14 @@
 import { Command } from 'commander';
 import { DataSource } from 'typeorm';
+import { USERNAME_PATTERN, USERNAME_RULE } from '../auth/roles';
 import { UsersService } from '../auth/users.service';
 import { SigningKeysService } from '../signatures/signing-keys.service';
 import { cliContext, withAppContext } from './app-context';
 import { printJson, UsageError } from './cli-io';
 
-const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,62}$/;
-
 function usernameOption(value: string): string {
-  if (!USERNAME.test(value)) {
-    throw new UsageError('--username: 2–63 lower-case letters, digits, ".", "_", "@" or "-", starting with a letter or digit');
+  if (!USERNAME_PATTERN.test(value)) {
+    throw new UsageError(`--username: ${USERNAME_RULE}`);
   }
   return value;
 }

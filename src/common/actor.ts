@@ -16,11 +16,3 @@ export function systemActor(id: string): Actor {
 export function inScope(scope: ProductScope, productId: string): boolean {
   return scope === null || scope.includes(productId);
 }
-
-/** Throws the given not-found error unless the product is in scope (out-of-scope records do not exist for the caller). */
-export function assertInScope<T extends { productId: string }>(scope: ProductScope, record: T, notFound: () => Error): T {
-  if (!inScope(scope, record.productId)) {
-    throw notFound();
-  }
-  return record;
-}

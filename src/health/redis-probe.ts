@@ -1,37 +1,22 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
-import Redis from 'ioredis';
-import { APP_CONFIG, AppConfig } from '../config/app.config';
+import { Injectable } from '@nestjs/common';
+import { RedisConnection } from '../common/redis-connection';
 
 export type ServiceStatus = 'up' | 'unreachable' | 'not-configured';
 
-/** Pings Redis when REDIS_URL is set; one lazily connected client, never queueing commands while down. */
+/** Pings Redis through the application's one connection (which never queues commands while Redis is down). */
 @Injectable()
-export class RedisProbe implements OnModuleDestroy {
-  private readonly client: Redis | null;
-
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.client =
-      config.redisUrl === undefined
-        ? null
-        : new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 1000, retryStrategy: () => 2000 });
-    this.client?.on('error', () => undefined);
-  }
+export class RedisProbe {
+  constructor(private readonly redis: RedisConnection) {}
 
   async status(): Promise<ServiceStatus> {
-    if (this.client === null) {
+    if (this.redis.client === null) {
       return 'not-configured';
     }
     try {
-      if (this.client.status === 'wait') {
-        await this.client.connect();
-      }
-      return (await this.client.ping()) === 'PONG' ? 'up' : 'unreachable';
+      const client = await this.redis.connected();
+      return (await client?.ping()) === 'PONG' ? 'up' : 'unreachable';
     } catch {
       return 'unreachable';
     }
-  }
-
-  onModuleDestroy(): void {
-    this.client?.disconnect();
   }
 }

@@ -77,3 +77,6 @@ export const milestoneDeadlines: DeadlineSource = {
 };
 
 export const DEADLINE_SOURCES: readonly DeadlineSource[] = [milestoneDeadlines];
+
+/** Why a pending reminder is not sent. */
+export const STALE_DEADLINE = 'deadline met, cancelled or moved before delivery';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
-import { DEADLINE_SOURCES } from './deadline-source';
+import { DEADLINE_SOURCES, STALE_DEADLINE } from './deadline-source';
 import { reminderMessage } from './reminder-message';
 import { InboxMessage, ReminderDelivery } from './reminder.entities';
 
@@ -29,7 +29,7 @@ export class ReminderDeliveryService {
       const subject = source === undefined ? null : await source.find(manager, delivery.deadlineId);
       if (subject?.dueDate !== delivery.dueDate) {
         delivery.status = 'cancelled';
-        delivery.lastError = 'deadline met, cancelled or moved before delivery';
+        delivery.lastError = STALE_DEADLINE;
         await manager.save(delivery);
         return 'cancelled';
       }
@@ -41,19 +41,17 @@ export class ReminderDeliveryService {
         await manager.save(delivery);
         return 'skipped';
       }
-      {
-        await manager.insert(InboxMessage, {
-          userId: delivery.recipient.replace(/^user:/, ''),
-          deliveryId: delivery.id,
-          subject: message.subject,
-          body: message.body,
-          deadlineType: delivery.deadlineType,
-          deadlineId: delivery.deadlineId,
-          productId: delivery.productId,
-          escalation: delivery.step.startsWith('overdue-'),
-          late: delivery.late,
-        });
-      }
+      await manager.insert(InboxMessage, {
+        userId: delivery.recipient.replace(/^user:/, ''),
+        deliveryId: delivery.id,
+        subject: message.subject,
+        body: message.body,
+        deadlineType: delivery.deadlineType,
+        deadlineId: delivery.deadlineId,
+        productId: delivery.productId,
+        escalation: delivery.step.startsWith('overdue-'),
+        late: delivery.late,
+      });
       delivery.status = 'delivered';
       delivery.attempts += 1;
       delivery.deliveredAt = this.clock.now();

@@ -44,10 +44,6 @@ export class ReminderQueue implements OnModuleDestroy {
     }
   }
 
-  async counts(): Promise<Record<string, number>> {
-    return this.get().getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
-  }
-
   async onModuleDestroy(): Promise<void> {
     await this.queue?.close();
   }

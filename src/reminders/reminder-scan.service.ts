@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRole } from '../auth/roles';
 import { addDays, IsoDate } from '../common/calendar-date';
-import { DEADLINE_SOURCES, DeadlineSource, DeadlineSubject } from './deadline-source';
+import { DEADLINE_SOURCES, DeadlineSource, DeadlineSubject, STALE_DEADLINE } from './deadline-source';
 import { PolicyBook } from './policy-book';
 import { dueStep, stepsBetween } from './reminder-plan';
 import { Recipient, recipientsOf } from './reminder-recipients';
@@ -115,10 +115,11 @@ export class ReminderScanService {
   /** Pending deliveries for a deadline that is no longer open, or whose due date has changed since. */
   private async cancelStale(manager: EntityManager): Promise<number> {
     const rows = await manager.query<{ id: string }[]>(
-      `UPDATE reminder_delivery d SET status = 'cancelled', last_error = 'deadline met, cancelled or moved before delivery'
+      `UPDATE reminder_delivery d SET status = 'cancelled', last_error = $1
         WHERE d.status = 'pending' AND d.deadline_type = 'milestone'
           AND NOT EXISTS (SELECT 1 FROM milestone m WHERE m.id = d.deadline_id AND m.due_date = d.due_date AND m.status IN ('planned', 'in-progress'))
         RETURNING d.id`,
+      [STALE_DEADLINE],
     );
     return rows.length;
   }

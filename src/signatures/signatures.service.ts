@@ -81,6 +81,8 @@ export class SignaturesService {
     if (!allowed.includes(principal.role)) {
       throw new ForbiddenError('ROLE_CANNOT_SIGN', `a ${principal.role} cannot sign a ${input.entityType} as "${input.meaning}"; who can: ${allowed.join(', ')}`, { allowed });
     }
+    // 404 for a record that does not exist (or is out of scope) before the password is checked, so that a
+    // mistyped id does not count as a failed sign-in; the content signed is read again inside the transaction.
     await signable.load(this.dataSource.manager, input.entityId, principal.scope);
     const signer = await this.auth.reauthenticate(principal, input.password);
     return this.dataSource.transaction(async (manager) => {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { Role, ROLES } from '../roles';
+import { Role, ROLES, USERNAME_PATTERN, USERNAME_RULE } from '../roles';
 
 export class LoginDto {
   @ApiProperty({ example: 'demo-regulatory' })
@@ -48,12 +48,10 @@ export class CreateApiTokenDto {
   expiresInDays?: number;
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._@-]{1,62}$/;
-
 export class CreateUserDto {
   @ApiProperty({ example: 'j.devries', description: 'lower-case letters, digits, ".", "_", "@", "-" (2–63)' })
   @IsString()
-  @Matches(USERNAME, { message: 'must be 2–63 lower-case letters, digits, ".", "_", "@" or "-", starting with a letter or digit' })
+  @Matches(USERNAME_PATTERN, { message: USERNAME_RULE })
   username!: string;
 
   @ApiProperty({ example: 'Jan de Vries' })
