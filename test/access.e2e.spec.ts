@@ -181,6 +181,13 @@ describe('access rules', () => {
     await t.anon().get('/api/calendar/cmac_notarealtoken.ics').expect(404);
   });
 
+  it('should name the path parameter that is not a UUID', async () => {
+    const response = await t.http().get('/api/procedures/not-a-uuid/').expect(400);
+    expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'id', problem: 'must be a UUID, not "not-a-uuid"' }] });
+    const stop = await t.http().post(`/api/procedures/${randomUUID()}/clock-stops/zz/restart`).send({}).expect(400);
+    expect(stop.body.errors).toEqual([{ field: 'stopId', problem: 'must be a UUID, not "zz"' }]);
+  });
+
   it('should refuse a malformed, unknown or revoked bearer token with 401', async () => {
     expect((await t.anon().get('/api/products').set('Authorization', 'Bearer nonsense')).status).toBe(401);
     expect((await t.anon().get('/api/products').set('Authorization', 'Basic dXNlcjpwYXNz')).status).toBe(401);

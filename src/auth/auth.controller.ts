@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/validation';
 import { ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
@@ -71,7 +72,7 @@ export class AuthController {
   @Allow(ANY_ROLE)
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke one of your tokens or sessions (administrators: anybody’s)' })
-  async revokeToken(@CurrentActor() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async revokeToken(@CurrentActor() principal: Principal, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     await this.auth.revokeToken(principal, id);
   }
 

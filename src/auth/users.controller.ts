@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/validation';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CurrentActor } from '../common/current-actor.decorator';
@@ -25,7 +26,7 @@ export class UsersController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One account' })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  get(@Param('id', ParseUuidPipe) id: string): Promise<UserView> {
     return this.users.view(this.dataSource.manager, id);
   }
 
@@ -37,28 +38,28 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change name, role, product scope, or disable/enable the account (with a reason)' })
-  update(@CurrentActor() actor: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
+  update(@CurrentActor() actor: Principal, @Param('id', ParseUuidPipe) id: string, @Body() body: UpdateUserDto): Promise<UserView> {
     return this.dataSource.transaction((m) => this.users.update(m, actor, id, body));
   }
 
   @Post(':id/reset-password')
   @HttpCode(200)
   @ApiOperation({ summary: 'Generate a new password (shown once) to be changed at next sign-in; the account’s sessions end' })
-  resetPassword(@CurrentActor() actor: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReasonDto): Promise<{ user: UserView; password: string }> {
+  resetPassword(@CurrentActor() actor: Principal, @Param('id', ParseUuidPipe) id: string, @Body() body: ReasonDto): Promise<{ user: UserView; password: string }> {
     return this.dataSource.transaction((m) => this.users.resetPassword(m, actor, id, body.reason));
   }
 
   @Post(':id/unlock')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lift a lockout after failed sign-ins' })
-  unlock(@CurrentActor() actor: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<UserView> {
+  unlock(@CurrentActor() actor: Principal, @Param('id', ParseUuidPipe) id: string): Promise<UserView> {
     return this.dataSource.transaction((m) => this.users.unlock(m, actor, id));
   }
 
   @Delete(':id/sessions')
   @HttpCode(200)
   @ApiOperation({ summary: 'End every session and revoke every token of the account' })
-  async revokeAll(@CurrentActor() actor: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<{ revoked: number }> {
+  async revokeAll(@CurrentActor() actor: Principal, @Param('id', ParseUuidPipe) id: string): Promise<{ revoked: number }> {
     return { revoked: await this.dataSource.transaction(async (m) => this.users.revokeTokens(m, actor, (await this.users.get(m, id)).id, ['session', 'api', 'calendar'])) };
   }
 }

@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isIsoDate } from './calendar-date';
 import { FieldProblem } from './errors';
@@ -23,15 +24,23 @@ export function buildValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => {
-      const problems = flattenValidationErrors(errors);
-      return new BadRequestException({
-        code: 'VALIDATION_FAILED',
-        message: problems.map((p) => `${p.field}: ${p.problem}`).join('; '),
-        errors: problems,
-      });
-    },
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
+}
+
+function validationFailed(problems: FieldProblem[]): BadRequestException {
+  return new BadRequestException({ code: 'VALIDATION_FAILED', message: problems.map((p) => `${p.field}: ${p.problem}`).join('; '), errors: problems });
+}
+
+/** A path parameter that must be a UUID; the 400 names the parameter, like every other validation error. */
+@Injectable()
+export class ParseUuidPipe implements PipeTransform<string, string> {
+  transform(value: string, metadata: ArgumentMetadata): string {
+    if (!isUUID(value, 'all')) {
+      throw validationFailed([{ field: metadata.data ?? 'id', problem: `must be a UUID, not "${value.slice(0, 60)}"` }]);
+    }
+    return value;
+  }
 }
 
 /** A `YYYY-MM-DD` value that exists on the calendar (2023-02-31 is refused, never rolled over). */

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/validation';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
@@ -22,35 +23,35 @@ export class MilestonesController {
   @Get(':id')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'A milestone with why its due date is what it is' })
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<object> {
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<object> {
     return toMilestoneResponse(await this.milestones.get(this.dataSource.manager, id, actor.scope), this.clock.today());
   }
 
   @Patch(':id/status')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Record progress: planned → in-progress → submitted (with date, reference, eCTD type), or cancelled with a reason' })
-  async transition(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: TransitionMilestoneDto): Promise<object> {
+  async transition(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: TransitionMilestoneDto): Promise<object> {
     return toMilestoneResponse(await this.dataSource.transaction((m) => this.milestones.transition(m, actor, id, body)), this.clock.today());
   }
 
   @Post(':id/outcome')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: "Record the committee's assessment outcome of a submitted milestone" })
-  async outcome(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: RecordOutcomeDto): Promise<object> {
+  async outcome(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: RecordOutcomeDto): Promise<object> {
     return toMilestoneResponse(await this.dataSource.transaction((m) => this.milestones.recordOutcome(m, actor, id, body)), this.clock.today());
   }
 
   @Post(':id/due-date')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Change a due date, with the reason and the procedure it comes from; kept in the history' })
-  async changeDueDate(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ChangeDueDateDto): Promise<object> {
+  async changeDueDate(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: ChangeDueDateDto): Promise<object> {
     return toMilestoneResponse(await this.dataSource.transaction((m) => this.milestones.changeDueDate(m, actor, id, body)), this.clock.today());
   }
 
   @Get(':id/history')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'Every due date this milestone has had: from, to, why, procedure, who, when' })
-  async history(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<object[]> {
+  async history(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<object[]> {
     return (await this.milestones.history(this.dataSource.manager, id, actor.scope)).map(toDueDateChangeResponse);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/validation';
 import { ApiOperation, ApiTags, PickType } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
@@ -38,7 +39,7 @@ export class ObligationsController {
   @Get(':id')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'One obligation with its milestones' })
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<object> {
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<object> {
     const manager = this.dataSource.manager;
     const obligation = await this.obligations.get(manager, id, actor.scope);
     return toObligationResponse(obligation, await this.obligations.milestonesOf(manager, [id]), this.clock.today());
@@ -54,14 +55,14 @@ export class ObligationsController {
   @Post(':id/milestones')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Add a milestone whose due date Annex II or the regulator gives' })
-  async addMilestone(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateMilestoneDto): Promise<object> {
+  async addMilestone(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: CreateMilestoneDto): Promise<object> {
     return toMilestoneResponse(await this.dataSource.transaction((m) => this.obligations.addMilestone(m, actor, id, body)), this.clock.today());
   }
 
   @Post(':id/milestones/pass-final-report')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Add the PASS final report (end of data collection + 12 months) and its waiver-request date' })
-  async addPassFinalReport(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: PassFinalReportDto): Promise<object[]> {
+  async addPassFinalReport(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: PassFinalReportDto): Promise<object[]> {
     const created = await this.dataSource.transaction((m) => this.obligations.addPassFinalReport(m, actor, id, body));
     return created.map((milestone) => toMilestoneResponse(milestone, this.clock.today()));
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/validation';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
@@ -37,21 +38,21 @@ export class ProceduresController {
   @Get(':id')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'A procedure: timetable, clock stops with their response deadlines, clock-stop days and current state' })
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<object> {
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<object> {
     return toProcedureResponse(await this.procedures.get(this.dataSource.manager, id, actor.scope), this.clock.today());
   }
 
   @Patch(':id/timetable')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Record timetable dates (submission, start, opinion and outcome, Commission decision) with a reason; dates out of order are refused' })
-  async updateTimetable(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateTimetableDto): Promise<object> {
+  async updateTimetable(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: UpdateTimetableDto): Promise<object> {
     return toProcedureResponse(await this.dataSource.transaction((m) => this.procedures.updateTimetable(m, actor, id, body)), this.clock.today());
   }
 
   @Post(':id/clock-stops')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'The regulator stops the clock with questions; the responses become a deadline (validation questions in a CMA renewal: + 5 working days)' })
-  async stopClock(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: ClockStopDto): Promise<object> {
+  async stopClock(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: ClockStopDto): Promise<object> {
     return toProcedureResponse(await this.dataSource.transaction((m) => this.procedures.stopClock(m, actor, id, body)), this.clock.today());
   }
 
@@ -60,8 +61,8 @@ export class ProceduresController {
   @ApiOperation({ summary: 'Responses submitted, clock restarted: the response deadline is marked submitted, on time or late' })
   async restartClock(
     @CurrentActor() actor: Actor,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Param('stopId', ParseUUIDPipe) stopId: string,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('stopId', ParseUuidPipe) stopId: string,
     @Body() body: RestartDto,
   ): Promise<object> {
     return toProcedureResponse(await this.dataSource.transaction((m) => this.procedures.restartClock(m, actor, id, stopId, body)), this.clock.today());

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/validation';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -83,7 +84,7 @@ export class InboxController {
   @Post(':id/read')
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark one of your reminders read' })
-  async markRead(@CurrentActor() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async markRead(@CurrentActor() principal: Principal, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     const result = await this.dataSource.manager.update(InboxMessage, { id, userId: principal.userId, readAt: IsNull() }, { readAt: this.clock.now() });
     if ((result.affected ?? 0) === 0 && !(await this.dataSource.manager.existsBy(InboxMessage, { id, userId: principal.userId }))) {
       throw new NotFoundError('inbox message', id);

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ParseUuidPipe } from '../common/validation';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
@@ -37,7 +38,7 @@ export class SignaturesController {
   @Get('signatures/:id')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'One signature with the exact content signed' })
-  get(@CurrentActor() principal: Principal, @Param('id', ParseUUIDPipe) id: string): Promise<SignatureView> {
+  get(@CurrentActor() principal: Principal, @Param('id', ParseUuidPipe) id: string): Promise<SignatureView> {
     return this.signatures.get(id, principal.scope);
   }
 
