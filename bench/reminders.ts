@@ -1,15 +1,17 @@
 /**
  * Benchmark of the reminder scan and of in-app delivery.
  *
- *   npm run bench:reminders [-- --deadlines 1000000 --deliveries 20000 --concurrency 16]
+ *   npm run bench:reminders [-- --deadlines 1000000 --deliveries 20000 --concurrency 200]
  *
  * On a fresh database (created here, dropped at the end) it loads N open milestones with due dates spread
  * evenly over the next 3 years (plus 1% overdue), one product and one regulatory account, then:
  *  1. times `ReminderScanService.scan` as of the first day (records and queues what is due, through the
  *     real BullMQ queue on REDIS_URL / TEST_REDIS_URL, under a unique prefix), and a second scan of the
  *     same day (finds everything already planned);
- *  2. records D extra pending in-app deliveries and times `ReminderDeliveryService.deliver` over all of them
- *     at the given concurrency, then checks that the inbox holds exactly one message per delivery.
+ *     then the next day's scan (the steady state);
+ *  2. records and queues D extra pending in-app deliveries, starts the real inbox worker (BullMQ, given
+ *     concurrency) and times it until nothing is pending, then checks that the inbox holds exactly one
+ *     message per delivery.
  */
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
@@ -21,9 +23,9 @@ import { FixedClock } from '../src/common/clock';
 import { loadConfig } from '../src/config/app.config';
 import { createDataSource } from '../src/database/data-source';
 import { migrateWithLock } from '../src/database/migrate';
-import { ReminderDeliveryService } from '../src/reminders/reminder-delivery.service';
-import { ReminderQueue } from '../src/reminders/reminder-queue';
+import { INBOX_BATCH_SIZE, ReminderQueue } from '../src/reminders/reminder-queue';
 import { ReminderScanService } from '../src/reminders/reminder-scan.service';
+import { ReminderWorkers } from '../src/reminders/reminder-workers';
 import { databaseUrl, REDIS_URL, withAdmin } from '../test/test-env';
 
 function option(name: string, fallback: number): number {
@@ -32,11 +34,12 @@ function option(name: string, fallback: number): number {
 }
 
 const AS_OF = '2026-01-05';
+const NEXT_DAY = '2026-01-06';
 
 async function main(): Promise<void> {
   const deadlines = option('deadlines', 1_000_000);
   const extraDeliveries = option('deliveries', 20_000);
-  const concurrency = option('concurrency', 16);
+  const concurrency = option('concurrency', 200);
   const name = `cma_bench_reminders_${randomBytes(3).toString('hex')}`;
   await withAdmin((client) => client.query(`CREATE DATABASE ${name}`));
   const url = databaseUrl(name);
@@ -79,38 +82,35 @@ async function main(): Promise<void> {
     started = process.hrtime.bigint();
     const second = await scanner.scan(AS_OF);
     const secondSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    started = process.hrtime.bigint();
+    const next = await scanner.scan(NEXT_DAY);
+    const nextSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 
     const [user] = await db.query<{ id: string }[]>(`SELECT id FROM app_user WHERE username = 'bench.ra'`);
-    const extra = await db.query<{ id: string }[]>(
+    const extra = await db.query<{ id: string; channel: 'in-app' }[]>(
       `INSERT INTO reminder_delivery (deadline_type, deadline_id, product_id, due_date, step, channel, recipient, send_on, late)
        SELECT 'milestone', m.id, m.product_id, m.due_date, 'before-1', 'in-app', 'user:' || $1, m.due_date - 1, false
          FROM milestone m WHERE m.due_date > DATE '${AS_OF}' + 200 ORDER BY m.id LIMIT $2
-       ON CONFLICT DO NOTHING RETURNING id`,
+       ON CONFLICT DO NOTHING RETURNING id, channel`,
       [user?.id, extraDeliveries],
     );
-    const pending = (await db.query<{ id: string }[]>(`SELECT id FROM reminder_delivery WHERE status = 'pending'`)).map((r) => r.id);
-    const delivery = app.get(ReminderDeliveryService);
+    await app.get(ReminderQueue).enqueue(extra);
+    const pendingCount = async (): Promise<number> => Number((await db.query<{ n: string }[]>(`SELECT count(*) AS n FROM reminder_delivery WHERE status = 'pending'`))[0]?.n ?? 0);
+    const pending = await pendingCount();
+    const workers = app.get(ReminderWorkers);
     started = process.hrtime.bigint();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < pending.length) {
-          const id = pending[next];
-          next += 1;
-          if (id !== undefined) {
-            await delivery.deliver(id);
-          }
-        }
-      }),
-    );
+    await workers.start({ inboxConcurrency: concurrency, scanEveryMs: 24 * 3_600_000 });
+    while ((await pendingCount()) > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     const deliverSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    await workers.onModuleDestroy();
     const [counts] = await db.query<{ messages: string; delivered: string; duplicates: string }[]>(
       `SELECT (SELECT count(*) FROM inbox_message) AS messages,
               (SELECT count(*) FROM reminder_delivery WHERE status = 'delivered') AS delivered,
               (SELECT count(*) FROM (SELECT delivery_id FROM inbox_message GROUP BY delivery_id HAVING count(*) > 1) d) AS duplicates`,
     );
     const [version] = await db.query<{ v: string }[]>(`SELECT split_part(version(), ' ', 2) AS v`);
-    await app.get(ReminderQueue).onModuleDestroy();
     await app.close();
 
     const rate = (n: number, s: number): string => Math.round(n / s).toLocaleString('en');
@@ -120,8 +120,9 @@ async function main(): Promise<void> {
     console.log('Scan (ReminderScanService.scan: candidates within the longest offset or overdue, plan, INSERT … ON CONFLICT, BullMQ addBulk)');
     console.log(`  first scan:  ${firstSeconds.toFixed(2)} s — ${first.scanned.toLocaleString('en')} in reach of ${deadlines.toLocaleString('en')}, ${first.enqueued.toLocaleString('en')} queued; ${rate(deadlines, firstSeconds)} deadlines/s over the whole table`);
     console.log(`  second scan: ${secondSeconds.toFixed(2)} s — ${second.enqueued} queued, ${second.alreadyPlanned.toLocaleString('en')} already planned, ${second.requeued.toLocaleString('en')} pending re-offered to the queue`);
-    console.log(`In-app delivery (ReminderDeliveryService.deliver, one transaction each, concurrency ${concurrency})`);
-    console.log(`  ${pending.length.toLocaleString('en')} deliveries (${extra.length.toLocaleString('en')} added + the scan's) in ${deliverSeconds.toFixed(2)} s = ${rate(pending.length, deliverSeconds)} deliveries/s`);
+    console.log(`  next-day scan: ${nextSeconds.toFixed(2)} s — ${next.enqueued.toLocaleString('en')} queued (the steady state: what came due overnight), ${next.alreadyPlanned.toLocaleString('en')} already planned`);
+    console.log(`In-app delivery (real BullMQ worker on the inbox queue, concurrency ${concurrency}, in-app deliveries recorded together go in jobs of up to ${INBOX_BATCH_SIZE}, one transaction each)`);
+    console.log(`  ${pending.toLocaleString('en')} deliveries (${extra.length.toLocaleString('en')} added + the scan's) in ${deliverSeconds.toFixed(2)} s = ${rate(pending, deliverSeconds)} deliveries/s (from worker start until none pending)`);
     console.log(`  inbox messages ${counts?.messages ?? '?'}, deliveries delivered ${counts?.delivered ?? '?'}, delivery ids with more than one message: ${counts?.duplicates ?? '?'}`);
   } finally {
     await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

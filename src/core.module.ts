@@ -2,6 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { AuditService } from './audit/audit.service';
 import { APP_CONFIG, AppConfig } from './config/app.config';
 import { Clock } from './common/clock';
+import { JobQueues } from './common/job-queues';
 import { RedisConnection } from './common/redis-connection';
 
 export interface RuntimeInfo {
@@ -9,7 +10,7 @@ export interface RuntimeInfo {
 }
 export const RUNTIME_INFO = Symbol('RUNTIME_INFO');
 
-/** What every feature needs: validated configuration, the one clock, and the audit writer. */
+/** What every feature needs: validated configuration, the one clock, the audit writer, Redis and the job queues. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -22,8 +23,9 @@ export class CoreModule {
         { provide: RUNTIME_INFO, useValue: runtime },
         AuditService,
         RedisConnection,
+        JobQueues,
       ],
-      exports: [APP_CONFIG, Clock, RUNTIME_INFO, AuditService, RedisConnection],
+      exports: [APP_CONFIG, Clock, RUNTIME_INFO, AuditService, RedisConnection, JobQueues],
     };
   }
 }

@@ -1,9 +1,9 @@
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../src/config/app.config';
-import { DELIVERY_QUEUE, deliveryJobId } from '../src/reminders/reminder-queue';
+import { inboxBatchJobId, REMINDER_QUEUES } from '../src/reminders/reminder-queue';
 import { ReminderDeliveryService } from '../src/reminders/reminder-delivery.service';
-import { ReminderScanService } from '../src/reminders/reminder-scan.service';
+import { REQUEUE_AFTER_MINUTES, ReminderScanService } from '../src/reminders/reminder-scan.service';
 import { ReminderWorkers } from '../src/reminders/reminder-workers';
 import { runCliCaptured } from './cli-run';
 import { addMilestone, createObligation, createProduct } from './factories';
@@ -29,7 +29,7 @@ describe('reminders: scan, record once, queue', () => {
     t = await createTestApp({ today: '2025-11-01' });
     scanner = t.app.get(ReminderScanService);
     config = t.app.get<AppConfig>(APP_CONFIG);
-    queue = new Queue(DELIVERY_QUEUE, { connection: { url: REDIS_URL }, prefix: config.queuePrefix });
+    queue = new Queue(REMINDER_QUEUES['in-app'], { connection: { url: REDIS_URL }, prefix: config.queuePrefix });
   });
   afterAll(async () => {
     await queue.close();
@@ -41,6 +41,13 @@ describe('reminders: scan, record once, queue', () => {
     const product = await createProduct(t, {}, { notifiedOn: '2015-01-10' });
     const obligation = await createObligation(t, product.name);
     return (await addMilestone(t, obligation.id as string, { dueDate })).id as string;
+  }
+
+  /** The queued in-app group job that carries a delivery. */
+  async function inboxJobOf(deliveryId: string): Promise<{ id?: string; data: { deliveryIds: string[] } } | undefined> {
+    const jobs = (await queue.getJobs(['waiting', 'delayed', 'prioritized'])) as { id?: string; data: { deliveryIds?: string[] } }[];
+    const job = jobs.find((j) => j.data.deliveryIds?.includes(deliveryId) === true);
+    return job === undefined ? undefined : { id: job.id, data: { deliveryIds: job.data.deliveryIds ?? [] } };
   }
 
   function deliveries(milestoneId: string): Promise<DeliveryRow[]> {
@@ -80,8 +87,8 @@ describe('reminders: scan, record once, queue', () => {
     await scanner.scan('2026-04-23');
     const [row] = await deliveries(id);
     expect(row).toMatchObject({ step: 'before-7', status: 'pending' });
-    const job = await queue.getJob(deliveryJobId(row?.id ?? ''));
-    expect(job?.data).toEqual({ deliveryId: row?.id });
+    const job = await inboxJobOf(row?.id ?? '');
+    expect(job?.id).toBe(inboxBatchJobId(job?.data.deliveryIds ?? []));
   });
 
   it('should send a missed reminder once, late, after the service was down', async () => {
@@ -128,17 +135,20 @@ describe('reminders: scan, record once, queue', () => {
     const [row] = await deliveries(id);
     const redis = new Redis(REDIS_URL);
     try {
-      const keys = await redis.keys(`${config.queuePrefix}:${DELIVERY_QUEUE}:*`);
+      const keys = await redis.keys(`${config.queuePrefix}:${REMINDER_QUEUES['in-app']}:*`);
       expect(keys.length).toBeGreaterThan(0);
       await redis.del(...keys);
     } finally {
       redis.disconnect();
     }
-    expect(await queue.getJob(deliveryJobId(row?.id ?? ''))).toBeUndefined();
+    expect(await inboxJobOf(row?.id ?? '')).toBeUndefined();
+    // Queued moments ago: a scan now leaves it to the workers; once it has waited too long, it is offered again.
+    expect((await scanner.scan('2026-10-24')).requeued).toBe(0);
+    t.clock.advanceMinutes(REQUEUE_AFTER_MINUTES + 1);
     const report = await scanner.scan('2026-10-24');
     expect(report.enqueued).toBe(0);
     expect(report.requeued).toBeGreaterThanOrEqual(1);
-    expect((await queue.getJob(deliveryJobId(row?.id ?? '')))?.data).toEqual({ deliveryId: row?.id });
+    expect((await inboxJobOf(row?.id ?? ''))?.data.deliveryIds).toContain(row?.id);
   });
 
   it('should preview what would be sent between two days without recording anything', async () => {
@@ -158,7 +168,7 @@ describe('reminders: scan, record once, queue', () => {
       const [row] = await deliveries(id);
       t.clock.set('2027-05-24');
       const delivery = t.app.get(ReminderDeliveryService);
-      const outcomes = await Promise.all([delivery.deliver(row?.id ?? ''), delivery.deliver(row?.id ?? ''), delivery.deliver(row?.id ?? '')]);
+      const outcomes = await Promise.all([delivery.deliverToInbox(row?.id ?? ''), delivery.deliverToInbox(row?.id ?? ''), delivery.deliverToInbox(row?.id ?? '')]);
       expect(outcomes.sort()).toEqual(['delivered', 'skipped', 'skipped']);
       const inbox = await t.http().get('/api/inbox').expect(200);
       const mine = inbox.body.filter((m: { deadline: { id: string } }) => m.deadline.id === id);
@@ -172,7 +182,7 @@ describe('reminders: scan, record once, queue', () => {
       const [row] = await deliveries(id);
       t.clock.set('2027-06-24');
       await t.http().patch(`/api/milestones/${id}/status`).send({ status: 'submitted', submittedOn: '2027-06-24', ectdType: 'pam-sob' }).expect(200);
-      expect(await t.app.get(ReminderDeliveryService).deliver(row?.id ?? '')).toBe('cancelled');
+      expect(await t.app.get(ReminderDeliveryService).deliverToInbox(row?.id ?? '')).toBe('cancelled');
     });
   });
 
@@ -216,7 +226,7 @@ describe('reminders: the background workers', () => {
     const obligation = await createObligation(t, product.name);
     const id = (await addMilestone(t, obligation.id as string, { dueDate: '2025-11-08' })).id as string;
     const workers = t.app.get(ReminderWorkers);
-    await workers.start({ scanEveryMs: 200, concurrency: 5 });
+    await workers.start({ scanEveryMs: 200 });
     try {
       const until = Date.now() + 15_000;
       let rows: { step: string; status: string }[] = [];

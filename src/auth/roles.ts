@@ -15,6 +15,8 @@ export const SAFETY_EDITORS: readonly Role[] = ['safety', 'qppv'];
 export const SAFETY_SIGNERS: readonly Role[] = ['qppv'];
 /** Who administers accounts and settings. */
 export const ADMINS: readonly Role[] = ['admin'];
+/** Who edits reminder policies (when and whom to remind of each kind of deadline). */
+export const POLICY_EDITORS: readonly Role[] = ['admin', 'regulatory', 'qppv'];
 
 /** Account names: lower case, 2–63 characters (the database checks the same pattern). */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._@-]{1,62}$/;

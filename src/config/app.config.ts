@@ -58,6 +58,26 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   EMBEDDED_PG_DIR?: string;
+
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[^<>]*<?[^@\s<>]+@[^@\s<>]+>?$/, { message: 'MAIL_FROM must be an address, optionally with a name: "CMA tracker <reminders@example.org>"' })
+  MAIL_FROM?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  DELIVERY_RETRY_BASE_MS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS?: number;
 }
 
 export interface AppConfig {
@@ -81,6 +101,11 @@ export interface AppConfig {
   regulatorTimeZone: string;
   embeddedPgDir: string;
   osUser: string;
+  /** Outgoing mail for e-mail reminders; unset = e-mail deliveries fail visibly as "not configured". */
+  smtp: { url: string; from: string } | null;
+  /** First retry delay of an e-mail or webhook delivery; it doubles at each attempt. */
+  deliveryRetryBaseMs: number;
+  webhookTimeoutMs: number;
 }
 type IsoDateOrUndefined = string | undefined;
 
@@ -107,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     PORT: present.PORT === undefined ? undefined : Number(present.PORT),
     SESSION_TTL_MINUTES: present.SESSION_TTL_MINUTES === undefined ? undefined : Number(present.SESSION_TTL_MINUTES),
     SESSION_IDLE_MINUTES: present.SESSION_IDLE_MINUTES === undefined ? undefined : Number(present.SESSION_IDLE_MINUTES),
+    DELIVERY_RETRY_BASE_MS: present.DELIVERY_RETRY_BASE_MS === undefined ? undefined : Number(present.DELIVERY_RETRY_BASE_MS),
+    WEBHOOK_TIMEOUT_MS: present.WEBHOOK_TIMEOUT_MS === undefined ? undefined : Number(present.WEBHOOK_TIMEOUT_MS),
   });
   const problems = validateSync(raw).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (raw.AS_OF !== undefined && !isIsoDate(raw.AS_OF)) {
@@ -133,6 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     regulatorTimeZone: timeZone,
     embeddedPgDir: raw.EMBEDDED_PG_DIR ?? '.data/embedded-pg',
     osUser: osUserName(),
+    smtp: raw.SMTP_URL === undefined ? null : { url: raw.SMTP_URL, from: raw.MAIL_FROM ?? 'CMA tracker <reminders@cma-tracker.invalid>' },
+    deliveryRetryBaseMs: raw.DELIVERY_RETRY_BASE_MS ?? 30_000,
+    webhookTimeoutMs: raw.WEBHOOK_TIMEOUT_MS ?? 10_000,
   };
 }
 

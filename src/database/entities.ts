@@ -11,9 +11,9 @@ import { ProcedureClockStop } from '../procedures/procedure-clock-stop.entity';
 import { Procedure } from '../procedures/procedure.entity';
 import { MarketingAuthorisation } from '../products/marketing-authorisation.entity';
 import { Product } from '../products/product.entity';
-import { InboxMessage, ReminderDelivery, ReminderPolicy } from '../reminders/reminder.entities';
+import { InboxMessage, NotificationChannel, ReminderDelivery, ReminderPolicy } from '../reminders/reminder.entities';
 import { ElectronicSignature } from '../signatures/electronic-signature.entity';
 import { SigningKey } from '../signatures/signing-key.entity';
 
 /** Every entity, listed explicitly (a glob would not load TypeScript sources under jest). */
-export const ENTITIES = [AuditEntry, AuditChainLink, ClosureDayEntity, EurdEntry, Product, MarketingAuthorisation, Obligation, Milestone, DueDateChange, Procedure, ProcedureClockStop, User, UserProduct, AuthToken, SigningKey, ElectronicSignature, ReminderPolicy, ReminderDelivery, InboxMessage];
+export const ENTITIES = [AuditEntry, AuditChainLink, ClosureDayEntity, EurdEntry, Product, MarketingAuthorisation, Obligation, Milestone, DueDateChange, Procedure, ProcedureClockStop, User, UserProduct, AuthToken, SigningKey, ElectronicSignature, ReminderPolicy, ReminderDelivery, InboxMessage, NotificationChannel];

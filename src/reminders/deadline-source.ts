@@ -17,12 +17,21 @@ export interface DeadlineSubject {
   productName: string | null;
 }
 
+/** How far ahead reminders look, per deadline kind (the longest offset of any policy of that kind). */
+export interface Horizon {
+  asOf: IsoDate;
+  kinds: string[];
+  days: number[];
+}
+
 export interface DeadlineSource {
   type: string;
-  /** Open deadlines due on or before `until`, ordered by (due date, id), after the given key. */
-  open(manager: EntityManager, until: IsoDate, after: { dueDate: IsoDate; id: string } | null, limit: number): Promise<DeadlineSubject[]>;
-  /** The deadline if it is still open, to re-check at delivery time. */
-  find(manager: EntityManager, id: string): Promise<DeadlineSubject | null>;
+  /** Open deadlines of the horizon's kinds due within their kind's horizon (or overdue), ordered by (due date, id), after the given key. */
+  open(manager: EntityManager, horizon: Horizon, after: { dueDate: IsoDate; id: string } | null, limit: number): Promise<DeadlineSubject[]>;
+  /** Those of the given deadlines that are still open, to re-check at delivery time. */
+  findOpen(manager: EntityManager, ids: readonly string[]): Promise<DeadlineSubject[]>;
+  /** Marks pending deliveries of deadlines no longer open, or whose due date changed, as cancelled. */
+  cancelStale(manager: EntityManager, reason: string): Promise<number>;
 }
 
 interface MilestoneRow {
@@ -55,24 +64,38 @@ function toSubject(row: MilestoneRow): DeadlineSubject {
 /** Milestones that are planned or in progress (submitted, cancelled or waived ones need no reminder). */
 export const milestoneDeadlines: DeadlineSource = {
   type: 'milestone',
-  async open(manager, until, after, limit) {
+  async open(manager, horizon, after, limit) {
+    // The key-ordered range scan stops at the longest horizon; the per-kind reach is checked on the rows.
     const rows = await manager.query<MilestoneRow[]>(
       `SELECT ${MILESTONE_COLUMNS}
-         FROM milestone m JOIN product p ON p.id = m.product_id
-        WHERE m.status IN ('planned', 'in-progress') AND m.due_date <= $1
-          AND ($2::date IS NULL OR (m.due_date, m.id) > ($2::date, $3::uuid))
+         FROM milestone m
+         JOIN unnest($1::text[], $2::int[]) AS h(kind, days) ON h.kind = m.kind
+         JOIN product p ON p.id = m.product_id
+        WHERE m.status IN ('planned', 'in-progress') AND m.due_date <= $3::date + $4::int
+          AND m.due_date <= $3::date + h.days
+          AND ($5::date IS NULL OR (m.due_date, m.id) > ($5::date, $6::uuid))
         ORDER BY m.due_date, m.id
-        LIMIT $4`,
-      [until, after?.dueDate ?? null, after?.id ?? null, limit],
+        LIMIT $7`,
+      [horizon.kinds, horizon.days, horizon.asOf, Math.max(0, ...horizon.days), after?.dueDate ?? null, after?.id ?? null, limit],
     );
     return rows.map(toSubject);
   },
-  async find(manager, id) {
-    const [row] = await manager.query<MilestoneRow[]>(
-      `SELECT ${MILESTONE_COLUMNS} FROM milestone m JOIN product p ON p.id = m.product_id WHERE m.id = $1 AND m.status IN ('planned', 'in-progress')`,
-      [id],
+  async findOpen(manager, ids) {
+    const rows = await manager.query<MilestoneRow[]>(
+      `SELECT ${MILESTONE_COLUMNS} FROM milestone m JOIN product p ON p.id = m.product_id WHERE m.id = ANY($1::uuid[]) AND m.status IN ('planned', 'in-progress')`,
+      [ids],
     );
-    return row === undefined ? null : toSubject(row);
+    return rows.map(toSubject);
+  },
+  async cancelStale(manager, reason) {
+    const rows = await manager.query<{ id: string }[]>(
+      `UPDATE reminder_delivery d SET status = 'cancelled', last_error = $1
+        WHERE d.status = 'pending' AND d.deadline_type = 'milestone'
+          AND NOT EXISTS (SELECT 1 FROM milestone m WHERE m.id = d.deadline_id AND m.due_date = d.due_date AND m.status IN ('planned', 'in-progress'))
+        RETURNING d.id`,
+      [reason],
+    );
+    return rows.length;
   },
 };
 

@@ -1,4 +1,5 @@
-import type { DeadlineSubject } from './deadline-source';
+import type { IsoDate } from '../common/calendar-date';
+import type { DeadlineSubject, Horizon } from './deadline-source';
 import type { ReminderPolicy } from './reminder.entities';
 
 /** The policies in force, most specific first: the obligation's, then the product's, then the kind's default. */
@@ -24,8 +25,12 @@ export class PolicyBook {
     );
   }
 
-  /** The largest offset of any policy: deadlines further away than this need no look yet. */
-  horizonDays(): number {
-    return Math.max(0, ...[...this.byKey.values()].flatMap((p) => p.offsetsDays));
+  /** Per kind, the largest offset of any of its policies: deadlines further away need no look yet. */
+  horizon(asOf: IsoDate): Horizon {
+    const days = new Map<string, number>();
+    for (const policy of this.byKey.values()) {
+      days.set(policy.deadlineKind, Math.max(days.get(policy.deadlineKind) ?? 0, ...policy.offsetsDays));
+    }
+    return { asOf, kinds: [...days.keys()], days: [...days.values()] };
   }
 }

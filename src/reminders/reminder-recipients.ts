@@ -1,12 +1,21 @@
 import { ProductScope, inScope } from '../common/actor';
 import type { Role } from '../auth/roles';
 import type { DeadlineSubject } from './deadline-source';
+import type { ExternalChannel } from './reminder.entities';
+
+export interface Address {
+  id: string;
+  channel: ExternalChannel;
+  address: string;
+}
 
 export interface Recipient {
   userId: string;
   username: string;
   role: Role;
   scope: ProductScope;
+  /** The account's enabled e-mail addresses and webhook endpoints. */
+  addresses: Address[];
 }
 
 /**

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isRole } from '../auth/roles';
-import { addDays, IsoDate } from '../common/calendar-date';
-import { DEADLINE_SOURCES, DeadlineSource, DeadlineSubject, STALE_DEADLINE } from './deadline-source';
+import { IsoDate } from '../common/calendar-date';
+import { Clock } from '../common/clock';
+import { DEADLINE_SOURCES, DeadlineSource, DeadlineSubject, Horizon, STALE_DEADLINE } from './deadline-source';
 import { PolicyBook } from './policy-book';
 import { dueStep, stepsBetween } from './reminder-plan';
-import { Recipient, recipientsOf } from './reminder-recipients';
-import { ReminderPolicy } from './reminder.entities';
-import { ReminderQueue } from './reminder-queue';
+import { Address, Recipient, recipientsOf } from './reminder-recipients';
+import { ReminderChannel, ReminderPolicy } from './reminder.entities';
+import { QueuedDelivery, ReminderQueue } from './reminder-queue';
 
 export interface ScanReport {
   asOf: IsoDate;
@@ -17,7 +18,7 @@ export interface ScanReport {
   enqueued: number;
   /** Deliveries that were already recorded (an earlier scan, another worker). */
   alreadyPlanned: number;
-  /** Pending deliveries queued again (e.g. after Redis lost them); BullMQ ignores ids it still has. */
+  /** Pending deliveries queued over REQUEUE_AFTER_MINUTES ago, offered again (Redis may have lost them); BullMQ ignores ids it still has. */
   requeued: number;
   /** Pending deliveries whose deadline was met or moved: they will not be sent. */
   cancelled: number;
@@ -39,13 +40,15 @@ interface PlannedRow {
   productId: string | null;
   dueDate: IsoDate;
   step: string;
-  channel: string;
+  channel: ReminderChannel;
   recipient: string;
   sendOn: IsoDate;
   late: boolean;
 }
 
-const PAGE = 5_000;
+const PAGE = 10_000;
+/** A pending delivery queued this long ago and still not done is offered to the queue again. */
+export const REQUEUE_AFTER_MINUTES = 10;
 
 /**
  * The reminder scan: which reminders have come due, recorded once each in PostgreSQL (the unique key
@@ -56,24 +59,34 @@ export class ReminderScanService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queue: ReminderQueue,
+    private readonly clock: Clock,
   ) {}
 
   async scan(asOf: IsoDate): Promise<ScanReport> {
     const manager = this.dataSource.manager;
     const book = new PolicyBook(await manager.find(ReminderPolicy));
     const people = await loadPeople(manager);
-    const report: ScanReport = { asOf, scanned: 0, enqueued: 0, alreadyPlanned: 0, requeued: 0, cancelled: await this.cancelStale(manager) };
+    const horizon = book.horizon(asOf);
+    let cancelled = 0;
     for (const source of DEADLINE_SOURCES) {
-      for await (const batch of pages(manager, source, addDays(asOf, book.horizonDays()))) {
+      cancelled += await source.cancelStale(manager, STALE_DEADLINE);
+    }
+    const report: ScanReport = { asOf, scanned: 0, enqueued: 0, alreadyPlanned: 0, requeued: 0, cancelled };
+    // Queueing a page overlaps with reading and recording the next one.
+    let queueing: Promise<void> = Promise.resolve();
+    for (const source of DEADLINE_SOURCES) {
+      for await (const batch of pages(manager, source, horizon)) {
         report.scanned += batch.length;
         const rows = batch.flatMap((subject) => plan(subject, book, people, asOf));
         const inserted = await insertDeliveries(manager, rows);
         report.enqueued += inserted.length;
         report.alreadyPlanned += rows.length - inserted.length;
-        await this.queue.enqueue(inserted);
+        await queueing;
+        queueing = this.queue.enqueue(inserted);
       }
     }
-    report.requeued = await this.requeuePending(manager);
+    await queueing;
+    report.requeued = await this.requeueStuck(manager);
     return report;
   }
 
@@ -84,7 +97,7 @@ export class ReminderScanService {
     const people = await loadPeople(manager);
     const items: PreviewItem[] = [];
     for (const source of DEADLINE_SOURCES) {
-      for await (const batch of pages(manager, source, addDays(to, book.horizonDays()))) {
+      for await (const batch of pages(manager, source, book.horizon(to))) {
         for (const subject of batch) {
           const policy = book.for(subject);
           if (policy === null) {
@@ -93,14 +106,14 @@ export class ReminderScanService {
           const rule = { offsetsDays: policy.offsetsDays, escalationEveryDays: policy.escalationEveryDays };
           for (const step of stepsBetween(subject.dueDate, rule, from, to)) {
             for (const person of recipientsOf(subject, people, roles(policy, step.escalation))) {
-              for (const channel of deliverable(policy)) {
+              for (const target of targets(policy, person)) {
                 items.push({
                   deadline: { type: subject.type, id: subject.id, kind: subject.kind, title: subject.title, product: subject.productName },
                   dueDate: subject.dueDate,
                   offset: step.step,
                   escalation: step.escalation,
-                  channel,
-                  recipient: `user:${person.username}`,
+                  channel: target.channel,
+                  recipient: target.address === null ? `user:${person.username}` : `${target.channel}:${target.address}`,
                   plannedSendDate: step.sendOn,
                 });
               }
@@ -112,37 +125,30 @@ export class ReminderScanService {
     return items.sort((a, b) => a.plannedSendDate.localeCompare(b.plannedSendDate) || a.deadline.id.localeCompare(b.deadline.id) || a.recipient.localeCompare(b.recipient));
   }
 
-  /** Pending deliveries for a deadline that is no longer open, or whose due date has changed since. */
-  private async cancelStale(manager: EntityManager): Promise<number> {
-    const rows = await manager.query<{ id: string }[]>(
-      `UPDATE reminder_delivery d SET status = 'cancelled', last_error = $1
-        WHERE d.status = 'pending' AND d.deadline_type = 'milestone'
-          AND NOT EXISTS (SELECT 1 FROM milestone m WHERE m.id = d.deadline_id AND m.due_date = d.due_date AND m.status IN ('planned', 'in-progress'))
-        RETURNING d.id`,
-      [STALE_DEADLINE],
-    );
-    return rows.length;
-  }
-
-  private async requeuePending(manager: EntityManager): Promise<number> {
+  /** Pending deliveries handed to the queue long ago (or never): the queue may have lost them. */
+  private async requeueStuck(manager: EntityManager): Promise<number> {
+    const before = new Date(this.clock.now().getTime() - REQUEUE_AFTER_MINUTES * 60_000);
     let requeued = 0;
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const rows = await manager.query<{ id: string }[]>(`SELECT id FROM reminder_delivery WHERE status = 'pending' AND id > $1 ORDER BY id LIMIT $2`, [after, PAGE]);
+      const rows = await manager.query<QueuedDelivery[]>(
+        `SELECT id, channel FROM reminder_delivery WHERE status = 'pending' AND (queued_at IS NULL OR queued_at < $1) AND id > $2 ORDER BY id LIMIT $3`,
+        [before, after, PAGE],
+      );
       if (rows.length === 0) {
         return requeued;
       }
-      await this.queue.enqueue(rows.map((r) => r.id));
+      await this.queue.enqueue(rows);
       requeued += rows.length;
       after = rows[rows.length - 1]?.id ?? after;
     }
   }
 }
 
-async function* pages(manager: EntityManager, source: DeadlineSource, until: IsoDate): AsyncGenerator<DeadlineSubject[]> {
+async function* pages(manager: EntityManager, source: DeadlineSource, horizon: Horizon): AsyncGenerator<DeadlineSubject[]> {
   let after: { dueDate: IsoDate; id: string } | null = null;
   for (;;) {
-    const batch = await source.open(manager, until, after, PAGE);
+    const batch = await source.open(manager, horizon, after, PAGE);
     if (batch.length === 0) {
       return;
     }
@@ -156,9 +162,13 @@ function roles(policy: ReminderPolicy, escalation: boolean): ReminderPolicy['not
   return escalation ? [...new Set([...policy.notifyRoles, ...policy.escalationRoles])] : policy.notifyRoles;
 }
 
-/** Channels this build delivers to accounts: the inbox. E-mail and webhooks need addresses (next slice). */
-function deliverable(policy: ReminderPolicy): string[] {
-  return policy.channels.filter((channel) => channel === 'in-app');
+/** Where one person hears of a deadline: the inbox, and each address of theirs on a channel the policy allows. */
+function targets(policy: ReminderPolicy, person: Recipient): { channel: ReminderChannel; recipient: string; address: string | null }[] {
+  const inbox = policy.channels.includes('in-app') ? [{ channel: 'in-app' as const, recipient: `user:${person.userId}`, address: null }] : [];
+  const external = person.addresses
+    .filter((a: Address) => policy.channels.includes(a.channel))
+    .map((a) => ({ channel: a.channel, recipient: `channel:${a.id}`, address: a.address }));
+  return [...inbox, ...external];
 }
 
 function plan(subject: DeadlineSubject, book: PolicyBook, people: readonly Recipient[], asOf: IsoDate): PlannedRow[] {
@@ -171,14 +181,14 @@ function plan(subject: DeadlineSubject, book: PolicyBook, people: readonly Recip
     return [];
   }
   return recipientsOf(subject, people, roles(policy, step.escalation)).flatMap((person) =>
-    deliverable(policy).map((channel) => ({
+    targets(policy, person).map((target) => ({
       deadlineType: subject.type,
       deadlineId: subject.id,
       productId: subject.productId,
       dueDate: subject.dueDate,
       step: step.step,
-      channel,
-      recipient: `user:${person.userId}`,
+      channel: target.channel,
+      recipient: target.recipient,
       sendOn: step.sendOn,
       late: step.late,
     })),
@@ -186,27 +196,30 @@ function plan(subject: DeadlineSubject, book: PolicyBook, people: readonly Recip
 }
 
 /** One statement per batch; rows whose key exists are skipped and not returned. */
-async function insertDeliveries(manager: EntityManager, rows: readonly PlannedRow[]): Promise<string[]> {
+async function insertDeliveries(manager: EntityManager, rows: readonly PlannedRow[]): Promise<QueuedDelivery[]> {
   if (rows.length === 0) {
     return [];
   }
   const column = <K extends keyof PlannedRow>(key: K): PlannedRow[K][] => rows.map((row) => row[key]);
-  const inserted = await manager.query<{ id: string }[]>(
+  return manager.query<QueuedDelivery[]>(
     `INSERT INTO reminder_delivery (deadline_type, deadline_id, product_id, due_date, step, channel, recipient, send_on, late)
      SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::date[], $5::text[], $6::text[], $7::text[], $8::date[], $9::boolean[])
      ON CONFLICT (deadline_type, deadline_id, due_date, step, channel, recipient) DO NOTHING
-     RETURNING id`,
+     RETURNING id, channel`,
     [column('deadlineType'), column('deadlineId'), column('productId'), column('dueDate'), column('step'), column('channel'), column('recipient'), column('sendOn'), column('late')],
   );
-  return inserted.map((row) => row.id);
 }
 
 async function loadPeople(manager: EntityManager): Promise<Recipient[]> {
-  const rows = await manager.query<{ id: string; username: string; role: string; all_products: boolean; products: string[] | null }[]>(
-    `SELECT u.id, u.username, u.role, u.all_products, array_remove(array_agg(up.product_id), NULL) AS products
-       FROM app_user u LEFT JOIN user_product up ON up.user_id = u.id
-      WHERE u.disabled_at IS NULL
-      GROUP BY u.id`,
+  const rows = await manager.query<{ id: string; username: string; role: string; all_products: boolean; products: string[] | null; addresses: Address[] }[]>(
+    `SELECT u.id, u.username, u.role, u.all_products,
+            ARRAY(SELECT up.product_id FROM user_product up WHERE up.user_id = u.id) AS products,
+            COALESCE((SELECT json_agg(json_build_object('id', c.id, 'channel', c.channel, 'address', c.address) ORDER BY c.created_at)
+                        FROM notification_channel c WHERE c.user_id = u.id AND c.enabled), '[]') AS addresses
+       FROM app_user u
+      WHERE u.disabled_at IS NULL`,
   );
-  return rows.flatMap((row) => (isRole(row.role) ? [{ userId: row.id, username: row.username, role: row.role, scope: row.all_products ? null : (row.products ?? []) }] : []));
+  return rows.flatMap((row) =>
+    isRole(row.role) ? [{ userId: row.id, username: row.username, role: row.role, scope: row.all_products ? null : (row.products ?? []), addresses: row.addresses }] : [],
+  );
 }

@@ -31,7 +31,7 @@ export class ReminderPolicy {
   @Column({ name: 'escalation_roles', type: 'text', array: true })
   escalationRoles!: Role[];
 
-  @Column({ type: 'text', array: true, default: () => "'{in-app}'" })
+  @Column({ type: 'text', array: true, default: () => "'{in-app,email,webhook}'" })
   channels!: ReminderChannel[];
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
@@ -67,7 +67,7 @@ export class ReminderDelivery {
   @Column({ type: 'text' })
   channel!: ReminderChannel;
 
-  /** `user:<id>` for the inbox; an address or endpoint for the other channels. */
+  /** `user:<id>` for the inbox; `channel:<notification_channel id>` for e-mail and webhooks. */
   @Column({ type: 'text' })
   recipient!: string;
 
@@ -91,6 +91,56 @@ export class ReminderDelivery {
 
   @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
   deliveredAt!: Date | null;
+
+  /** When last handed to the queue; pending deliveries queued long ago are offered again by the scan. */
+  @Column({ name: 'queued_at', type: 'timestamptz', nullable: true })
+  queuedAt!: Date | null;
+
+  @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
+  lastAttemptAt!: Date | null;
+
+  /** The e-mail address or webhook URL the successful attempt went to. */
+  @Column({ name: 'sent_to', type: 'text', nullable: true })
+  sentTo!: string | null;
+
+  /** E-mail: the Message-ID; webhook: the receiver's HTTP status. */
+  @Column({ name: 'message_id', type: 'text', nullable: true })
+  messageId!: string | null;
+}
+
+export type ExternalChannel = Exclude<ReminderChannel, 'in-app'>;
+
+/** An account's e-mail address or webhook endpoint for reminders (the inbox needs none). */
+@Entity({ name: 'notification_channel' })
+export class NotificationChannel {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  @Column({ type: 'text' })
+  channel!: ExternalChannel;
+
+  /** An e-mail address, or the webhook's https URL. */
+  @Column({ type: 'text' })
+  address!: string;
+
+  /** The webhook's HMAC-SHA256 key (shown once, when created); null for e-mail. */
+  @Column({ type: 'text', nullable: true })
+  secret!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  label!: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  enabled!: boolean;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt!: Date;
 }
 
 @Entity({ name: 'inbox_message' })
