@@ -10,6 +10,7 @@ import { migrateWithLock } from './database/migrate';
 import { ensureDemoAccounts } from './demo/demo-accounts';
 import { seedDemo } from './demo/seed-demo';
 import { ReminderWorkers } from './reminders/reminder-workers';
+import { JobQueues } from './common/job-queues';
 
 /**
  * `npm run demo`: the whole system with the demo data. With DATABASE_URL unset it starts an embedded
@@ -37,12 +38,8 @@ async function demo(): Promise<void> {
   log.info(report, 'demo data loaded');
   const accounts = await ensureDemoAccounts(app, systemActor('demo-seed'));
   await app.listen(config.port, '0.0.0.0');
-  if (config.redisUrl !== undefined) {
-    await app.get(ReminderWorkers).start();
-    log.info('reminder workers started (scan every 15 minutes, deliveries to the in-app inbox)');
-  } else {
-    log.warn('REDIS_URL unset: reminder workers not started (the PostgreSQL queue backend for the demo is still to come)');
-  }
+  await app.get(ReminderWorkers).start();
+  log.info({ queues: app.get(JobQueues).describe() }, 'reminder workers started (scan every 15 minutes; inbox, e-mail and webhook deliveries)');
   const stop = async (): Promise<void> => {
     await app.close();
     await embedded?.stop();
@@ -56,7 +53,9 @@ async function demo(): Promise<void> {
       `  Docs     http://localhost:${config.port}/api/docs\n` +
       `  Due      http://localhost:${config.port}/api/deadlines?withinDays=90\n` +
       `  Calendar http://localhost:${config.port}/api/calendar.ics\n` +
-      `  Health   http://localhost:${config.port}/health\n\n` +
+      `  Health   http://localhost:${config.port}/health\n` +
+      `  Inbox    http://localhost:${config.port}/api/inbox\n` +
+      `  Queues   ${app.get(JobQueues).describe()}; dashboard http://localhost:${config.port}/admin/queues (administrators)\n\n` +
       `Accounts (passwords are new at every start; sign in with POST /api/auth/login or "Authorize" in the docs):\n` +
       accounts.map((a) => `  ${a.username.padEnd(16)} ${a.password}   (${a.role})\n`).join('') +
       `\n  curl -s localhost:${config.port}/api/auth/login -H 'Content-Type: application/json' \\\n` +

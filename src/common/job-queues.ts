@@ -82,10 +82,11 @@ export class JobQueues implements OnModuleDestroy {
     return { url: this.config.redisUrl ?? '', maxRetriesPerRequest: null };
   }
 
-  private postgresConnection(max: number): { connectionString: string; schema: string; max: number } {
+  /** BullMQ owns its schema and versions it itself (`migrate: true`, under its own advisory lock); ours stay in migrations/. */
+  private postgresConnection(max: number): { connectionString: string; schema: string; max: number; migrate: true } {
     if (this.config.databaseUrl === undefined) {
       throw new Error('DATABASE_URL is required for the PostgreSQL queue backend');
     }
-    return { connectionString: this.config.databaseUrl, schema: PG_QUEUE_SCHEMA, max };
+    return { connectionString: this.config.databaseUrl, schema: PG_QUEUE_SCHEMA, max, migrate: true };
   }
 }

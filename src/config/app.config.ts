@@ -78,6 +78,12 @@ class EnvironmentVariables {
   @Min(100)
   @Max(60_000)
   WEBHOOK_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  DELIVERY_ATTEMPTS?: number;
 }
 
 export interface AppConfig {
@@ -105,6 +111,8 @@ export interface AppConfig {
   smtp: { url: string; from: string } | null;
   /** First retry delay of an e-mail or webhook delivery; it doubles at each attempt. */
   deliveryRetryBaseMs: number;
+  /** Attempts of an e-mail or webhook delivery before it is marked failed. */
+  deliveryAttempts: number;
   webhookTimeoutMs: number;
 }
 type IsoDateOrUndefined = string | undefined;
@@ -134,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     SESSION_IDLE_MINUTES: present.SESSION_IDLE_MINUTES === undefined ? undefined : Number(present.SESSION_IDLE_MINUTES),
     DELIVERY_RETRY_BASE_MS: present.DELIVERY_RETRY_BASE_MS === undefined ? undefined : Number(present.DELIVERY_RETRY_BASE_MS),
     WEBHOOK_TIMEOUT_MS: present.WEBHOOK_TIMEOUT_MS === undefined ? undefined : Number(present.WEBHOOK_TIMEOUT_MS),
+    DELIVERY_ATTEMPTS: present.DELIVERY_ATTEMPTS === undefined ? undefined : Number(present.DELIVERY_ATTEMPTS),
   });
   const problems = validateSync(raw).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (raw.AS_OF !== undefined && !isIsoDate(raw.AS_OF)) {
@@ -162,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     osUser: osUserName(),
     smtp: raw.SMTP_URL === undefined ? null : { url: raw.SMTP_URL, from: raw.MAIL_FROM ?? 'CMA tracker <reminders@cma-tracker.invalid>' },
     deliveryRetryBaseMs: raw.DELIVERY_RETRY_BASE_MS ?? 30_000,
+    deliveryAttempts: raw.DELIVERY_ATTEMPTS ?? 10,
     webhookTimeoutMs: raw.WEBHOOK_TIMEOUT_MS ?? 10_000,
   };
 }

@@ -29,9 +29,8 @@ export interface QueuedDelivery {
   channel: ReminderChannel;
 }
 
-/** Attempts per delivery; the last failure marks the delivery failed (visible, replayable). */
+/** Attempts of an in-app group (a database error); e-mail and webhooks take DELIVERY_ATTEMPTS, the last failure marking the delivery failed. */
 export const INBOX_ATTEMPTS = 5;
-export const EXTERNAL_ATTEMPTS = 10;
 
 /** BullMQ job ids may not contain ':'; the delivery's id (one per unique reminder key) makes it deterministic. */
 export function deliveryJobId(deliveryId: string): string {
@@ -60,7 +59,7 @@ export class ReminderQueue {
     queues.declare(REMINDER_QUEUES.scan, { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } });
     queues.declare(REMINDER_QUEUES['in-app'], { ...retention, attempts: INBOX_ATTEMPTS, backoff: { type: 'exponential', delay: 1_000 } });
     for (const channel of ['email', 'webhook'] as const) {
-      queues.declare(REMINDER_QUEUES[channel], { ...retention, attempts: EXTERNAL_ATTEMPTS, backoff: { type: 'exponential', delay: config.deliveryRetryBaseMs } });
+      queues.declare(REMINDER_QUEUES[channel], { ...retention, attempts: config.deliveryAttempts, backoff: { type: 'exponential', delay: config.deliveryRetryBaseMs } });
     }
   }
 

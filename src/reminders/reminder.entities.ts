@@ -41,7 +41,8 @@ export class ReminderPolicy {
   updatedAt!: Date;
 }
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'cancelled';
+export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One reminder to one recipient on one channel, unique on (deadline, its due date, step, channel, recipient). */
 @Entity({ name: 'reminder_delivery' })

@@ -6,11 +6,14 @@ import { ReminderWorkers } from './reminder-workers';
 import { InboxController } from './inbox.controller';
 import { ReminderPoliciesController } from './reminder-policies.controller';
 import { ReminderPoliciesService } from './reminder-policies.service';
+import { NotificationChannelsController, ReminderDeliveriesController } from './notification-channels.controller';
+import { NotificationChannelsService } from './notification-channels.service';
+import { ReminderDeliveriesService } from './reminder-deliveries.service';
 
-/** Reminders: policies as data, the scan that records what has come due, and the delivery queue. */
+/** Reminders: policies as data, the scan that records what has come due, the delivery queues, each account's addresses. */
 @Module({
-  controllers: [InboxController, ReminderPoliciesController],
-  providers: [ReminderScanService, ReminderQueue, ReminderDeliveryService, ReminderWorkers, ReminderPoliciesService],
+  controllers: [InboxController, ReminderPoliciesController, NotificationChannelsController, ReminderDeliveriesController],
+  providers: [ReminderScanService, ReminderQueue, ReminderDeliveryService, ReminderWorkers, ReminderPoliciesService, NotificationChannelsService, ReminderDeliveriesService],
   exports: [ReminderScanService, ReminderQueue, ReminderDeliveryService, ReminderWorkers],
 })
 export class RemindersModule {}
