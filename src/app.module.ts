@@ -12,6 +12,7 @@ import { MilestonesModule } from './milestones/milestones.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { ProductsModule } from './products/products.module';
+import { QueuesAdminModule } from './queues-admin/queues-admin.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SignaturesModule } from './signatures/signatures.module';
 
@@ -39,6 +40,7 @@ export class AppModule {
         DeadlinesModule,
         SignaturesModule,
         RemindersModule,
+        QueuesAdminModule,
       ],
     };
   }

@@ -7,6 +7,7 @@ import { AppModule, AppOptions } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { buildValidationPipe } from './common/validation';
+import { mountQueueDashboard } from './queues-admin/queues-dashboard';
 
 /** Builds the HTTP application: security headers, validation, one error body, OpenAPI at /api/docs. */
 export async function createHttpApp(options: AppOptions): Promise<INestApplication> {
@@ -21,6 +22,8 @@ export async function createHttpApp(options: AppOptions): Promise<INestApplicati
   app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
+  // The BullMQ dashboard at /admin/queues: Express middleware, administrators only (see queues-dashboard.ts).
+  mountQueueDashboard(app);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

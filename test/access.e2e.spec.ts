@@ -26,6 +26,9 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/docs/swagger-ui-init.js': PUBLIC,
   'GET /api/docs/docs/swagger-ui-init.js': PUBLIC,
   'GET /api/docs/LICENSE': PUBLIC,
+  // Static-file middleware is listed as "GET <path>/*" (Swagger UI's assets here, the dashboard's below).
+  'GET /api/docs/*': PUBLIC,
+  'GET /api/docs/docs/*': PUBLIC,
   'GET /api/calendar/:token.ics': PUBLIC,
 
   'POST /api/auth/logout': ALL,
@@ -83,26 +86,104 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/inbox/unread-count': ALL,
   'POST /api/inbox/:id/read': ALL,
   'POST /api/inbox/read-all': ALL,
+  'GET /api/reminder-policies': ALL,
+  'GET /api/reminder-policies/:id': ALL,
+  'POST /api/reminder-policies': ['admin', 'regulatory', 'qppv'],
+  'PATCH /api/reminder-policies/:id': ['admin', 'regulatory', 'qppv'],
+  'DELETE /api/reminder-policies/:id': ['admin', 'regulatory', 'qppv'],
+  'GET /api/me/notification-channels': ALL,
+  'POST /api/me/notification-channels': ALL,
+  'PATCH /api/me/notification-channels/:id': ALL,
+  'DELETE /api/me/notification-channels/:id': ALL,
+  'GET /api/reminder-deliveries': ALL,
+  'POST /api/reminder-deliveries/:id/replay': ALL,
 
   'POST /api/signatures': ['regulatory', 'safety', 'qppv'],
   'GET /api/signatures': ALL,
   'GET /api/signatures/:id': ALL,
+
+  'GET /api/queues': ALL,
+  'POST /api/admin/queues/session': ADMIN,
+
+  // The BullMQ dashboard: Express middleware (bull-board), not Nest handlers, so neither the AuthGuard nor
+  // the route-rule check sees it; its own administrator check is proven here route by route.
+  'GET /admin/queues': ADMIN,
+  'GET /admin/queues/metrics-history': ADMIN,
+  'GET /admin/queues/job-schedulers': ADMIN,
+  'GET /admin/queues/queue/:queueName': ADMIN,
+  'GET /admin/queues/queue/:queueName/:jobId': ADMIN,
+  'GET /admin/queues/static/*': ADMIN,
+  'GET /admin/queues/api/redis/stats': ADMIN,
+  'GET /admin/queues/api/queues': ADMIN,
+  'GET /admin/queues/api/job-schedulers': ADMIN,
+  'GET /admin/queues/api/queues/:queueName/metrics': ADMIN,
+  'GET /admin/queues/api/queues/:queueName/default-job-options': ADMIN,
+  'GET /admin/queues/api/queues/:queueName/workers': ADMIN,
+  'GET /admin/queues/api/queues/:queueName/rate-limit': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/rate-limit': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/rate-limit/release': ADMIN,
+  'GET /admin/queues/api/queues/:queueName/job-data-schema': ADMIN,
+  'PUT /admin/queues/api/queues/pause': ADMIN,
+  'PUT /admin/queues/api/queues/resume': ADMIN,
+  'GET /admin/queues/api/queues/:queueName/:jobId': ADMIN,
+  'GET /admin/queues/api/queues/:queueName/:jobId/logs': ADMIN,
+  'GET /admin/queues/api/queues/:queueName/:jobId/flow': ADMIN,
+  'POST /admin/queues/api/queues/:queueName/add': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/retry/:queueStatus': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/promote': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/clean/:queueStatus': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/pause': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/resume': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/concurrency': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/empty': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/obliterate': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/job-schedulers/:schedulerId/remove': ADMIN,
+  'PATCH /admin/queues/api/queues/:queueName/job-schedulers/:schedulerId': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/job-schedulers/:schedulerId/run': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/:jobId/retry': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/:jobId/clean': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/:jobId/promote': ADMIN,
+  'PATCH /admin/queues/api/queues/:queueName/:jobId/update-data': ADMIN,
+  'PATCH /admin/queues/api/queues/:queueName/:jobId/delay': ADMIN,
+  'PATCH /admin/queues/api/queues/:queueName/:jobId/priority': ADMIN,
+  'PUT /admin/queues/api/queues/:queueName/:jobId/remove-unprocessed-children': ADMIN,
 };
 
 interface ExpressLayer {
-  route?: { path: string; methods: Record<string, boolean> };
+  name: string;
+  rawPath?: unknown;
+  route?: { path: string | string[]; methods: Record<string, boolean> };
+  handle: { stack?: ExpressLayer[]; router?: { stack: ExpressLayer[] } };
 }
 
 /** Every route the HTTP server serves, as "METHOD /path". */
 function servedRoutes(t: TestApp): string[] {
   const instance = t.app.getHttpAdapter().getInstance() as { router: { stack: ExpressLayer[] } };
-  return instance.router.stack.flatMap((layer) =>
-    layer.route === undefined
-      ? []
-      : Object.keys(layer.route.methods)
-          .filter((m) => m !== '_all')
-          .map((m) => `${m.toUpperCase()} ${layer.route?.path ?? ''}`),
-  );
+  return routesOf(instance.router.stack, '');
+}
+
+/**
+ * The routes of a router's layers, descending into mounted routers and Express sub-applications (the
+ * queue dashboard is one); a static-file middleware counts as "GET <path>/*".
+ */
+function routesOf(stack: ExpressLayer[], prefix: string): string[] {
+  return stack.flatMap((layer) => {
+    if (layer.route !== undefined) {
+      const methods = Object.keys(layer.route.methods).filter((m) => m !== '_all');
+      return [layer.route.path].flat().flatMap((path) => methods.map((m) => `${m.toUpperCase()} ${joinPath(prefix, path)}`));
+    }
+    const path = joinPath(prefix, String(layer.rawPath));
+    const nested = layer.handle.stack ?? layer.handle.router?.stack;
+    if (nested !== undefined) {
+      return routesOf(nested, path);
+    }
+    return layer.name === 'serveStatic' ? [`GET ${path}/*`] : [];
+  });
+}
+
+function joinPath(prefix: string, path: string): string {
+  const base = prefix === '/' ? '' : prefix;
+  return path === '/' ? base || '/' : `${base}${path}`;
 }
 
 function concretePath(path: string): string {
@@ -110,6 +191,7 @@ function concretePath(path: string): string {
     .replace(':token.ics', 'cmac_notarealtoken.ics')
     .replace(':product', 'Hemgenix')
     .replace(':date', '2025-12-25')
+    .replace('/*', '/favicon-32x32.png')
     .replace(/:\w+/g, () => randomUUID());
 }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { createPostgresBackend, DefaultJobOptions, JobType, Processor, Queue, Worker } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
 
@@ -23,6 +23,9 @@ export class JobQueues implements OnModuleDestroy {
   private readonly declared = new Map<string, DefaultJobOptions | undefined>();
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
+  private readonly logger = new Logger(JobQueues.name);
+  /** Connection errors repeat while the store is down: logged at most once a minute per queue. */
+  private readonly lastLogged = new Map<string, number>();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.backend = config.redisUrl === undefined ? 'postgres' : 'redis';
@@ -49,6 +52,7 @@ export class JobQueues implements OnModuleDestroy {
       this.backend === 'redis'
         ? new Queue<T>(name, { connection: this.redisConnection(), prefix: this.config.queuePrefix, defaultJobOptions })
         : (new Queue(name, { connection: this.postgresConnection(2), defaultJobOptions }, createPostgresBackend) as unknown as Queue<T>);
+    this.watch(name, queue as Queue);
     this.queues.set(name, queue as Queue);
     return queue;
   }
@@ -58,6 +62,7 @@ export class JobQueues implements OnModuleDestroy {
       this.backend === 'redis'
         ? new Worker<T>(name, processor, { connection: this.redisConnection(), prefix: this.config.queuePrefix, concurrency: options.concurrency })
         : (new Worker(name, processor as Processor, { connection: this.postgresConnection(Math.min(options.concurrency + 1, 10)), concurrency: options.concurrency }, createPostgresBackend) as unknown as Worker<T>);
+    this.watch(`${name} worker`, worker as Worker);
     this.workers.push(worker as Worker);
     return worker;
   }
@@ -76,6 +81,16 @@ export class JobQueues implements OnModuleDestroy {
     await Promise.all(this.workers.splice(0).map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
+  }
+
+  private watch(name: string, emitter: { on(event: 'error', listener: (error: Error) => void): unknown }): void {
+    emitter.on('error', (error: Error) => {
+      const now = Date.now();
+      if (now - (this.lastLogged.get(name) ?? 0) >= 60_000) {
+        this.lastLogged.set(name, now);
+        this.logger.error(`queue ${name} (${this.describe()}): ${error.message}`);
+      }
+    });
   }
 
   private redisConnection(): { url: string; maxRetriesPerRequest: null } {

@@ -1,0 +1,39 @@
+import { Controller, Get, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { notSignedIn } from '../auth/auth.errors';
+import { ADMINS, ANY_ROLE } from '../auth/roles';
+import { Allow } from '../auth/route-rules';
+import { JobQueues } from '../common/job-queues';
+import { QueuesOverview, queuesOverview } from './queue-status';
+import { bearerToken, dashboardCookie, QUEUE_DASHBOARD_PATH } from './queues-dashboard';
+
+/** Job counts for every signed-in role, and the cookie that opens the BullMQ dashboard to administrators. */
+@ApiTags('queues')
+@Controller()
+export class QueuesController {
+  constructor(private readonly queues: JobQueues) {}
+
+  @Get('queues')
+  @Allow(ANY_ROLE)
+  @ApiOperation({ summary: 'Background job queues: where they live and how many jobs are in each state (503 when the queue store does not answer within 5 s)' })
+  overview(): Promise<QueuesOverview> {
+    return queuesOverview(this.queues);
+  }
+
+  @Post('admin/queues/session')
+  @Allow(ADMINS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: `Open the queue dashboard (${QUEUE_DASHBOARD_PATH}) in this browser: sets an HttpOnly, SameSite=Strict cookie for that path holding this request's own bearer token, so it ends with the session`,
+  })
+  openDashboard(@Headers('authorization') authorization: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): { dashboard: string } {
+    const token = bearerToken(authorization);
+    if (token === null) {
+      throw notSignedIn();
+    }
+    response.setHeader('Set-Cookie', dashboardCookie(token, request.secure));
+    response.setHeader('Cache-Control', 'no-store');
+    return { dashboard: QUEUE_DASHBOARD_PATH };
+  }
+}
