@@ -151,11 +151,37 @@ describe('reminders: scan, record once, queue', () => {
     expect((await inboxJobOf(row?.id ?? ''))?.data.deliveryIds).toContain(row?.id);
   });
 
+  it('should escalate an unmet deadline to its owner and the escalation role, daily, until it is met', async () => {
+    const admin = await t.signIn('admin', { username: 'escalation-admin' });
+    const owner = await t.signIn('safety', { username: 'owner-safety' });
+    const product = await createProduct(t, {}, { notifiedOn: '2015-01-10' });
+    const obligation = await createObligation(t, product.name);
+    const id = (await addMilestone(t, obligation.id as string, { dueDate: '2026-11-30', owner: 'owner-safety' })).id as string;
+    await scanner.scan('2026-11-29');
+    await scanner.scan('2026-12-01');
+    await scanner.scan('2026-12-02');
+    const rows = await t.dataSource.query<{ step: string; recipient: string }[]>(
+      `SELECT step, recipient FROM reminder_delivery WHERE deadline_id = $1 AND channel = 'in-app' ORDER BY step, recipient`,
+      [id],
+    );
+    const who = (step: string): string[] => rows.filter((r) => r.step === step).map((r) => r.recipient).sort();
+    const users = { ra: `user:${t.user.id}`, admin: `user:${admin.id}`, owner: `user:${owner.id}` };
+    // Before the date: the policy's roles and the owner; after it: the escalation role (admin) as well.
+    expect(who('before-1')).toEqual([users.ra, users.owner].sort());
+    expect(who('overdue-1')).toEqual([users.ra, users.admin, users.owner].sort());
+    expect(who('overdue-2')).toEqual([users.ra, users.admin, users.owner].sort());
+    t.clock.set('2026-12-02');
+    await t.http().patch(`/api/milestones/${id}/status`).send({ status: 'submitted', submittedOn: '2026-12-02', ectdType: 'pam-sob' }).expect(200);
+    await scanner.scan('2026-12-03');
+    expect(await t.dataSource.query(`SELECT 1 FROM reminder_delivery WHERE deadline_id = $1 AND step = 'overdue-3'`, [id])).toEqual([]);
+  });
+
   it('should preview what would be sent between two days without recording anything', async () => {
     const id = await newMilestone('2027-01-31');
     const before = await t.dataSource.query<{ n: string }[]>('SELECT count(*) AS n FROM reminder_delivery');
     const items = await scanner.preview('2027-01-01', '2027-02-02');
-    const mine = items.filter((i) => i.deadline.id === id);
+    const mine = items.filter((i) => i.deadline.id === id && i.recipient === 'user:test-regulatory');
+    expect(items.filter((i) => i.deadline.id === id && i.recipient === 'user:escalation-admin').map((i) => i.offset)).toEqual(['overdue-1', 'overdue-2']);
     expect(mine.map((i) => `${i.offset}@${i.plannedSendDate}`)).toEqual(['before-30@2027-01-01', 'before-14@2027-01-17', 'before-7@2027-01-24', 'before-1@2027-01-30', 'overdue-1@2027-02-01', 'overdue-2@2027-02-02']);
     expect(mine[0]).toMatchObject({ dueDate: '2027-01-31', channel: 'in-app', recipient: 'user:test-regulatory', escalation: false });
     expect(await t.dataSource.query('SELECT count(*) AS n FROM reminder_delivery')).toEqual(before);
