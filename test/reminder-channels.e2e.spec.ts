@@ -8,6 +8,7 @@ import { ReminderScanService } from '../src/reminders/reminder-scan.service';
 import { ReminderWorkers } from '../src/reminders/reminder-workers';
 import { addMilestone, createObligation, createProduct } from './factories';
 import { createTestApp, SignedInUser, TestApp } from './test-app';
+import { waitUntil } from './wait';
 
 interface Received {
   path: string;
@@ -70,16 +71,6 @@ function startSmtp(): Promise<{ server: SMTPServer; port: number; messages: stri
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.server.address() as AddressInfo).port, messages })));
 }
 
-async function until<T>(what: () => Promise<T>, done: (value: T) => boolean, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  let value = await what();
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await what();
-  }
-  return value;
-}
-
 describe('reminders by e-mail and webhook', () => {
   let t: TestApp;
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
@@ -132,7 +123,7 @@ describe('reminders by e-mail and webhook', () => {
     const rows = (): Promise<DeliveryRow[]> =>
       t.dataSource.query<DeliveryRow[]>(`SELECT id, channel, recipient, status, attempts, last_error, sent_to, message_id FROM reminder_delivery WHERE deadline_id = $1 ORDER BY channel, recipient`, [milestoneId]);
     try {
-      const settled = await until(rows, (r) => r.every((d) => d.status !== 'pending'));
+      const settled = await waitUntil(rows, (r) => r.every((d) => d.status !== 'pending'));
       const byChannel = (channel: string, status: string): DeliveryRow[] => settled.filter((d) => d.channel === channel && d.status === status);
       expect(byChannel('in-app', 'delivered')).toHaveLength(2);
       expect(byChannel('email', 'delivered')).toHaveLength(1);
@@ -173,7 +164,7 @@ describe('reminders by e-mail and webhook', () => {
       // Replayed once the receiver is fixed: same delivery id, delivered, with an audit row.
       receiver.fix();
       await second.http().post(`/api/reminder-deliveries/${failed?.id ?? ''}/replay`).send({ reason: 'endpoint fixed' }).expect(202);
-      const after = await until(rows, (r) => r.find((d) => d.id === failed?.id)?.status === 'delivered');
+      const after = await waitUntil(rows, (r) => r.find((d) => d.id === failed?.id)?.status === 'delivered');
       expect(after.find((d) => d.id === failed?.id)).toMatchObject({ status: 'delivered', attempts: 4 });
       expect(receiver.received.filter((r) => r.path === '/broken').map((r) => r.headers['x-delivery-id'])).toEqual([failed?.id, failed?.id, failed?.id, failed?.id]);
       const audit = await t.dataSource.query<{ action: string; reason: string }[]>(`SELECT action, reason FROM audit_entry WHERE entity_type = 'reminder-delivery' AND entity_id = $1`, [failed?.id]);

@@ -2,6 +2,7 @@ import { JobQueues, PG_QUEUE_SCHEMA } from '../src/common/job-queues';
 import { ReminderWorkers } from '../src/reminders/reminder-workers';
 import { addMilestone, createObligation, createProduct } from './factories';
 import { createTestApp, TestApp } from './test-app';
+import { waitUntil } from './wait';
 
 /** The self-contained demo's path: with REDIS_URL unset, BullMQ runs on its PostgreSQL backend. */
 describe('reminders without Redis: BullMQ on PostgreSQL', () => {
@@ -19,15 +20,11 @@ describe('reminders without Redis: BullMQ on PostgreSQL', () => {
     const workers = t.app.get(ReminderWorkers);
     await workers.start({ scanEveryMs: 300 });
     try {
-      const until = Date.now() + 20_000;
-      let rows: { step: string; status: string }[] = [];
-      while (Date.now() < until) {
-        rows = await t.dataSource.query(`SELECT step, status FROM reminder_delivery WHERE deadline_id = $1`, [id]);
-        if (rows[0]?.status === 'delivered') {
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const rows = await waitUntil(
+        () => t.dataSource.query<{ step: string; status: string }[]>(`SELECT step, status FROM reminder_delivery WHERE deadline_id = $1`, [id]),
+        (r) => r[0]?.status === 'delivered',
+        20_000,
+      );
       expect(rows).toEqual([{ step: 'before-7', status: 'delivered' }]);
     } finally {
       await workers.onModuleDestroy();

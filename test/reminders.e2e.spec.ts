@@ -8,6 +8,7 @@ import { ReminderWorkers } from '../src/reminders/reminder-workers';
 import { runCliCaptured } from './cli-run';
 import { addMilestone, createObligation, createProduct } from './factories';
 import { createTestApp, TestApp } from './test-app';
+import { waitUntil } from './wait';
 import { REDIS_URL } from './test-env';
 
 interface DeliveryRow {
@@ -254,15 +255,11 @@ describe('reminders: the background workers', () => {
     const workers = t.app.get(ReminderWorkers);
     await workers.start({ scanEveryMs: 200 });
     try {
-      const until = Date.now() + 15_000;
-      let rows: { step: string; status: string }[] = [];
-      while (Date.now() < until) {
-        rows = await t.dataSource.query(`SELECT step, status FROM reminder_delivery WHERE deadline_id = $1`, [id]);
-        if (rows[0]?.status === 'delivered') {
-          break;
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+      const rows = await waitUntil(
+        () => t.dataSource.query<{ step: string; status: string }[]>(`SELECT step, status FROM reminder_delivery WHERE deadline_id = $1`, [id]),
+        (r) => r[0]?.status === 'delivered',
+        15_000,
+      );
       expect(rows).toEqual([{ step: 'before-7', status: 'delivered' }]);
     } finally {
       await workers.onModuleDestroy();
