@@ -41,7 +41,11 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-function bearerToken(header: string | undefined): string | null {
-  const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header ?? '');
-  return match?.[1] ?? null;
+/** The shape of a bearer token (sessions, API tokens). */
+export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,200}$/;
+
+/** The token of an "Authorization: Bearer <token>" header, or null. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer (\S+)$/.exec(header ?? '');
+  return match?.[1] !== undefined && TOKEN_PATTERN.test(match[1]) ? match[1] : null;
 }

@@ -7,7 +7,7 @@ import type { Queue } from 'bullmq';
 import { Router } from 'express';
 import type { Express, Request, RequestHandler } from 'express';
 import { passwordChangeRequired, roleNotAllowed } from '../auth/auth.errors';
-import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { AuthenticatedRequest, bearerToken, TOKEN_PATTERN } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { Principal } from '../auth/principal';
 import { ADMINS } from '../auth/roles';
@@ -26,13 +26,6 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
  */
 export const DASHBOARD_COOKIE = 'cma_queue_dashboard';
 
-/** The shape of a bearer token, as the global AuthGuard accepts it. */
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,200}$/;
-
-/** The token of an "Authorization: Bearer <token>" header, or null (the AuthGuard's own pattern). */
-export function bearerToken(header: string | undefined): string | null {
-  return /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header ?? '')?.[1] ?? null;
-}
 
 /** The token held by the dashboard cookie of a Cookie header (the first well-formed one), or null. */
 export function dashboardCookieToken(header: string | undefined): string | null {

@@ -6,7 +6,8 @@ import { ADMINS, ANY_ROLE } from '../auth/roles';
 import { Allow } from '../auth/route-rules';
 import { JobQueues } from '../common/job-queues';
 import { QueuesOverview, queuesOverview } from './queue-status';
-import { bearerToken, dashboardCookie, QUEUE_DASHBOARD_PATH } from './queues-dashboard';
+import { bearerToken } from '../auth/auth.guard';
+import { dashboardCookie, QUEUE_DASHBOARD_PATH } from './queues-dashboard';
 
 /** Job counts for every signed-in role, and the cookie that opens the BullMQ dashboard to administrators. */
 @ApiTags('queues')
