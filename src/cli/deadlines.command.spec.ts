@@ -342,3 +342,50 @@ describe('deadlines help and errors', () => {
     expect(result.stderr).toContain('INVALID_DATE');
   });
 });
+
+describe('deadlines icsr', () => {
+  interface IcsrDoc {
+    command: string;
+    due: DerivedDate | null;
+    days?: number;
+    ruleId: string;
+    source: string;
+    reason?: string;
+  }
+
+  it('should print the due date of a serious case with its rule id and source', async () => {
+    const doc = await runJson<IcsrDoc>('deadlines', 'icsr', '--day0', '2026-03-02', '--serious');
+    expect(doc).toMatchObject({ command: 'icsr', due: { date: '2026-03-17', ruleId: 'ICSR-SERIOUS-15' }, days: 15, ruleId: 'ICSR-SERIOUS-15' });
+    expect(doc.source).toContain('Directive 2001/83/EC Art 107');
+  });
+
+  it('should give a non-serious EEA case 90 days and a non-serious non-EEA case none, with the reason, exit 0', async () => {
+    expect((await runJson<IcsrDoc>('deadlines', 'icsr', '--day0', '2026-03-02', '--non-serious')).due?.date).toBe('2026-05-31');
+    const none = await runJson<IcsrDoc>('deadlines', 'icsr', '--day0', '2026-03-02', '--non-serious', '--non-eea');
+    expect(none).toMatchObject({ due: null, ruleId: 'ICSR-NOT-DUE-NON-SERIOUS-NON-EEA', reason: expect.stringContaining('outside the EEA') });
+  });
+
+  it('should follow the SUSAR clock for clinical-trial cases and none for EudraVigilance downloads', async () => {
+    const susar = await runJson<IcsrDoc>('deadlines', 'icsr', '--day0', '2026-03-02', '--serious', '--type', 'clinical-trial', '--fatal-or-life-threatening');
+    expect(susar.due).toMatchObject({ date: '2026-03-09', ruleId: 'SUSAR-7' });
+    expect((await runJson<IcsrDoc>('deadlines', 'icsr', '--day0', '2026-03-02', '--serious', '--type', 'eudravigilance')).due).toBeNull();
+    const unrelated = await runJson<IcsrDoc>('deadlines', 'icsr', '--day0', '2026-03-02', '--serious', '--type', 'solicited', '--causality', 'not-possible');
+    expect(unrelated.ruleId).toBe('ICSR-NOT-DUE-SOLICITED-UNRELATED');
+  });
+
+  it('should refuse missing or contradictory seriousness, an unknown type and an impossible date with exit code 2', async () => {
+    expect((await run('deadlines', 'icsr', '--day0', '2026-03-02')).code).toBe(2);
+    expect((await run('deadlines', 'icsr', '--day0', '2026-03-02', '--serious', '--non-serious')).code).toBe(2);
+    const badType = await run('deadlines', 'icsr', '--day0', '2026-03-02', '--serious', '--type', 'rumour');
+    expect(badType.code).toBe(2);
+    expect(badType.stderr).toContain('--type');
+    expect((await run('deadlines', 'icsr', '--day0', '2026-02-30', '--serious')).code).toBe(2);
+  });
+
+  it('should print a table with the weekend flag without --json', async () => {
+    const result = await run('deadlines', 'icsr', '--day0', '2026-03-07', '--serious');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('2026-03-22');
+    expect(result.stdout).toContain('weekend, suggested date 2026-03-20');
+  });
+});

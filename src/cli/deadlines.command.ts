@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { InvalidDateError, type IsoDate, parseIsoDate } from '../common/calendar-date';
 import { cmaRenewalChain, standardRenewal } from '../deadlines/engine/authorisation-renewal';
 import type { DerivedDate } from '../deadlines/engine/derived-date';
+import { ICSR_REPORT_TYPES, icsrClock, type IcsrReportType } from '../deadlines/engine/icsr';
 import { passFinalReport } from '../deadlines/engine/pass';
 import { psurSubmissionDue } from '../deadlines/engine/psur';
 import { type DeadlineRule, RULES } from '../deadlines/rules';
@@ -237,8 +238,76 @@ function registerPassFinal(deadlines: Command): void {
     });
 }
 
+/** Commander argParser: one of a fixed list of words, or a UsageError naming the option and the choices. */
+function choiceOption<T extends string>(flag: string, choices: readonly T[]): (value: string) => T {
+  return (value) => {
+    const found = choices.find((choice) => choice === value);
+    if (found === undefined) {
+      throw new UsageError(`${flag}: "${value}" is not one of ${choices.join(', ')}`);
+    }
+    return found;
+  };
+}
+
+interface IcsrOptions extends JsonFlag {
+  day0: IsoDate;
+  serious?: boolean;
+  nonSerious?: boolean;
+  nonEea?: boolean;
+  type: IcsrReportType;
+  fatalOrLifeThreatening?: boolean;
+  causality?: 'possible' | 'not-possible';
+}
+
+function registerIcsr(deadlines: Command): void {
+  deadlines
+    .command('icsr')
+    .summary('ICSR / SUSAR reporting clock of a case from its day 0')
+    .description(
+      'Individual case safety report: the day a report of a case is due in EudraVigilance, counted in calendar days ' +
+        'from day 0 (weekends and holidays count; a due date on a weekend is flagged, never moved). Serious: 15 days; ' +
+        'non-serious: 90 days from the EEA, not submitted from outside it; solicited cases only when a causal relationship ' +
+        'is at least reasonably possible; interventional trials follow the SUSAR clock (7 days fatal or life-threatening, ' +
+        '15 otherwise); cases downloaded from EudraVigilance have none. Directive 2001/83/EC Art 107; GVP Module VI Rev 2; ' +
+        'Regulation (EU) No 536/2014 Art 42.',
+    )
+    .requiredOption('--day0 <date>', 'the first day the holder had the four minimum criteria (YYYY-MM-DD, as recorded)', dateOption('--day0'))
+    .option('--serious', 'the case is serious (at least one reaction meets a seriousness criterion)')
+    .option('--non-serious', 'the case is not serious')
+    .option('--non-eea', 'the primary source is outside the EEA')
+    .option('--type <type>', `report type: ${ICSR_REPORT_TYPES.join(', ')}`, choiceOption('--type', ICSR_REPORT_TYPES), 'spontaneous')
+    .option('--fatal-or-life-threatening', 'clinical-trial cases: the SUSAR is fatal or life-threatening (7 days)')
+    .option('--causality <assessment>', 'solicited cases: possible | not-possible (left out = not yet assessed, treated as possible)', choiceOption('--causality', ['possible', 'not-possible'] as const))
+    .option('--json', 'print one JSON document: the due date with its rule id and source, or "due": null with the reason')
+    .action((options: IcsrOptions) => {
+      if (options.serious === options.nonSerious || (options.serious !== true && options.nonSerious !== true)) {
+        throw new UsageError('give exactly one of --serious or --non-serious');
+      }
+      const input = {
+        day0: options.day0,
+        serious: options.serious === true,
+        eea: options.nonEea !== true,
+        type: options.type,
+        fatalOrLifeThreatening: options.fatalOrLifeThreatening === true,
+        causalityPossible: options.causality === undefined ? null : options.causality === 'possible',
+      };
+      const clock = icsrClock(input);
+      const document =
+        clock.due === null
+          ? { command: 'icsr', input, due: null, ruleId: clock.ruleId, source: clock.source, reason: clock.reason }
+          : { command: 'icsr', input, due: clock.due, days: clock.days, ruleId: clock.due.ruleId, source: clock.due.source };
+      output(options.json, document, () =>
+        clock.due === null
+          ? `ICSR: day 0 ${input.day0}: no report due: ${clock.reason}\n  ${clock.ruleId}: ${clock.source}\n`
+          : renderTable(`ICSR: day 0 ${input.day0}, ${input.serious ? 'serious' : 'non-serious'}, ${input.eea ? 'EEA' : 'non-EEA'}, ${input.type}`, [
+              { rows: [{ label: 'Report due', derived: clock.due }] },
+            ]),
+      );
+    });
+}
+
 /**
- * Adds `deadlines cma-renewal | standard-renewal | psur | pass-final`. Subcommands made with `.command()` copy the
+ * Adds `deadlines cma-renewal | standard-renewal | psur | pass-final | icsr`. Subcommands made with `.command()` copy the
  * parent's exit override and output configuration when they are created (commander 14 `copyInheritedSettings`), so
  * call this after configuring `program`.
  */
@@ -247,10 +316,11 @@ export function registerDeadlineCommands(program: Command): void {
     .command('deadlines')
     .description(
       'Compute regulatory deadlines from a date you give (no database): CMA annual renewal, standard 5-year renewal, ' +
-        'PSUR submission, imposed PASS final report. Each date shows the rule and legal source it comes from.',
+        'PSUR submission, imposed PASS final report, ICSR reporting clock. Each date shows the rule and legal source it comes from.',
     );
   registerCmaRenewal(deadlines);
   registerStandardRenewal(deadlines);
   registerPsur(deadlines);
   registerPassFinal(deadlines);
+  registerIcsr(deadlines);
 }

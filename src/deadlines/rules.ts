@@ -5,13 +5,15 @@
  * `direction` says how the period is counted:
  * - `forward`: counted forward from an event ("within 12 months of …");
  * - `backward`: counted back from a later date ("at least 6 months before expiry") — such a date must never be
- *   moved later (Reg (EEC) 1182/71 Art 3(4) does not roll these over).
+ *   moved later (Reg (EEC) 1182/71 Art 3(4) does not roll these over);
+ * - `calendar-days`: counted forward in calendar days with weekends and holidays counting and no roll-over
+ *   (ICSR and SUSAR clocks, GVP VI.B.7).
  */
 export interface DeadlineRule {
   id: string;
   title: string;
   source: string;
-  direction: 'backward' | 'forward';
+  direction: 'backward' | 'forward' | 'calendar-days';
 }
 
 export const RULES = {
@@ -110,6 +112,60 @@ export const RULES = {
     title: 'Expiry recorded from the Commission decision / Union Register; wins over the computed chain',
     source: 'Commission decision; Union Register of medicinal products for human use',
     direction: 'forward',
+  },
+  'ICSR-SERIOUS-15': {
+    id: 'ICSR-SERIOUS-15',
+    title: 'Serious ICSR (EEA or not) to EudraVigilance within 15 calendar days of day 0',
+    source: 'Directive 2001/83/EC Art 107(3); Commission Implementing Regulation (EU) No 520/2012; GVP Module VI Rev 2 VI.B.7.1',
+    direction: 'calendar-days',
+  },
+  'ICSR-NON-SERIOUS-90': {
+    id: 'ICSR-NON-SERIOUS-90',
+    title: 'Non-serious ICSR from the EEA to EudraVigilance within 90 calendar days of day 0',
+    source: 'Directive 2001/83/EC Art 107(3); GVP Module VI Rev 2 VI.B.7.1, VI.C.3',
+    direction: 'calendar-days',
+  },
+  'ICSR-UPGRADED-TO-SERIOUS': {
+    id: 'ICSR-UPGRADED-TO-SERIOUS',
+    title: 'A non-serious case that becomes serious before its first submission: the earlier of its original due date and follow-up day 0 + 15 days',
+    source: 'GVP Module VI Rev 2 VI.C.6.2.2.7 (follow-up), VI.B.7.1',
+    direction: 'calendar-days',
+  },
+  'ICSR-NOT-DUE-NON-SERIOUS-NON-EEA': {
+    id: 'ICSR-NOT-DUE-NON-SERIOUS-NON-EEA',
+    title: 'Non-serious ICSRs from outside the EEA are not submitted to EudraVigilance',
+    source: 'Directive 2001/83/EC Art 107(3) second subparagraph; GVP Module VI Rev 2 VI.C.3',
+    direction: 'calendar-days',
+  },
+  'ICSR-NOT-DUE-SOLICITED-UNRELATED': {
+    id: 'ICSR-NOT-DUE-SOLICITED-UNRELATED',
+    title: 'Solicited reports (registries, patient-support programmes, non-interventional studies) are reportable only when a causal relationship is at least reasonably possible',
+    source: 'GVP Module VI Rev 2 VI.B.1.2, VI.C.1.2.1',
+    direction: 'calendar-days',
+  },
+  'ICSR-NOT-DUE-EV-DOWNLOAD': {
+    id: 'ICSR-NOT-DUE-EV-DOWNLOAD',
+    title: 'Cases downloaded from EudraVigilance (EEA cases, EMA literature monitoring) have no clock and are never re-submitted',
+    source: 'Regulation (EC) No 726/2004 Art 27; GVP Module VI Rev 2 VI.C.2.2.3, VI.C.4',
+    direction: 'calendar-days',
+  },
+  'SUSAR-7': {
+    id: 'SUSAR-7',
+    title: 'Fatal or life-threatening SUSAR in an interventional clinical trial within 7 days of awareness',
+    source: 'Regulation (EU) No 536/2014 Art 42(2)(a)',
+    direction: 'calendar-days',
+  },
+  'SUSAR-15': {
+    id: 'SUSAR-15',
+    title: 'Other SUSAR in an interventional clinical trial within 15 days of awareness',
+    source: 'Regulation (EU) No 536/2014 Art 42(2)(b)',
+    direction: 'calendar-days',
+  },
+  'SUSAR-NOT-DUE-NON-SERIOUS': {
+    id: 'SUSAR-NOT-DUE-NON-SERIOUS',
+    title: 'Non-serious reactions in an interventional clinical trial are not expedited (annual safety report)',
+    source: 'Regulation (EU) No 536/2014 Art 42, Art 43',
+    direction: 'calendar-days',
   },
 } as const satisfies Record<string, DeadlineRule>;
 

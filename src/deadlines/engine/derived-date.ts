@@ -76,6 +76,13 @@ function nonWorkingDayFlag(ruleId: RuleId, date: IsoDate, closures: readonly Clo
       `not roll over (Reg (EEC) 1182/71 Art 3(4)); act by the preceding working day, ${suggestedDate}.`;
     return { ...base, suggestedDate, note };
   }
+  if (RULES[ruleId].direction === 'calendar-days') {
+    const suggestedDate = previousWorkingDay(date, closedDates);
+    const note =
+      `${date} is ${what}. Suggestion only, the date is not moved: this clock counts calendar days, weekends and ` +
+      `holidays included, and does not roll over (GVP VI.B.7); submit by the preceding working day, ${suggestedDate}, if nobody works on ${date}.`;
+    return { ...base, suggestedDate, note };
+  }
   const suggestedDate = nextWorkingDay(date, closedDates);
   const note =
     `${date} is ${what}. Suggestion only, the date is not moved: Reg (EEC) 1182/71 Art 3(4) may end the period ` +
