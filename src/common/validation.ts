@@ -1,6 +1,8 @@
 import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
-import { isUUID } from 'class-validator';
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, isUUID, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
 import { isIsoDate } from './calendar-date';
 import { FieldProblem } from './errors';
 
@@ -54,4 +56,9 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: (value: unknown) => isIsoDate(value) },
     });
   };
+}
+
+/** An optional `limit` query parameter: a whole number from 1 to `max`, `fallback` when left out (the service applies it). */
+export function QueryLimit(fallback: number, max: number): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ default: fallback, maximum: max }), IsOptional(), Type(() => Number), IsInt(), Min(1), Max(max));
 }

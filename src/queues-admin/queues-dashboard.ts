@@ -6,8 +6,7 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import type { Queue } from 'bullmq';
 import { Router } from 'express';
 import type { Express, Request, RequestHandler } from 'express';
-import { passwordChangeRequired, roleNotAllowed } from '../auth/auth.errors';
-import { AuthenticatedRequest, bearerToken, TOKEN_PATTERN } from '../auth/auth.guard';
+import { AuthenticatedRequest, authorize, bearerToken, TOKEN_PATTERN } from '../auth/auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { Principal } from '../auth/principal';
 import { ADMINS } from '../auth/roles';
@@ -41,30 +40,20 @@ export function dashboardCookieToken(header: string | undefined): string | null 
   return null;
 }
 
-/** The Set-Cookie value handing this token to the dashboard; `Secure` when the request came over https. */
-export function dashboardCookie(token: string, secure: boolean): string {
-  return [`${DASHBOARD_COOKIE}=${token}`, `Path=${QUEUE_DASHBOARD_PATH}`, 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])].join('; ');
+/**
+ * The Set-Cookie value handing this token to the dashboard (`Secure` when the request came over https);
+ * with a null token, the value that makes the browser forget a cookie that no longer works.
+ */
+export function dashboardCookie(token: string | null, secure: boolean): string {
+  return [`${DASHBOARD_COOKIE}=${token ?? ''}`, `Path=${QUEUE_DASHBOARD_PATH}`, 'HttpOnly', 'SameSite=Strict', ...(token === null ? ['Max-Age=0'] : []), ...(secure ? ['Secure'] : [])].join(
+    '; ',
+  );
 }
 
-/** The Set-Cookie value that makes the browser forget a dashboard cookie that no longer works. */
-function expiredDashboardCookie(secure: boolean): string {
-  return [`${DASHBOARD_COOKIE}=`, `Path=${QUEUE_DASHBOARD_PATH}`, 'HttpOnly', 'SameSite=Strict', 'Max-Age=0', ...(secure ? ['Secure'] : [])].join('; ');
-}
-
-/** The same rules as the AuthGuard with @Allow(ADMINS), reading the bearer header first, else the cookie. */
-async function administrator(auth: AuthService, request: Request): Promise<Principal> {
+/** The AuthGuard's rule for @Allow(ADMINS), reading the bearer header first, else the cookie. */
+function administrator(auth: AuthService, request: Request): Promise<Principal> {
   const token = bearerToken(request.headers.authorization) ?? dashboardCookieToken(request.headers.cookie);
-  if (token === null) {
-    throw dashboardNotSignedIn();
-  }
-  const principal = await auth.authenticate(token);
-  if (!ADMINS.includes(principal.role)) {
-    throw roleNotAllowed(principal.role, ADMINS);
-  }
-  if (principal.mustChangePassword) {
-    throw passwordChangeRequired();
-  }
-  return principal;
+  return authorize(auth, token, { kind: 'roles', roles: ADMINS, duringPasswordChange: false }, dashboardNotSignedIn);
 }
 
 /**
@@ -85,7 +74,7 @@ function requireAdministrator(auth: AuthService): RequestHandler {
       },
       (error: unknown) => {
         if (error instanceof UnauthenticatedError && bearerToken(request.headers.authorization) === null && dashboardCookieToken(request.headers.cookie) !== null) {
-          response.setHeader('Set-Cookie', expiredDashboardCookie(request.secure));
+          response.setHeader('Set-Cookie', dashboardCookie(null, request.secure));
         }
         filter.catch(error, new ExecutionContextHost([request, response, next]));
       },

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ParseUuidPipe } from '../common/validation';
+import { ParseUuidPipe, QueryLimit } from '../common/validation';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { DataSource, IsNull } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { ANY_ROLE } from '../auth/roles';
@@ -19,12 +19,7 @@ class InboxQueryDto {
   @IsBoolean()
   unread?: boolean;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @QueryLimit(50, 500)
   limit?: number;
 }
 

@@ -118,7 +118,7 @@ export class ReminderDeliveryService implements OnModuleDestroy {
       return 'skipped';
     }
     const address = await manager.findOne(NotificationChannel, { where: { id: delivery.recipient.replace(/^channel:/, '') } });
-    const [subject] = await openSubjects(manager, [{ deadline_type: delivery.deadlineType, deadline_id: delivery.deadlineId }]).then((m) => [...m.values()]);
+    const subject = (await openSubjects(manager, [{ deadline_type: delivery.deadlineType, deadline_id: delivery.deadlineId }])).get(delivery.deadlineId);
     if (address === null || !address.enabled || address.channel !== delivery.channel || subject?.dueDate !== delivery.dueDate) {
       await manager.query(`UPDATE reminder_delivery SET status = 'cancelled', last_error = $2 WHERE id = $1 AND status = 'pending'`, [
         delivery.id,

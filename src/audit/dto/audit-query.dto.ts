@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsCalendarDate, QueryLimit } from '../../common/validation';
 
 /** Filters of the audit trail (list and CSV export). */
 export class AuditFilterDto {
@@ -47,11 +46,6 @@ export class AuditFilterDto {
 }
 
 export class AuditQueryDto extends AuditFilterDto {
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @QueryLimit(100, 1000)
   limit?: number;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, isEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, registerDecorator, ValidationArguments } from 'class-validator';
+import { IsBoolean, isEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, registerDecorator, ValidationArguments } from 'class-validator';
+import { QueryLimit } from '../../common/validation';
 import { isAcceptableWebhookUrl } from '../channels/webhook-sender';
 import { DELIVERY_STATUSES, DeliveryStatus, REMINDER_CHANNELS, ReminderChannel } from '../reminder.entities';
 
@@ -73,12 +73,7 @@ export class DeliveryQueryDto {
   @IsUUID('all')
   deadlineId?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @QueryLimit(100, 1000)
   limit?: number;
 }
 
