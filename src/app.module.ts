@@ -8,10 +8,13 @@ import { CoreModule, RuntimeInfo } from './core.module';
 import { dataSourceOptions } from './database/data-source';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HealthModule } from './health/health.module';
+import { MeddraModule } from './meddra/meddra.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { ObligationsModule } from './obligations/obligations.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { ProductsModule } from './products/products.module';
+import { ReferenceSafetyModule } from './reference-safety/reference-safety.module';
+import { SafetyCasesModule } from './safety-cases/safety-cases.module';
 import { QueuesAdminModule } from './queues-admin/queues-admin.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { SignaturesModule } from './signatures/signatures.module';
@@ -41,6 +44,9 @@ export class AppModule {
         SignaturesModule,
         RemindersModule,
         QueuesAdminModule,
+        MeddraModule,
+        ReferenceSafetyModule,
+        SafetyCasesModule,
       ],
     };
   }

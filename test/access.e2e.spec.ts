@@ -13,6 +13,8 @@ import { createTestApp, TestApp } from './test-app';
 const ALL: readonly Role[] = ROLES;
 const REGULATORY: readonly Role[] = ['regulatory'];
 const ADMIN: readonly Role[] = ['admin'];
+const SAFETY: readonly Role[] = ['safety', 'qppv'];
+const CASE_READERS: readonly Role[] = ['safety', 'qppv', 'regulatory', 'viewer'];
 const PUBLIC = 'public' as const;
 
 const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
@@ -101,6 +103,29 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'POST /api/signatures': ['regulatory', 'safety', 'qppv'],
   'GET /api/signatures': ALL,
   'GET /api/signatures/:id': ALL,
+
+  'GET /api/meddra/releases': ALL,
+  'GET /api/meddra/search': ALL,
+  'GET /api/meddra/llt/:code': ALL,
+  'GET /api/products/:product/reference-safety': ALL,
+  'POST /api/products/:product/reference-safety': SAFETY,
+  'GET /api/reference-safety/:id': ALL,
+  'POST /api/safety-cases': SAFETY,
+  'GET /api/safety-cases': CASE_READERS,
+  'GET /api/safety-cases/compliance': CASE_READERS,
+  'GET /api/safety-cases/line-listing': CASE_READERS,
+  'GET /api/safety-cases/summary-tabulation': CASE_READERS,
+  'GET /api/safety-cases/:id': CASE_READERS,
+  'GET /api/safety-cases/:id/versions': CASE_READERS,
+  'GET /api/safety-cases/:id/versions/:version': CASE_READERS,
+  'GET /api/safety-cases/:id/versions/:version/diff': CASE_READERS,
+  'POST /api/safety-cases/:id/versions': SAFETY,
+  'POST /api/safety-cases/:id/nullification': SAFETY,
+  'POST /api/safety-cases/:id/expectedness-overrides': SAFETY,
+  'POST /api/safety-cases/:id/submissions': SAFETY,
+  'GET /api/safety-cases/:id/duplicates': CASE_READERS,
+  'POST /api/safety-cases/:id/links': SAFETY,
+  'GET /api/case-clocks': CASE_READERS,
 
   'GET /api/queues': ALL,
   'POST /api/admin/queues/session': ADMIN,

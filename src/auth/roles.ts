@@ -11,6 +11,11 @@ export const ANY_ROLE: readonly Role[] = ROLES;
 export const REGISTER_EDITORS: readonly Role[] = ['regulatory'];
 /** Who works on safety data (cases, coding, signals). */
 export const SAFETY_EDITORS: readonly Role[] = ['safety', 'qppv'];
+/**
+ * Who may read case data (patient health data): the safety team, regulatory affairs (periodic reports and the
+ * dossier) and read-only reviewers; not the system administrator.
+ */
+export const CASE_READERS: readonly Role[] = ['safety', 'qppv', 'regulatory', 'viewer'];
 /** Who signs off safety assessments. */
 export const SAFETY_SIGNERS: readonly Role[] = ['qppv'];
 /** Who administers accounts and settings. */

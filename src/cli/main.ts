@@ -5,6 +5,7 @@ import { reportFailure } from './cli-io';
 import { registerAuditCommands } from './audit.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerDeadlineCommands } from './deadlines.command';
+import { registerMeddraCommands } from './meddra.command';
 import { registerReminderCommands } from './reminders.command';
 import { registerUserCommands } from './users.command';
 
@@ -20,6 +21,7 @@ export function buildCli(): Command {
   registerUserCommands(program);
   registerAuditCommands(program);
   registerReminderCommands(program);
+  registerMeddraCommands(program);
   return program;
 }
 

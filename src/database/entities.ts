@@ -12,8 +12,10 @@ import { Procedure } from '../procedures/procedure.entity';
 import { MarketingAuthorisation } from '../products/marketing-authorisation.entity';
 import { Product } from '../products/product.entity';
 import { InboxMessage, NotificationChannel, ReminderDelivery, ReminderPolicy } from '../reminders/reminder.entities';
+import { ReferenceSafetyInfoEntity, ReferenceSafetyTermEntity } from '../reference-safety/reference-safety.entities';
+import { CaseClock, CaseLink, CaseSubmission, SafetyCase, SafetyCaseVersion } from '../safety-cases/safety-case.entities';
 import { ElectronicSignature } from '../signatures/electronic-signature.entity';
 import { SigningKey } from '../signatures/signing-key.entity';
 
 /** Every entity, listed explicitly (a glob would not load TypeScript sources under jest). */
-export const ENTITIES = [AuditEntry, AuditChainLink, ClosureDayEntity, EurdEntry, Product, MarketingAuthorisation, Obligation, Milestone, DueDateChange, Procedure, ProcedureClockStop, User, UserProduct, AuthToken, SigningKey, ElectronicSignature, ReminderPolicy, ReminderDelivery, InboxMessage, NotificationChannel];
+export const ENTITIES = [AuditEntry, AuditChainLink, ClosureDayEntity, EurdEntry, Product, MarketingAuthorisation, Obligation, Milestone, DueDateChange, Procedure, ProcedureClockStop, User, UserProduct, AuthToken, SigningKey, ElectronicSignature, ReminderPolicy, ReminderDelivery, InboxMessage, NotificationChannel, ReferenceSafetyInfoEntity, ReferenceSafetyTermEntity, SafetyCase, SafetyCaseVersion, CaseClock, CaseSubmission, CaseLink];

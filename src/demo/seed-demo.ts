@@ -9,6 +9,7 @@ import { ObligationsService } from '../obligations/obligations.service';
 import { Product } from '../products/product.entity';
 import { ProductsService } from '../products/products.service';
 import { DEMO_PRODUCTS, DemoObligation, DemoProduct } from './demo-products';
+import { seedSafety } from './seed-safety';
 
 export interface SeedReport {
   asOf: IsoDate;
@@ -83,6 +84,7 @@ async function seedProduct(app: INestApplicationContext, manager: EntityManager,
     }
   }
   await recordPastAsSubmitted(manager, actor, milestones, product.id, asOf, keepOverdue, categories);
+  await seedSafety(app, manager, actor, product, demo.notifiedOn, asOf);
 }
 
 function latestPast(created: Milestone[], asOf: IsoDate, item: DemoObligation): Milestone | undefined {

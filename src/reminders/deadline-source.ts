@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { IsoDate } from '../common/calendar-date';
+import { caseClockDeadlines } from '../safety-cases/case-clock-deadlines';
 
 /**
  * A deadline as reminders see it, whatever it belongs to: a milestone today; a case's reporting clock or a
@@ -99,7 +100,7 @@ export const milestoneDeadlines: DeadlineSource = {
   },
 };
 
-export const DEADLINE_SOURCES: readonly DeadlineSource[] = [milestoneDeadlines];
+export const DEADLINE_SOURCES: readonly DeadlineSource[] = [milestoneDeadlines, caseClockDeadlines];
 
 /** Why a pending reminder is not sent. */
 export const STALE_DEADLINE = 'deadline met, cancelled or moved before delivery';

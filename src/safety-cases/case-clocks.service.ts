@@ -1,0 +1,207 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LessThanOrEqual } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor, ProductScope } from '../common/actor';
+import { Clock } from '../common/clock';
+import { compareDates, IsoDate } from '../common/calendar-date';
+import { InvalidInputError } from '../common/errors';
+import { daysLeft } from './case-clock-plan';
+import { SubmissionDto } from './dto/case-content.dto';
+import { CaseClock, CaseSubmission, ClockStatus, SafetyCase } from './safety-case.entities';
+import { SafetyCasesService } from './safety-cases.service';
+import { alreadySubmitted } from './safety-cases.errors';
+
+export interface ClockView {
+  id: string;
+  caseId: string;
+  safetyReportId: string;
+  productId: string;
+  version: number;
+  day0: IsoDate;
+  dueOn: IsoDate;
+  days: number;
+  ruleId: string;
+  ruleSource: string;
+  explanation: string;
+  status: ClockStatus;
+  /** Open clocks: calendar days until due (negative = overdue). */
+  daysLeft: number | null;
+  overdue: boolean;
+  submittedOn: IsoDate | null;
+  submittedVersion: number | null;
+  onTime: boolean | null;
+  closedReason: string | null;
+  synthetic: boolean;
+}
+
+export interface ComplianceRow {
+  productId: string;
+  productName: string;
+  /** Clocks due in the period that were met or should have been by today. */
+  due: number;
+  submittedOnTime: number;
+  submittedLate: number;
+  /** Still open and past their due date. */
+  overdue: number;
+  /** Still open, not yet due. */
+  pending: number;
+  /** On time / (submitted + overdue), null when nothing was due. */
+  compliancePercent: number | null;
+}
+
+export interface ClockFilter {
+  product?: string;
+  status?: ClockStatus;
+  overdue?: boolean;
+  limit?: number;
+}
+
+function view(clock: CaseClock, safetyCase: Pick<SafetyCase, 'safetyReportId' | 'synthetic'>, today: IsoDate): ClockView {
+  const open = clock.status === 'open';
+  return {
+    id: clock.id,
+    caseId: clock.caseId,
+    safetyReportId: safetyCase.safetyReportId,
+    productId: clock.productId,
+    version: clock.version,
+    day0: clock.day0,
+    dueOn: clock.dueOn,
+    days: clock.days,
+    ruleId: clock.ruleId,
+    ruleSource: clock.ruleSource,
+    explanation: clock.explanation,
+    status: clock.status,
+    daysLeft: open ? daysLeft(clock.dueOn, today) : null,
+    overdue: open && compareDates(clock.dueOn, today) < 0,
+    submittedOn: clock.submittedOn,
+    submittedVersion: clock.submittedVersion,
+    onTime: clock.onTime,
+    closedReason: clock.closedReason,
+    synthetic: safetyCase.synthetic,
+  };
+}
+
+/** Reporting clocks: days left, submissions (positive acknowledgements) and compliance. */
+@Injectable()
+export class CaseClocksService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly cases: SafetyCasesService,
+  ) {}
+
+  async ofCase(manager: EntityManager, safetyCase: SafetyCase): Promise<ClockView[]> {
+    const clocks = await manager.find(CaseClock, { where: { caseId: safetyCase.id }, order: { version: 'ASC' } });
+    return clocks.map((c) => view(c, safetyCase, this.clock.today()));
+  }
+
+  async list(manager: EntityManager, filter: ClockFilter, scope: ProductScope): Promise<ClockView[]> {
+    const today = this.clock.today();
+    const rows = await manager.query<(Record<string, unknown> & { safety_report_id: string; synthetic: boolean })[]>(
+      `SELECT c.*, s.safety_report_id, s.synthetic
+         FROM case_clock c JOIN safety_case s ON s.id = c.case_id JOIN product p ON p.id = c.product_id
+        WHERE ($1::uuid[] IS NULL OR c.product_id = ANY($1::uuid[]))
+          AND ($2::text IS NULL OR p.id::text = $2 OR lower(p.name) = lower($2))
+          AND ($3::text IS NULL OR c.status = $3)
+          AND ($4::boolean IS NULL OR ($4 = (c.status = 'open' AND c.due_on < $5::date)))
+        ORDER BY c.due_on, c.id
+        LIMIT $6`,
+      [scope, filter.product ?? null, filter.status ?? null, filter.overdue ?? null, today, filter.limit ?? 500],
+    );
+    return rows.map((row) => view(manager.create(CaseClock, fromRow(row)), { safetyReportId: row.safety_report_id, synthetic: row.synthetic }, today));
+  }
+
+  /**
+   * A positive acknowledgement of a version meets every open clock of that version and the ones before it
+   * ("submitted" means acknowledged, not a file written).
+   */
+  async recordSubmission(manager: EntityManager, actor: Actor, caseId: string, input: SubmissionDto): Promise<ClockView[]> {
+    const safetyCase = await this.cases.getCase(manager, caseId, actor, true);
+    const recipient = input.recipient ?? 'EudraVigilance';
+    if (input.version > safetyCase.currentVersion) {
+      throw InvalidInputError.field('version', `case ${safetyCase.safetyReportId} has ${safetyCase.currentVersion} version(s); there is no version ${input.version}`);
+    }
+    const today = this.clock.today();
+    if (compareDates(input.acknowledgedOn, today) > 0) {
+      throw InvalidInputError.field('acknowledgedOn', `${input.acknowledgedOn} is in the future (today is ${today})`);
+    }
+    const submitted = await manager.findOneBy(CaseSubmission, { caseId: safetyCase.id, version: input.version, recipient });
+    if (submitted !== null) {
+      throw alreadySubmitted(input.version, recipient);
+    }
+    const [versionRow] = await manager.query<{ day0: string }[]>('SELECT day0 FROM safety_case_version WHERE case_id = $1 AND version = $2', [safetyCase.id, input.version]);
+    if (versionRow !== undefined && compareDates(input.acknowledgedOn, versionRow.day0) < 0) {
+      throw InvalidInputError.field('acknowledgedOn', `${input.acknowledgedOn} is before day 0 of version ${input.version} (${versionRow.day0})`);
+    }
+    const submission = manager.create(CaseSubmission, { caseId: safetyCase.id, version: input.version, recipient, acknowledgedOn: input.acknowledgedOn, ackRef: input.ackRef ?? null, createdBy: actor.id });
+    await manager.insert(CaseSubmission, submission);
+    await this.audit.record(manager, actor, { entityType: 'safety-case', entityId: safetyCase.id, productId: safetyCase.productId, action: 'submission', after: submission });
+    const met = await manager.find(CaseClock, { where: { caseId: safetyCase.id, status: 'open', version: LessThanOrEqual(input.version) }, order: { version: 'ASC' } });
+    for (const clock of met) {
+      const before = { ...clock };
+      clock.status = 'submitted';
+      clock.submittedOn = input.acknowledgedOn;
+      clock.submittedVersion = input.version;
+      clock.onTime = compareDates(input.acknowledgedOn, clock.dueOn) <= 0;
+      clock.updatedAt = new Date();
+      await manager.save(CaseClock, clock);
+      await this.audit.record(manager, actor, { entityType: 'case-clock', entityId: clock.id, productId: clock.productId, action: 'status:submitted', before, after: clock });
+    }
+    return this.ofCase(manager, safetyCase);
+  }
+
+  /** % on time per product for the clocks due in a period (by due date): submitted on time / (submitted + overdue). */
+  async compliance(manager: EntityManager, period: { from: IsoDate; to: IsoDate; product?: string }, scope: ProductScope): Promise<ComplianceRow[]> {
+    if (compareDates(period.from, period.to) > 0) {
+      throw InvalidInputError.field('to', `${period.to} is before from ${period.from}`);
+    }
+    const rows = await manager.query<{ product_id: string; product_name: string; on_time: string; late: string; overdue: string; pending: string }[]>(
+      `SELECT p.id AS product_id, p.name AS product_name,
+              count(*) FILTER (WHERE c.status = 'submitted' AND c.on_time) AS on_time,
+              count(*) FILTER (WHERE c.status = 'submitted' AND NOT c.on_time) AS late,
+              count(*) FILTER (WHERE c.status = 'open' AND c.due_on < $3::date) AS overdue,
+              count(*) FILTER (WHERE c.status = 'open' AND c.due_on >= $3::date) AS pending
+         FROM product p LEFT JOIN case_clock c ON c.product_id = p.id AND c.due_on BETWEEN $1::date AND $2::date
+        WHERE ($4::uuid[] IS NULL OR p.id = ANY($4::uuid[]))
+          AND ($5::text IS NULL OR p.id::text = $5 OR lower(p.name) = lower($5))
+        GROUP BY p.id, p.name ORDER BY p.name`,
+      [period.from, period.to, this.clock.today(), scope, period.product ?? null],
+    );
+    return rows.map((r) => {
+      const onTime = Number(r.on_time);
+      const late = Number(r.late);
+      const overdue = Number(r.overdue);
+      const measured = onTime + late + overdue;
+      return {
+        productId: r.product_id,
+        productName: r.product_name,
+        due: measured,
+        submittedOnTime: onTime,
+        submittedLate: late,
+        overdue,
+        pending: Number(r.pending),
+        compliancePercent: measured === 0 ? null : Math.round((onTime / measured) * 1000) / 10,
+      };
+    });
+  }
+}
+
+function fromRow(row: Record<string, unknown>): Partial<CaseClock> {
+  return {
+    id: row.id as string,
+    caseId: row.case_id as string,
+    productId: row.product_id as string,
+    version: row.version as number,
+    day0: row.day0 as string,
+    dueOn: row.due_on as string,
+    days: row.days as number,
+    ruleId: row.rule_id as string,
+    ruleSource: row.rule_source as string,
+    explanation: row.explanation as string,
+    status: row.status as ClockStatus,
+    submittedOn: row.submitted_on as string | null,
+    submittedVersion: row.submitted_version as number | null,
+    onTime: row.on_time as boolean | null,
+    closedReason: row.closed_reason as string | null,
+  };
+}

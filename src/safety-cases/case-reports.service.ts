@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ProductScope } from '../common/actor';
+import { IsoDate } from '../common/calendar-date';
+import { ProductsService } from '../products/products.service';
+import type { CaseAssessment } from './case-assessment';
+import type { CaseContent } from './case-content';
+import { reactionSeriousness } from './seriousness';
+import { CaseAtDlp, lineListing, LineListingRow, ReportingPeriod, summaryTabulation, SummaryTabulation } from './tabulation';
+import { isSuspected } from './triage';
+
+interface VersionAtDlp {
+  id: string;
+  safety_report_id: string;
+  worldwide_id: string;
+  initial_receipt_on: string;
+  version: number;
+  version_type: string;
+  content: CaseContent;
+  assessment: CaseAssessment;
+}
+
+export interface PeriodicOutput<T> {
+  product: { id: string; name: string };
+  period: ReportingPeriod;
+  dataLockPoint: IsoDate;
+  basis: string;
+  /** Cases left out, and why. */
+  excluded: { nullified: number; invalid: number; duplicates: number };
+  result: T;
+}
+
+const BASIS =
+  'Each case as it stood at the data lock point (its latest version with day 0 on or before it); cases by initial receipt date; ' +
+  'nullified, not yet valid and duplicate (linked to a master) cases left out; reactions counted as events, serious per reaction.';
+
+function toCaseAtDlp(row: VersionAtDlp): CaseAtDlp {
+  const { content, assessment } = row;
+  const expectedness = new Map(assessment.expectedness.map((e) => [e.reactionKey, e.expected]));
+  const { ageValue, ageUnit } = content.patient;
+  return {
+    caseId: row.id,
+    safetyReportId: row.safety_report_id,
+    worldwideId: row.worldwide_id,
+    version: row.version,
+    reportType: content.reportType,
+    country: assessment.primarySourceCountry,
+    initialReceiptOn: row.initial_receipt_on,
+    day0: content.day0,
+    patientSex: content.patient.sex,
+    patientAge: ageValue === null ? (content.patient.ageGroup ?? null) : `${ageValue} ${ageUnit ?? 'year'}${ageValue === 1 ? '' : 's'}`,
+    serious: assessment.seriousness.serious,
+    synthetic: content.synthetic,
+    reactions: content.reactions.map((r) => ({
+      ptName: r.ptName,
+      reportedTerm: r.reportedTerm,
+      socName: r.socName,
+      serious: reactionSeriousness(r).length > 0,
+      outcome: r.outcome,
+      expected: expectedness.get(r.key) ?? null,
+    })),
+    suspectDrugs: content.drugs.filter(isSuspected).map((d) => d.name),
+  };
+}
+
+/** PSUR/PBRER appendices: line listings and summary tabulations as at a data lock point. */
+@Injectable()
+export class CaseReportsService {
+  constructor(private readonly products: ProductsService) {}
+
+  async summaryTabulation(manager: EntityManager, product: string, period: ReportingPeriod, scope: ProductScope): Promise<PeriodicOutput<SummaryTabulation>> {
+    return this.build(manager, product, period, scope, (cases) => summaryTabulation(cases, period));
+  }
+
+  async lineListing(manager: EntityManager, product: string, period: ReportingPeriod, scope: ProductScope): Promise<PeriodicOutput<LineListingRow[]>> {
+    return this.build(manager, product, period, scope, (cases) => lineListing(cases, period));
+  }
+
+  private async build<T>(manager: EntityManager, productIdOrName: string, period: ReportingPeriod, scope: ProductScope, make: (cases: CaseAtDlp[]) => T): Promise<PeriodicOutput<T>> {
+    const product = await this.products.get(manager, productIdOrName, scope);
+    const rows = await manager.query<(VersionAtDlp & { duplicate: boolean })[]>(
+      `SELECT DISTINCT ON (s.id) s.id, s.safety_report_id, s.worldwide_id, s.initial_receipt_on, v.version, v.version_type, v.content, v.assessment,
+              s.master_case_id IS NOT NULL AS duplicate
+         FROM safety_case s JOIN safety_case_version v ON v.case_id = s.id AND v.day0 <= $2::date
+        WHERE s.product_id = $1 AND s.initial_receipt_on <= $2::date
+        ORDER BY s.id, v.version DESC`,
+      [product.id, period.to],
+    );
+    const excluded = { nullified: 0, invalid: 0, duplicates: 0 };
+    const cases: CaseAtDlp[] = [];
+    for (const row of rows) {
+      if (row.version_type === 'nullification') {
+        excluded.nullified += 1;
+      } else if (row.duplicate) {
+        excluded.duplicates += 1;
+      } else if (!row.assessment.validity.valid) {
+        excluded.invalid += 1;
+      } else {
+        cases.push(toCaseAtDlp(row));
+      }
+    }
+    // The pure functions re-check the period and order the output.
+    const result = make(cases);
+    return { product: { id: product.id, name: product.name }, period, dataLockPoint: period.to, basis: BASIS, excluded, result };
+  }
+}

@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+import { IsCalendarDate, QueryLimit } from '../../common/validation';
+import { ICSR_REPORT_TYPES, IcsrReportType } from '../../deadlines/engine/icsr';
+import { CASE_STATUSES, CaseStatus, CLOCK_STATUSES, ClockStatus } from '../safety-case.entities';
+
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class CaseQueryDto {
+  @ApiPropertyOptional({ description: 'product id or name' })
+  @IsOptional()
+  @IsString()
+  product?: string;
+
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  serious?: boolean;
+
+  @ApiPropertyOptional({ description: 'serious and at least one unexpected reaction' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  seriousUnexpected?: boolean;
+
+  @ApiPropertyOptional({ enum: ICSR_REPORT_TYPES })
+  @IsOptional()
+  @IsIn(ICSR_REPORT_TYPES)
+  reportType?: IcsrReportType;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  synthetic?: boolean;
+
+  @ApiPropertyOptional({ description: 'only cases with a reporting clock past its due date' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @QueryLimit(100, 1000)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class ClockQueryDto {
+  @ApiPropertyOptional({ description: 'product id or name' })
+  @IsOptional()
+  @IsString()
+  product?: string;
+
+  @ApiPropertyOptional({ enum: CLOCK_STATUSES })
+  @IsOptional()
+  @IsIn(CLOCK_STATUSES)
+  status?: ClockStatus;
+
+  @ApiPropertyOptional({ description: 'open clocks past their due date (true) or not (false)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @QueryLimit(500, 5000)
+  limit?: number;
+}
+
+export class PeriodQueryDto {
+  @ApiProperty({ example: '2026-01-01', description: 'first day (inclusive)' })
+  @IsCalendarDate()
+  from!: string;
+
+  @ApiProperty({ example: '2026-06-30', description: 'last day (inclusive): the data lock point' })
+  @IsCalendarDate()
+  to!: string;
+}
+
+export class ComplianceQueryDto extends PeriodQueryDto {
+  @ApiPropertyOptional({ description: 'product id or name (default: every product you may see)' })
+  @IsOptional()
+  @IsString()
+  product?: string;
+}
+
+export const OUTPUT_FORMATS = ['json', 'csv'] as const;
+
+export class PeriodicReportQueryDto extends PeriodQueryDto {
+  @ApiProperty({ description: 'product id or name' })
+  @IsString()
+  @IsNotEmpty()
+  product!: string;
+
+  @ApiPropertyOptional({ enum: OUTPUT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(OUTPUT_FORMATS)
+  format?: (typeof OUTPUT_FORMATS)[number];
+}
+
+export class DiffQueryDto {
+  @ApiPropertyOptional({ description: 'the earlier version to compare with (default: the version before)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  against?: number;
+}

@@ -1,0 +1,85 @@
+import type { ClockView } from './case-clocks.service';
+import type { PossibleDuplicate, RelatedCase } from './case-queries.service';
+import type { CaseSubmission, SafetyCase, SafetyCaseVersion } from './safety-case.entities';
+
+export interface CaseSummaryResponse {
+  id: string;
+  productId: string;
+  safetyReportId: string;
+  worldwideId: string;
+  currentVersion: number;
+  currentType: string;
+  reportType: string;
+  status: string;
+  serious: boolean;
+  seriousUnexpected: boolean;
+  primaryCountry: string | null;
+  initialReceiptOn: string;
+  latestDay0: string;
+  masterCaseId: string | null;
+  synthetic: boolean;
+  /** Said in words wherever the case appears. */
+  syntheticNotice: string | null;
+}
+
+export const SYNTHETIC_NOTICE = 'SYNTHETIC demo case — generated, not a real patient';
+
+export function toCaseSummary(c: SafetyCase): CaseSummaryResponse {
+  return {
+    id: c.id,
+    productId: c.productId,
+    safetyReportId: c.safetyReportId,
+    worldwideId: c.worldwideId,
+    currentVersion: c.currentVersion,
+    currentType: c.currentType,
+    reportType: c.reportType,
+    status: c.status,
+    serious: c.serious,
+    seriousUnexpected: c.seriousUnexpected,
+    primaryCountry: c.primaryCountry,
+    initialReceiptOn: c.initialReceiptOn,
+    latestDay0: c.latestDay0,
+    masterCaseId: c.masterCaseId,
+    synthetic: c.synthetic,
+    syntheticNotice: c.synthetic ? SYNTHETIC_NOTICE : null,
+  };
+}
+
+export function toVersionSummary(v: SafetyCaseVersion): object {
+  return {
+    version: v.version,
+    type: v.versionType,
+    day0: v.day0,
+    reason: v.reason,
+    createdBy: v.createdBy,
+    createdAt: v.createdAt,
+    valid: v.assessment.validity.valid,
+    serious: v.assessment.seriousness.serious,
+    clock: v.assessment.clock,
+    noClock: v.assessment.noClock,
+  };
+}
+
+export function toVersionResponse(v: SafetyCaseVersion): object {
+  return { ...toVersionSummary(v), rsiId: v.rsiId, content: v.content, assessment: v.assessment };
+}
+
+export interface CaseDetailParts {
+  safetyCase: SafetyCase;
+  version: SafetyCaseVersion;
+  clocks: ClockView[];
+  submissions?: CaseSubmission[];
+  related?: RelatedCase[];
+  possibleDuplicates?: PossibleDuplicate[];
+}
+
+export function toCaseDetail(parts: CaseDetailParts): object {
+  return {
+    ...toCaseSummary(parts.safetyCase),
+    version: toVersionResponse(parts.version),
+    clocks: parts.clocks,
+    ...(parts.submissions === undefined ? {} : { submissions: parts.submissions.map((s) => ({ version: s.version, recipient: s.recipient, acknowledgedOn: s.acknowledgedOn, ackRef: s.ackRef, recordedBy: s.createdBy })) }),
+    ...(parts.related === undefined ? {} : { related: parts.related }),
+    ...(parts.possibleDuplicates === undefined ? {} : { possibleDuplicates: parts.possibleDuplicates }),
+  };
+}

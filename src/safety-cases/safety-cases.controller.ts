@@ -1,0 +1,155 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { CASE_READERS, SAFETY_EDITORS } from '../auth/roles';
+import { Allow } from '../auth/route-rules';
+import { Actor } from '../common/actor';
+import { Clock } from '../common/clock';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { CaseClocksService, ClockView, ComplianceRow } from './case-clocks.service';
+import { CaseQueriesService, PossibleDuplicate, RelatedCase } from './case-queries.service';
+import { CaseReportsService } from './case-reports.service';
+import { CaseVersionDto, CreateCaseDto, ExpectednessOverrideDto, LinkCaseDto, NullifyCaseDto, SubmissionDto } from './dto/case-content.dto';
+import { CaseQueryDto, ClockQueryDto, ComplianceQueryDto, DiffQueryDto, PeriodicReportQueryDto } from './dto/case-query.dto';
+import { CaseSummaryResponse, toCaseDetail, toCaseSummary, toVersionResponse, toVersionSummary } from './safety-case.mapper';
+import { SafetyCasesService } from './safety-cases.service';
+import { LINE_LISTING_COLUMNS, SUMMARY_TABULATION_COLUMNS, toCsv } from './tabulation';
+
+function csvFile(csv: string, name: string): StreamableFile {
+  return new StreamableFile(Buffer.from(csv, 'utf8'), { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="${name}"` });
+}
+
+@ApiTags('safety cases')
+@Controller()
+export class SafetyCasesController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: SafetyCasesService,
+    private readonly queries: CaseQueriesService,
+    private readonly clocks: CaseClocksService,
+    private readonly reports: CaseReportsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post('safety-cases')
+  @Allow(SAFETY_EDITORS)
+  @ApiOperation({ summary: 'Log a case (initial version): validity, seriousness, expectedness and the reporting clock come back with possible duplicates' })
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateCaseDto): Promise<object> {
+    return this.dataSource.transaction(async (m) => toCaseDetail(await this.queries.detail(m, (await this.cases.create(m, actor, body)).safetyCase, true)));
+  }
+
+  @Get('safety-cases')
+  @Allow(CASE_READERS)
+  @ApiOperation({ summary: 'Cases, newest receipt first; filter by product, status, seriousness, report type, overdue clock' })
+  async list(@CurrentActor() actor: Actor, @Query() query: CaseQueryDto): Promise<{ total: number; cases: CaseSummaryResponse[] }> {
+    const { total, cases } = await this.queries.list(this.dataSource.manager, query, actor.scope, this.clock.today());
+    return { total, cases: cases.map(toCaseSummary) };
+  }
+
+  @Get('safety-cases/compliance')
+  @Allow(CASE_READERS)
+  @ApiOperation({ summary: 'Reporting compliance per product: clocks due in the period met on time, late, overdue (% on time)' })
+  async compliance(@CurrentActor() actor: Actor, @Query() query: ComplianceQueryDto): Promise<ComplianceRow[]> {
+    return this.clocks.compliance(this.dataSource.manager, query, actor.scope);
+  }
+
+  @Get('safety-cases/line-listing')
+  @Allow(CASE_READERS)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Line listing: one row per case received in the period, as it stood at the data lock point (JSON or CSV)' })
+  async lineListing(@CurrentActor() actor: Actor, @Query() query: PeriodicReportQueryDto): Promise<object | StreamableFile> {
+    const output = await this.reports.lineListing(this.dataSource.manager, query.product, query, actor.scope);
+    return query.format === 'csv' ? csvFile(toCsv(output.result, LINE_LISTING_COLUMNS), `line-listing-${output.product.name}-${query.to}.csv`) : output;
+  }
+
+  @Get('safety-cases/summary-tabulation')
+  @Allow(CASE_READERS)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Summary tabulation by SOC and PT: serious / non-serious, spontaneous / study, interval / cumulative (JSON or CSV)' })
+  async summaryTabulation(@CurrentActor() actor: Actor, @Query() query: PeriodicReportQueryDto): Promise<object | StreamableFile> {
+    const output = await this.reports.summaryTabulation(this.dataSource.manager, query.product, query, actor.scope);
+    return query.format === 'csv' ? csvFile(toCsv(output.result.rows, SUMMARY_TABULATION_COLUMNS), `summary-tabulation-${output.product.name}-${query.to}.csv`) : output;
+  }
+
+  @Get('safety-cases/:id')
+  @Allow(CASE_READERS)
+  @ApiOperation({ summary: 'A case (by id or safety report id) with its current version, assessment, clocks, submissions and links' })
+  async get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<object> {
+    const m = this.dataSource.manager;
+    return toCaseDetail(await this.queries.detail(m, await this.cases.getCase(m, id, actor)));
+  }
+
+  @Get('safety-cases/:id/versions')
+  @Allow(CASE_READERS)
+  @ApiOperation({ summary: 'Every version of the case, oldest first (nothing is ever deleted)' })
+  async versions(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<object[]> {
+    const m = this.dataSource.manager;
+    return (await this.queries.versions(m, await this.cases.getCase(m, id, actor))).map(toVersionSummary);
+  }
+
+  @Get('safety-cases/:id/versions/:version')
+  @Allow(CASE_READERS)
+  @ApiOperation({ summary: 'One version as it was recorded, with its assessment' })
+  async version(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('version', ParseIntPipe) version: number): Promise<object> {
+    const m = this.dataSource.manager;
+    return toVersionResponse(await this.queries.version(m, await this.cases.getCase(m, id, actor), version));
+  }
+
+  @Get('safety-cases/:id/versions/:version/diff')
+  @Allow(CASE_READERS)
+  @ApiOperation({ summary: 'What changed in a version, field by field, against the one before (or ?against=n)' })
+  async diff(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('version', ParseIntPipe) version: number, @Query() query: DiffQueryDto): Promise<object> {
+    const m = this.dataSource.manager;
+    return this.queries.diff(m, await this.cases.getCase(m, id, actor), version, query.against);
+  }
+
+  @Post('safety-cases/:id/versions')
+  @Allow(SAFETY_EDITORS)
+  @ApiOperation({ summary: 'Add a follow-up (new information, new day 0, a new clock when significant) or an amendment (a correction, no clock)' })
+  async addVersion(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CaseVersionDto): Promise<object> {
+    return this.dataSource.transaction(async (m) => toCaseDetail(await this.queries.detail(m, (await this.cases.addVersion(m, actor, id, body)).safetyCase, true)));
+  }
+
+  @Post('safety-cases/:id/nullification')
+  @Allow(SAFETY_EDITORS)
+  @ApiOperation({ summary: 'Nullify a case (sent in error): a final version, open clocks cancelled; the case and its versions stay' })
+  async nullify(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: NullifyCaseDto): Promise<object> {
+    return this.dataSource.transaction(async (m) => toCaseDetail(await this.queries.detail(m, (await this.cases.nullify(m, actor, id, body)).safetyCase)));
+  }
+
+  @Post('safety-cases/:id/expectedness-overrides')
+  @Allow(SAFETY_EDITORS)
+  @ApiOperation({ summary: 'Decide a reaction’s expectedness by hand, with a reason (an amendment version; no new clock)' })
+  async overrideExpectedness(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ExpectednessOverrideDto): Promise<object> {
+    return this.dataSource.transaction(async (m) => toCaseDetail(await this.queries.detail(m, (await this.cases.overrideExpectedness(m, actor, id, body)).safetyCase)));
+  }
+
+  @Post('safety-cases/:id/submissions')
+  @Allow(SAFETY_EDITORS)
+  @ApiOperation({ summary: 'Record a positive acknowledgement of a version: meets the open clocks up to that version, on time or late' })
+  async submit(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SubmissionDto): Promise<ClockView[]> {
+    return this.dataSource.transaction((m) => this.clocks.recordSubmission(m, actor, id, body));
+  }
+
+  @Get('safety-cases/:id/duplicates')
+  @Allow(CASE_READERS)
+  @ApiOperation({ summary: 'Possible duplicates among the product’s cases, scored, with the fields that match and conflict' })
+  async duplicates(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<PossibleDuplicate[]> {
+    const m = this.dataSource.manager;
+    return this.queries.duplicates(m, await this.cases.getCase(m, id, actor));
+  }
+
+  @Post('safety-cases/:id/links')
+  @Allow(SAFETY_EDITORS)
+  @ApiOperation({ summary: 'Link the case as a duplicate of a master case, or as related (mother–child); never a deletion' })
+  async link(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: LinkCaseDto): Promise<RelatedCase[]> {
+    return this.dataSource.transaction((m) => this.queries.link(m, actor, id, body));
+  }
+
+  @Get('case-clocks')
+  @Allow(CASE_READERS)
+  @ApiOperation({ summary: 'Reporting clocks by due date, with days left; filter by product, status, overdue' })
+  async clocksList(@CurrentActor() actor: Actor, @Query() query: ClockQueryDto): Promise<ClockView[]> {
+    return this.clocks.list(this.dataSource.manager, query, actor.scope);
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { MeddraModule } from '../meddra/meddra.module';
+import { ProductsModule } from '../products/products.module';
+import { ReferenceSafetyModule } from '../reference-safety/reference-safety.module';
+import { CaseClocksService } from './case-clocks.service';
+import { CaseCodingService } from './case-coding.service';
+import { CaseQueriesService } from './case-queries.service';
+import { CaseReportsService } from './case-reports.service';
+import { SafetyCasesController } from './safety-cases.controller';
+import { SafetyCasesService } from './safety-cases.service';
+
+/** The case database: intake, triage, versions, clocks, duplicates, listings. */
+@Module({
+  imports: [ProductsModule, ReferenceSafetyModule, MeddraModule, DeadlinesModule],
+  controllers: [SafetyCasesController],
+  providers: [SafetyCasesService, CaseCodingService, CaseQueriesService, CaseClocksService, CaseReportsService],
+  exports: [SafetyCasesService, CaseClocksService],
+})
+export class SafetyCasesModule {}
