@@ -26,6 +26,12 @@ describe('safety cases over HTTP', () => {
       expect(body.clocks).toEqual([expect.objectContaining({ version: 1, day0: '2026-11-02', dueOn: '2026-11-17', ruleId: 'ICSR-SERIOUS-15', status: 'open', overdue: true, daysLeft: -4 })]);
       expect(body.clocks[0].ruleSource).toContain('GVP Module VI');
       expect(body.version.assessment.validity).toMatchObject({ valid: true, missing: [] });
+      expect(body.version.assessment.toChase).toEqual([]);
+    });
+
+    it('should name a missing batch number of a suspect as something to chase', async () => {
+      const body = await logCase(safety, product.name, { drugs: [{ key: 'd1', role: 'suspect', name: 'Hemgenix' }] });
+      expect(body.version.assessment.toChase).toEqual(['batch number of suspect Hemgenix (d1)']);
     });
 
     it('should keep an invalid report as incomplete, name the missing criteria and start no clock', async () => {

@@ -9,7 +9,7 @@ import type { CaseContent, VersionType } from './case-content';
 import { ClockPlan, OpenClock, planClock } from './case-clock-plan';
 import { assessExpectedness, ReactionExpectedness, seriousUnexpected } from './expectedness';
 import { assessSeriousness, SeriousnessAssessment } from './seriousness';
-import { causalityPossible, eeaBasis, isEea, primarySourceCountry } from './triage';
+import { causalityPossible, eeaBasis, isEea, isSuspected, primarySourceCountry } from './triage';
 import { assessValidity, ValidityAssessment } from './validity';
 
 export interface CaseAssessment {
@@ -25,6 +25,8 @@ export interface CaseAssessment {
   /** Keys of reactions recorded by name only (no MedDRA code). */
   uncodedReactions: string[];
   meddraVersion: string | null;
+  /** What to chase at follow-up: for biologicals (both seed products) the batch number of every suspect. */
+  toChase: string[];
   clock: ClockPlan['clock'];
   noClock: ClockPlan['noClock'];
 }
@@ -75,6 +77,7 @@ export function assessCase(input: AssessmentInput): { assessment: CaseAssessment
     referenceSafety: rsi === null ? null : { id: rsi.id, version: rsi.version, document: rsi.document, effectiveFrom: rsi.effectiveFrom, complete: rsi.complete },
     uncodedReactions: content.reactions.filter((r) => r.lltCode === null && r.ptCode === null).map((r) => r.key),
     meddraVersion: input.meddraVersion,
+    toChase: content.drugs.filter((d) => isSuspected(d) && d.batchNumber === null).map((d) => `batch number of suspect ${d.name} (${d.key})`),
     clock: plan.clock,
     noClock: plan.noClock,
   };

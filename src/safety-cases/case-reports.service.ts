@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ProductScope } from '../common/actor';
-import { IsoDate } from '../common/calendar-date';
+import { compareDates, IsoDate } from '../common/calendar-date';
+import { InvalidInputError } from '../common/errors';
 import { ProductsService } from '../products/products.service';
 import type { CaseAssessment } from './case-assessment';
 import type { CaseContent } from './case-content';
@@ -77,6 +78,9 @@ export class CaseReportsService {
   }
 
   private async build<T>(manager: EntityManager, productIdOrName: string, period: ReportingPeriod, scope: ProductScope, make: (cases: CaseAtDlp[]) => T): Promise<PeriodicOutput<T>> {
+    if (compareDates(period.from, period.to) > 0) {
+      throw InvalidInputError.field('to', `the data lock point ${period.to} is before the start of the period ${period.from}`);
+    }
     const product = await this.products.get(manager, productIdOrName, scope);
     const rows = await manager.query<(VersionAtDlp & { duplicate: boolean })[]>(
       `SELECT DISTINCT ON (s.id) s.id, s.safety_report_id, s.worldwide_id, s.initial_receipt_on, v.version, v.version_type, v.content, v.assessment,

@@ -86,6 +86,9 @@ export class SafetyCasesService {
 
   async addVersion(manager: EntityManager, actor: Actor, caseId: string, input: CaseVersionDto, synthetic = false): Promise<{ safetyCase: SafetyCase; version: SafetyCaseVersion }> {
     const safetyCase = await this.getCase(manager, caseId, actor, true);
+    if (safetyCase.status === 'nullified') {
+      throw caseNullified(safetyCase.safetyReportId);
+    }
     const previous = await this.currentVersion(manager, safetyCase);
     if (input.type === 'amendment' && input.reason === undefined) {
       throw InvalidInputError.field('reason', 'is required for an amendment: say what is corrected and why');
@@ -110,7 +113,10 @@ export class SafetyCasesService {
   async nullify(manager: EntityManager, actor: Actor, caseId: string, input: NullifyCaseDto): Promise<{ safetyCase: SafetyCase; version: SafetyCaseVersion }> {
     const safetyCase = await this.getCase(manager, caseId, actor, true);
     const previous = await this.currentVersion(manager, safetyCase);
-    const content: CaseContent = { ...previous.content, nullificationReason: input.reason };
+    // A nullification takes effect the day it is recorded: listings as at an earlier data lock point still show the case.
+    const today = this.clock.today();
+    const day0 = compareDates(today, previous.day0) > 0 ? today : previous.day0;
+    const content: CaseContent = { ...previous.content, day0, nullificationReason: input.reason };
     const version = await this.commitVersion(manager, actor, safetyCase, previous, 'nullification', content, input.reason);
     return { safetyCase, version };
   }
