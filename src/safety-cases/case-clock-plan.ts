@@ -78,6 +78,9 @@ export function planClock(input: ClockPlanInput): ClockPlan {
     case 'initial':
       break;
   }
+  if (!input.valid && input.missing.length === 1 && input.missing[0] === 'causality-excluded') {
+    return noClock('the reporter excludes a causal link and the company agrees: not a valid case (GVP VI.B.2), nothing to report');
+  }
   if (!input.valid) {
     return noClock(`not a valid case yet (missing: ${input.missing.join(', ')}): day 0 is the day the minimum criteria are met, so no clock runs until a follow-up completes it`);
   }
@@ -109,7 +112,7 @@ export function planClock(input: ClockPlanInput): ClockPlan {
         nonWorkingDay: due.nonWorkingDay?.note ?? null,
       },
       noClock: null,
-      supersede: { versions: openVersions, reason: `the case turned serious at version follow-up day 0 ${input.day0}: one report meets both, due ${due.date}` },
+      supersede: { versions: openVersions, reason: `the case turned serious with the follow-up of day 0 ${input.day0}: one report meets both, due ${due.date}` },
       cancel: null,
     };
   }

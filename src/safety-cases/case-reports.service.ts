@@ -70,14 +70,21 @@ export class CaseReportsService {
   constructor(private readonly products: ProductsService) {}
 
   async summaryTabulation(manager: EntityManager, product: string, period: ReportingPeriod, scope: ProductScope): Promise<PeriodicOutput<SummaryTabulation>> {
-    return this.build(manager, product, period, scope, (cases) => summaryTabulation(cases, period));
+    return this.build(manager, product, period, scope, 'cumulative', (cases) => summaryTabulation(cases, period));
   }
 
   async lineListing(manager: EntityManager, product: string, period: ReportingPeriod, scope: ProductScope): Promise<PeriodicOutput<LineListingRow[]>> {
-    return this.build(manager, product, period, scope, (cases) => lineListing(cases, period));
+    return this.build(manager, product, period, scope, 'interval', (cases) => lineListing(cases, period));
   }
 
-  private async build<T>(manager: EntityManager, productIdOrName: string, period: ReportingPeriod, scope: ProductScope, make: (cases: CaseAtDlp[]) => T): Promise<PeriodicOutput<T>> {
+  private async build<T>(
+    manager: EntityManager,
+    productIdOrName: string,
+    period: ReportingPeriod,
+    scope: ProductScope,
+    reach: 'interval' | 'cumulative',
+    make: (cases: CaseAtDlp[]) => T,
+  ): Promise<PeriodicOutput<T>> {
     if (compareDates(period.from, period.to) > 0) {
       throw InvalidInputError.field('to', `the data lock point ${period.to} is before the start of the period ${period.from}`);
     }
@@ -93,12 +100,12 @@ export class CaseReportsService {
     const excluded = { nullified: 0, invalid: 0, duplicates: 0 };
     const cases: CaseAtDlp[] = [];
     for (const row of rows) {
-      if (row.version_type === 'nullification') {
-        excluded.nullified += 1;
-      } else if (row.duplicate) {
-        excluded.duplicates += 1;
-      } else if (!row.assessment.validity.valid) {
-        excluded.invalid += 1;
+      // Exclusions are counted over what the output covers: the interval for a listing, everything to the DLP for a tabulation.
+      const counted = reach === 'cumulative' || compareDates(row.initial_receipt_on, period.from) >= 0;
+      if (row.version_type === 'nullification' || row.duplicate || !row.assessment.validity.valid) {
+        if (counted) {
+          excluded[row.version_type === 'nullification' ? 'nullified' : row.duplicate ? 'duplicates' : 'invalid'] += 1;
+        }
       } else {
         cases.push(toCaseAtDlp(row));
       }

@@ -58,7 +58,7 @@ export class SafetyCasesController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Line listing: one row per case received in the period, as it stood at the data lock point (JSON or CSV)' })
   async lineListing(@CurrentActor() actor: Actor, @Query() query: PeriodicReportQueryDto): Promise<object | StreamableFile> {
-    const output = await this.reports.lineListing(this.dataSource.manager, query.product, query, actor.scope);
+    const output = await this.reports.lineListing(this.dataSource.manager, query.product, { from: query.from, to: query.to }, actor.scope);
     return query.format === 'csv' ? csvFile(toCsv(output.result, LINE_LISTING_COLUMNS), `line-listing-${output.product.name}-${query.to}.csv`) : output;
   }
 
@@ -67,7 +67,7 @@ export class SafetyCasesController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Summary tabulation by SOC and PT: serious / non-serious, spontaneous / study, interval / cumulative (JSON or CSV)' })
   async summaryTabulation(@CurrentActor() actor: Actor, @Query() query: PeriodicReportQueryDto): Promise<object | StreamableFile> {
-    const output = await this.reports.summaryTabulation(this.dataSource.manager, query.product, query, actor.scope);
+    const output = await this.reports.summaryTabulation(this.dataSource.manager, query.product, { from: query.from, to: query.to }, actor.scope);
     return query.format === 'csv' ? csvFile(toCsv(output.result.rows, SUMMARY_TABULATION_COLUMNS), `summary-tabulation-${output.product.name}-${query.to}.csv`) : output;
   }
 
