@@ -47,4 +47,25 @@ describe('demo data', () => {
     expect(response.body.validity).toMatchObject({ status: 'valid', currentExpiry: '2027-08-25' });
     expect(response.body.renewals[0]).toMatchObject({ expiry: { date: '2026-08-25' }, applicationDue: { date: '2026-02-25' } });
   });
+
+  it('should load each product’s reference safety information, Zemcelpro marked incomplete with its stated rates', async () => {
+    const hemgenix = await t.http().get('/api/products/Hemgenix/reference-safety').expect(200);
+    expect(hemgenix.body).toHaveLength(1);
+    expect(hemgenix.body[0]).toMatchObject({ version: 1, complete: true });
+    const zemcelpro = (await t.http().get('/api/products/Zemcelpro/reference-safety').expect(200)).body[0];
+    expect(zemcelpro.complete).toBe(false);
+    const rates = zemcelpro.terms.filter((term: { statedRatePercent: number | null }) => term.statedRatePercent !== null).map((term: { term: string; kind: string; statedRatePercent: number; rateDenominator: number | null }) => [term.kind, term.statedRatePercent, term.rateDenominator]);
+    expect(rates).toEqual(expect.arrayContaining([['reaction', 60, null], ['reaction', 16, null], ['outcome', 8, null]]));
+  });
+
+  it('should load synthetic cases, marked synthetic, including fatal Zemcelpro registry cases with GvHD', async () => {
+    const safety = await t.signIn('safety');
+    const all = await safety.http().get('/api/safety-cases').query({ limit: 1000 }).expect(200);
+    expect(all.body.total).toBe(100);
+    expect(all.body.cases.every((c: { synthetic: boolean; syntheticNotice: string | null }) => c.synthetic && c.syntheticNotice !== null)).toBe(true);
+    const listing = await safety.http().get('/api/safety-cases/line-listing').query({ product: 'Zemcelpro', from: '2024-01-01', to: asOf }).expect(200);
+    const fatalGvhd = listing.body.result.filter((row: { reportType: string; outcomes: string; reactions: string }) => row.reportType === 'solicited' && row.outcomes.includes('fatal') && /graft versus host/i.test(row.reactions));
+    expect(fatalGvhd.length).toBeGreaterThan(0);
+    expect(listing.body.result.every((row: { synthetic: boolean }) => row.synthetic)).toBe(true);
+  });
 });
