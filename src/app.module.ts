@@ -7,6 +7,7 @@ import { AppConfig } from './config/app.config';
 import { CoreModule, RuntimeInfo } from './core.module';
 import { dataSourceOptions } from './database/data-source';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { E2bModule } from './e2b/e2b.module';
 import { HealthModule } from './health/health.module';
 import { MeddraModule } from './meddra/meddra.module';
 import { MilestonesModule } from './milestones/milestones.module';
@@ -47,6 +48,7 @@ export class AppModule {
         MeddraModule,
         ReferenceSafetyModule,
         SafetyCasesModule,
+        E2bModule,
       ],
     };
   }

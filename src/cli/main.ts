@@ -5,6 +5,7 @@ import { reportFailure } from './cli-io';
 import { registerAuditCommands } from './audit.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerDeadlineCommands } from './deadlines.command';
+import { registerE2bCommands } from './e2b.command';
 import { registerMeddraCommands } from './meddra.command';
 import { registerReminderCommands } from './reminders.command';
 import { registerUserCommands } from './users.command';
@@ -22,6 +23,7 @@ export function buildCli(): Command {
   registerAuditCommands(program);
   registerReminderCommands(program);
   registerMeddraCommands(program);
+  registerE2bCommands(program);
   return program;
 }
 

@@ -5,6 +5,7 @@ import { Reminders1763942400000 } from '../../migrations/1763942400000-Reminders
 import { ReminderChannels1764028800000 } from '../../migrations/1764028800000-ReminderChannels';
 import { Meddra1764115200000 } from '../../migrations/1764115200000-Meddra';
 import { SafetyCases1764201600000 } from '../../migrations/1764201600000-SafetyCases';
+import { CaseReportedProduct1764288000000 } from '../../migrations/1764288000000-CaseReportedProduct';
 
 /** Every migration in order; add a new one at the end (see CONTRIBUTING.md). */
-export const MIGRATIONS = [ObligationsRegister1763683200000, AuditChain1763769600000, Accounts1763856000000, Reminders1763942400000, ReminderChannels1764028800000, Meddra1764115200000, SafetyCases1764201600000];
+export const MIGRATIONS = [ObligationsRegister1763683200000, AuditChain1763769600000, Accounts1763856000000, Reminders1763942400000, ReminderChannels1764028800000, Meddra1764115200000, SafetyCases1764201600000, CaseReportedProduct1764288000000];

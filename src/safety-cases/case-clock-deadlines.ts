@@ -2,7 +2,7 @@ import type { DeadlineSource, DeadlineSubject } from '../reminders/deadline-sour
 
 interface ClockRow {
   id: string;
-  product_id: string;
+  product_id: string | null;
   due_on: string;
   title: string;
   product_name: string | null;
@@ -38,7 +38,7 @@ export const caseClockDeadlines: DeadlineSource = {
     }
     const rows = await manager.query<ClockRow[]>(
       `SELECT ${COLUMNS}
-         FROM case_clock c JOIN safety_case s ON s.id = c.case_id JOIN product p ON p.id = c.product_id
+         FROM case_clock c JOIN safety_case s ON s.id = c.case_id LEFT JOIN product p ON p.id = c.product_id
         WHERE c.status = 'open' AND c.due_on <= $1::date + $2::int
           AND ($3::date IS NULL OR (c.due_on, c.id) > ($3::date, $4::uuid))
         ORDER BY c.due_on, c.id
@@ -49,7 +49,7 @@ export const caseClockDeadlines: DeadlineSource = {
   },
   async findOpen(manager, ids) {
     const rows = await manager.query<ClockRow[]>(
-      `SELECT ${COLUMNS} FROM case_clock c JOIN safety_case s ON s.id = c.case_id JOIN product p ON p.id = c.product_id
+      `SELECT ${COLUMNS} FROM case_clock c JOIN safety_case s ON s.id = c.case_id LEFT JOIN product p ON p.id = c.product_id
         WHERE c.id = ANY($1::uuid[]) AND c.status = 'open'`,
       [ids],
     );

@@ -15,7 +15,7 @@ export interface ClockView {
   id: string;
   caseId: string;
   safetyReportId: string;
-  productId: string;
+  productId: string | null;
   version: number;
   day0: IsoDate;
   dueOn: IsoDate;
@@ -99,7 +99,7 @@ export class CaseClocksService {
     const today = this.clock.today();
     const rows = await manager.query<(Record<string, unknown> & { safety_report_id: string; synthetic: boolean })[]>(
       `SELECT c.*, s.safety_report_id, s.synthetic
-         FROM case_clock c JOIN safety_case s ON s.id = c.case_id JOIN product p ON p.id = c.product_id
+         FROM case_clock c JOIN safety_case s ON s.id = c.case_id LEFT JOIN product p ON p.id = c.product_id
         WHERE ($1::uuid[] IS NULL OR c.product_id = ANY($1::uuid[]))
           AND ($2::text IS NULL OR p.id::text = $2 OR lower(p.name) = lower($2))
           AND ($3::text IS NULL OR c.status = $3)
@@ -190,7 +190,7 @@ function fromRow(row: Record<string, unknown>): Partial<CaseClock> {
   return {
     id: row.id as string,
     caseId: row.case_id as string,
-    productId: row.product_id as string,
+    productId: row.product_id as string | null,
     version: row.version as number,
     day0: row.day0 as string,
     dueOn: row.due_on as string,

@@ -63,7 +63,7 @@ export class CaseQueriesService {
   }
 
   async list(manager: EntityManager, filter: CaseFilter, scope: ProductScope, today: string): Promise<{ total: number; cases: SafetyCase[] }> {
-    const query = manager.getRepository(SafetyCase).createQueryBuilder('s').innerJoin('product', 'p', 'p.id = s.product_id');
+    const query = manager.getRepository(SafetyCase).createQueryBuilder('s').leftJoin('product', 'p', 'p.id = s.product_id');
     if (scope !== null) {
       query.andWhere('s.product_id = ANY(:scope)', { scope });
     }
@@ -135,7 +135,7 @@ export class CaseQueriesService {
     const rows = await manager.query<{ id: string; safety_report_id: string; worldwide_id: string; content: SafetyCaseVersion['content'] }[]>(
       `SELECT s.id, s.safety_report_id, s.worldwide_id, v.content
          FROM safety_case s JOIN safety_case_version v ON v.case_id = s.id AND v.version = s.current_version
-        WHERE s.product_id = $1 AND s.id <> $2 AND s.status <> 'nullified'
+        WHERE s.product_id IS NOT DISTINCT FROM $1 AND s.id <> $2 AND s.status <> 'nullified'
           AND (EXISTS (SELECT 1 FROM jsonb_array_elements(v.content->'reactions') r WHERE lower(trim(coalesce(r->>'ptName', r->>'reportedTerm'))) = ANY($3::text[]))
                OR s.safety_report_id = ANY($4::text[]) OR s.worldwide_id = ANY($4::text[])
                OR v.content->'otherIdentifiers' @> ANY(ARRAY[jsonb_build_array(jsonb_build_object('id', $5::text)), jsonb_build_array(jsonb_build_object('id', $6::text))]))

@@ -12,8 +12,12 @@ export class SafetyCase {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ name: 'product_id', type: 'uuid' })
-  productId!: string;
+  /** Null while the suspect product is not a registered product (then `reportedProduct` names it). */
+  @Column({ name: 'product_id', type: 'uuid', nullable: true })
+  productId!: string | null;
+
+  @Column({ name: 'reported_product', type: 'text', nullable: true })
+  reportedProduct!: string | null;
 
   /** The holder's safety report id (E2B C.1.1). */
   @Column({ name: 'safety_report_id', type: 'text' })
@@ -116,8 +120,8 @@ export class CaseClock {
   @Column({ name: 'case_id', type: 'uuid' })
   caseId!: string;
 
-  @Column({ name: 'product_id', type: 'uuid' })
-  productId!: string;
+  @Column({ name: 'product_id', type: 'uuid', nullable: true })
+  productId!: string | null;
 
   @Column({ type: 'integer' })
   version!: number;

@@ -4,7 +4,9 @@ import type { CaseSubmission, SafetyCase, SafetyCaseVersion } from './safety-cas
 
 export interface CaseSummaryResponse {
   id: string;
-  productId: string;
+  productId: string | null;
+  /** The suspect product as reported, while it is not a registered product. */
+  reportedProduct: string | null;
   safetyReportId: string;
   worldwideId: string;
   currentVersion: number;
@@ -28,6 +30,7 @@ export function toCaseSummary(c: SafetyCase): CaseSummaryResponse {
   return {
     id: c.id,
     productId: c.productId,
+    reportedProduct: c.reportedProduct,
     safetyReportId: c.safetyReportId,
     worldwideId: c.worldwideId,
     currentVersion: c.currentVersion,

@@ -14,7 +14,7 @@ import type { CaseContent, VersionType } from './case-content';
 import { diffContents } from './case-diff';
 import { CaseCodingService } from './case-coding.service';
 import { normaliseContent } from './case-intake';
-import { CaseVersionDto, CreateCaseDto, ExpectednessOverrideDto, NullifyCaseDto } from './dto/case-content.dto';
+import { CaseContentDto, CaseVersionDto, CreateCaseDto, ExpectednessOverrideDto, NullifyCaseDto } from './dto/case-content.dto';
 import { CaseClock, SafetyCase, SafetyCaseVersion } from './safety-case.entities';
 import { caseNullified, followUpGoesBack, receiptDateChanged, worldwideIdTaken } from './safety-cases.errors';
 
@@ -44,7 +44,8 @@ export class SafetyCasesService {
   async getCase(manager: EntityManager, idOrReportId: string, actor: Pick<Actor, 'scope'>, lock = false): Promise<SafetyCase> {
     const where = UUID.test(idOrReportId) ? { id: idOrReportId } : { safetyReportId: idOrReportId };
     const found = await manager.findOne(SafetyCase, { where, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (found === null || !inScope(actor.scope, found.productId)) {
+    // A case of an unregistered product is visible to accounts that see every product only.
+    if (found === null || (found.productId === null ? actor.scope !== null : !inScope(actor.scope, found.productId))) {
       throw new NotFoundError('safety case', idOrReportId);
     }
     return found;
@@ -52,6 +53,21 @@ export class SafetyCasesService {
 
   async create(manager: EntityManager, actor: Actor, input: CreateCaseDto, options: IntakeOptions = {}): Promise<{ safetyCase: SafetyCase; version: SafetyCaseVersion }> {
     const product = await this.products.get(manager, input.product, actor.scope);
+    return this.createFor(manager, actor, { product, reportedProduct: null }, input, options);
+  }
+
+  /**
+   * A new case for a registered product, or (imports) for a product as reported that is not registered:
+   * kept, shown with the reported name, linkable later.
+   */
+  async createFor(
+    manager: EntityManager,
+    actor: Actor,
+    target: { product: Product | null; reportedProduct: string | null },
+    input: CaseContentDto & { worldwideId?: string },
+    options: IntakeOptions = {},
+  ): Promise<{ safetyCase: SafetyCase; version: SafetyCaseVersion }> {
+    const { product } = target;
     const content = normaliseContent(input, { today: this.clock.today(), synthetic: options.synthetic ?? false });
     await this.checkDrugProducts(manager, content);
     const [{ n } = { n: '0' }] = await manager.query<{ n: string }[]>(`SELECT nextval('safety_report_number') AS n`);
@@ -63,7 +79,8 @@ export class SafetyCasesService {
       throw worldwideIdTaken(worldwideId, taken.safetyReportId);
     }
     const safetyCase = manager.create(SafetyCase, {
-      productId: product.id,
+      productId: product?.id ?? null,
+      reportedProduct: product === null ? (target.reportedProduct ?? 'unknown') : null,
       safetyReportId,
       worldwideId,
       currentVersion: 0,
@@ -173,15 +190,15 @@ export class SafetyCasesService {
     versionType: VersionType,
     raw: CaseContent,
     reason: string | null,
-    knownProduct?: Product,
+    knownProduct?: Product | null,
   ): Promise<SafetyCaseVersion> {
     if (safetyCase.status === 'nullified') {
       throw caseNullified(safetyCase.safetyReportId);
     }
-    const product = knownProduct ?? (await this.products.get(manager, safetyCase.productId, null));
+    const product = knownProduct !== undefined ? knownProduct : safetyCase.productId === null ? null : await this.products.get(manager, safetyCase.productId, null);
     const coded = await this.coding.code(manager, raw);
     const content = coded.content;
-    const rsi = await this.rsi.inForceOn(manager, product.id, content.day0);
+    const rsi = product === null ? null : await this.rsi.inForceOn(manager, product.id, content.day0);
     const openClocks = await manager.find(CaseClock, { where: { caseId: safetyCase.id, status: 'open' }, order: { version: 'ASC' } });
     const { assessment, plan } = assessCase({
       versionType,
@@ -220,13 +237,13 @@ export class SafetyCasesService {
         clock.closedReason = change?.reason ?? null;
         clock.updatedAt = new Date();
         await manager.save(CaseClock, clock);
-        await this.audit.record(manager, actor, { entityType: 'case-clock', entityId: clock.id, productId: product.id, action: `status:${status}`, before: was, after: clock, reason: clock.closedReason });
+        await this.audit.record(manager, actor, { entityType: 'case-clock', entityId: clock.id, productId: product?.id ?? null, action: `status:${status}`, before: was, after: clock, reason: clock.closedReason });
       }
     }
     if (plan.clock !== null) {
       const clock = manager.create(CaseClock, {
         caseId: safetyCase.id,
-        productId: product.id,
+        productId: product?.id ?? null,
         version: number,
         day0: content.day0,
         dueOn: plan.clock.dueOn,
@@ -237,12 +254,12 @@ export class SafetyCasesService {
         status: 'open',
       });
       await manager.insert(CaseClock, clock);
-      await this.audit.record(manager, actor, { entityType: 'case-clock', entityId: clock.id, productId: product.id, action: 'create', after: clock });
+      await this.audit.record(manager, actor, { entityType: 'case-clock', entityId: clock.id, productId: product?.id ?? null, action: 'create', after: clock });
     }
     await this.audit.record(manager, actor, {
       entityType: 'safety-case',
       entityId: safetyCase.id,
-      productId: product.id,
+      productId: product?.id ?? null,
       action: `version:${versionType}`,
       before: previous === null ? null : { case: before, version: previous.version },
       after: { case: safetyCase, version: number, day0: content.day0, changes: diffContents(previous?.content ?? null, content), clock: plan.clock, noClock: plan.noClock },

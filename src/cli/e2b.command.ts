@@ -1,0 +1,43 @@
+import { Command } from 'commander';
+import { E2bImportService } from '../e2b/e2b-import.service';
+import { cliContext, withAppContext } from './app-context';
+import { printJson } from './cli-io';
+
+/** At least one file was refused: exit code 1 (via reportFailure) after the report was printed. */
+class FilesRefusedError extends Error {
+  readonly code = 'E2B_FILES_REFUSED';
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** `e2b import <file|folder>`. */
+export function registerE2bCommands(program: Command): void {
+  const e2b = program.command('e2b').description('ICH E2B(R3) exchange');
+
+  e2b
+    .command('import')
+    .description('Import E2B(R3) ICSR files (a file, or every .xml of a folder): each file in one transaction; a repeated worldwide case id is a new version')
+    .argument('<path>', 'an .xml file or a folder')
+    .option('--json', 'print the report as JSON')
+    .action(async (path: string, options: { json?: boolean }) => {
+      const context = cliContext();
+      const report = await withAppContext(context, (app) => app.get(E2bImportService).importPath(path, context.actor));
+      if (options.json === true) {
+        printJson(report);
+      } else {
+        for (const file of report.files) {
+          say(`${file.status.padEnd(8)} ${file.file}${file.reason === null ? '' : ` — ${file.reason}`}`);
+          for (const line of file.cases) {
+            say(`         ${line.action.padEnd(13)} ${line.worldwideId} v${line.version} (${line.product})${line.warnings.length > 0 ? `, ${line.warnings.length} warning(s)` : ''}`);
+          }
+        }
+        const t = report.totals;
+        say(`${t.filesRead} file(s) read, ${t.filesRefused} refused, ${t.filesSkipped} skipped; ${t.casesCreated} case(s) created, ${t.casesVersioned} version(s) added.`);
+      }
+      if (report.totals.filesRefused > 0) {
+        throw new FilesRefusedError(`${report.totals.filesRefused} file(s) refused: ${report.files.filter((f) => f.status === 'refused').map((f) => f.file).join(', ')}`);
+      }
+    });
+}
