@@ -5,7 +5,7 @@ import { runCliCaptured } from './cli-run';
 import { createProduct } from './factories';
 import { createTestApp, SignedInUser, TestApp } from './test-app';
 
-const FDA_EXAMPLES = join(__dirname, '..', '..', 'shared', 'data', 'e2b-fda-examples');
+const FDA_EXAMPLES = join(__dirname, 'fixtures', 'e2b-fda');
 
 interface Report {
   files: { file: string; status: string; reason: string | null; cases: { worldwideId: string; action: string; version: number }[] }[];
@@ -32,8 +32,8 @@ describe('e2b import on the command line', () => {
     expect(report.files.filter((f) => f.status === 'refused')).toEqual([]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(report.totals).toEqual({ filesRead: 10, filesRefused: 0, filesSkipped: 3, casesCreated: 3, casesVersioned: 7 });
-    expect(report.files.filter((f) => f.status === 'skipped').map((f) => f.file)).toEqual(['R3ack-negative.ack', 'R3ack-positive.ack', 'README-FDA.txt']);
+    expect(report.totals).toEqual({ filesRead: 10, filesRefused: 0, filesSkipped: 4, casesCreated: 3, casesVersioned: 7 });
+    expect(report.files.filter((f) => f.status === 'skipped').map((f) => f.file)).toEqual(['R3ack-negative.ack', 'R3ack-positive.ack', 'README-FDA.txt', 'SOURCE.md']);
     const versions = await t.dataSource.query<{ worldwide_id: string; n: number }[]>(
       `SELECT s.worldwide_id, count(v.*)::int AS n FROM safety_case s JOIN safety_case_version v ON v.case_id = s.id GROUP BY s.worldwide_id ORDER BY s.worldwide_id`,
     );

@@ -4,7 +4,7 @@ import { readAcknowledgement } from './e2b-ack';
 import { E2bFileError, readIcsrs } from './e2b-reader';
 import { icsrToCase } from './e2b-to-case';
 
-const DIR = '/work/shared/data/e2b-fda-examples';
+const DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'e2b-fda');
 
 async function ackFailure(source: string | Buffer): Promise<E2bFileError> {
   try {

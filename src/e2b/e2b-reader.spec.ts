@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { type BatchHeader, E2bFileError, type IcsrElement, readIcsrs } from './e2b-reader';
 import type { XmlSource } from './e2b-xml';
 
-const DIR = '/work/shared/data/e2b-fda-examples';
+const DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'e2b-fda');
 const FILES = [
   'FAERS2022Scenario1.xml',
   'FAERS2022Scenario2.xml',

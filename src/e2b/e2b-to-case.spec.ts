@@ -4,7 +4,7 @@ import { causalityFromText, causalitySource } from './e2b-codes';
 import { E2bFileError, type IcsrElement, readIcsrs } from './e2b-reader';
 import { type ImportedIcsr, icsrToCase } from './e2b-to-case';
 
-const DIR = '/work/shared/data/e2b-fda-examples';
+const DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'e2b-fda');
 const FDA_FILES = ['1', '2', '3', '4', '5-1', '5-2', '5-3', '6', '7', '8'].map((s) => `FAERS2022Scenario${s}.xml`);
 
 async function elements(source: string | Buffer): Promise<IcsrElement[]> {
