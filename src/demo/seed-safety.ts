@@ -4,17 +4,11 @@ import { Actor } from '../common/actor';
 import { IsoDate } from '../common/calendar-date';
 import { Product } from '../products/product.entity';
 import { ReferenceSafetyService } from '../reference-safety/reference-safety.service';
-import type { CaseContent } from '../safety-cases/case-content';
 import { CaseClocksService } from '../safety-cases/case-clocks.service';
-import type { CaseContentDto } from '../safety-cases/dto/case-content.dto';
 import { SafetyCasesService } from '../safety-cases/safety-cases.service';
 import { demoReferenceSafety, DemoProductKey } from './demo-reference-safety';
 import { syntheticCases } from './synthetic-cases';
-
-/** A stored case content as the intake DTO (nulls dropped), so that demo cases pass the same checks as the API's. */
-function asDto(content: CaseContent): CaseContentDto {
-  return JSON.parse(JSON.stringify(content, (_key, value: unknown) => (value === null ? undefined : value))) as CaseContentDto;
-}
+import { contentToDto } from '../safety-cases/case-intake';
 
 /** The product's reference safety information (from the seed page) and its deterministic synthetic cases. */
 export async function seedSafety(app: INestApplicationContext, manager: EntityManager, actor: Actor, product: Product, authorisedOn: IsoDate, asOf: IsoDate): Promise<number> {
@@ -46,14 +40,14 @@ export async function seedSafety(app: INestApplicationContext, manager: EntityMa
     if (initial === undefined) {
       continue;
     }
-    const { safetyCase } = await cases.create(manager, actor, { ...asDto(initial.content), product: product.id }, { safetyReportId: synthetic.safetyReportId, synthetic: true });
+    const { safetyCase } = await cases.create(manager, actor, { ...contentToDto(initial.content), product: product.id }, { safetyReportId: synthetic.safetyReportId, synthetic: true });
     if (synthetic.submittedOn !== undefined && synthetic.submittedOn !== null && safetyCase.status === 'valid') {
       await clocks.recordSubmission(manager, actor, safetyCase.id, { version: 1, acknowledgedOn: synthetic.submittedOn, ackRef: 'synthetic demo acknowledgement' });
     }
     for (const version of later) {
       if (version.type === 'follow-up' || version.type === 'amendment') {
         const reason = version.type === 'amendment' ? 'synthetic demo amendment: batch number corrected' : undefined;
-        await cases.addVersion(manager, actor, safetyCase.id, { ...asDto(version.content), type: version.type, ...(reason === undefined ? {} : { reason }) }, true);
+        await cases.addVersion(manager, actor, safetyCase.id, { ...contentToDto(version.content), type: version.type, ...(reason === undefined ? {} : { reason }) }, true);
       }
     }
   }

@@ -9,13 +9,12 @@ import { Actor } from '../common/actor';
 import { compareDates } from '../common/calendar-date';
 import { DomainError } from '../common/errors';
 import { Product } from '../products/product.entity';
-import type { CaseContent } from '../safety-cases/case-content';
-import type { CaseContentDto } from '../safety-cases/dto/case-content.dto';
 import { SafetyCase } from '../safety-cases/safety-case.entities';
 import { SafetyCasesService } from '../safety-cases/safety-cases.service';
 import { readIcsrs } from './e2b-reader';
 import { icsrToCase, ImportedIcsr } from './e2b-to-case';
 import { E2bFileError } from './e2b-xml';
+import { contentToDto } from '../safety-cases/case-intake';
 
 export interface ImportedCaseLine {
   worldwideId: string;
@@ -38,11 +37,6 @@ export interface FileReport {
 export interface ImportReport {
   files: FileReport[];
   totals: { filesRead: number; filesRefused: number; filesSkipped: number; casesCreated: number; casesVersioned: number };
-}
-
-/** A case as the intake DTO (nulls dropped), so that imported content passes the same checks as the API's. */
-function asDto(content: CaseContent): CaseContentDto {
-  return JSON.parse(JSON.stringify(content, (_key, value: unknown) => (value === null ? undefined : value))) as CaseContentDto;
 }
 
 function describeError(error: unknown): string {
@@ -120,7 +114,7 @@ export class E2bImportService {
 
   private async importIcsr(manager: EntityManager, actor: Actor, imported: ImportedIcsr): Promise<ImportedCaseLine> {
     const existing = await manager.findOneBy(SafetyCase, { worldwideId: imported.worldwideId });
-    const dto = asDto(imported.content);
+    const dto = contentToDto(imported.content);
     const sent = `imported E2B(R3), C.1.1 ${imported.safetyReportId}`;
     if (existing === null) {
       const product = await this.productOf(manager, imported);

@@ -152,3 +152,8 @@ export function normaliseContent(dto: CaseContentDto, options: IntakeOptions): C
     synthetic,
   };
 }
+
+/** Stored content back as the intake DTO (nulls dropped): generated or imported cases pass the API's checks. */
+export function contentToDto(content: CaseContent): CaseContentDto {
+  return JSON.parse(JSON.stringify(content, (_key, value: unknown) => (value === null ? undefined : value))) as CaseContentDto;
+}
