@@ -102,4 +102,10 @@ describe('e2b import on the command line', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+
+  it('should name a path that does not exist, exit 1 and write nothing', async () => {
+    const result = await run('e2b', 'import', '/no/such/folder', '--json');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('path: /no/such/folder: no such file or folder');
+  });
 });

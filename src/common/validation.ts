@@ -1,8 +1,8 @@
 import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, isUUID, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, isUUID, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
 import { isIsoDate } from './calendar-date';
 import { FieldProblem } from './errors';
 
@@ -61,4 +61,13 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
 /** An optional `limit` query parameter: a whole number from 1 to `max`, `fallback` when left out (the service applies it). */
 export function QueryLimit(fallback: number, max: number): PropertyDecorator {
   return applyDecorators(ApiPropertyOptional({ default: fallback, maximum: max }), IsOptional(), Type(() => Number), IsInt(), Min(1), Max(max));
+}
+
+/** An optional boolean query parameter: `true` / `false` as text (anything else is refused, naming the field). */
+export function QueryBoolean(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value)),
+    IsBoolean(),
+  );
 }

@@ -7,7 +7,7 @@ import { Transform } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../common/actor';
 import { compareDates } from '../common/calendar-date';
-import { DomainError } from '../common/errors';
+import { DomainError, InvalidInputError } from '../common/errors';
 import { Product } from '../products/product.entity';
 import { SafetyCase } from '../safety-cases/safety-case.entities';
 import { SafetyCasesService } from '../safety-cases/safety-cases.service';
@@ -62,7 +62,11 @@ export class E2bImportService {
 
   /** A file, or every `*.xml` file of a folder (sorted by name; anything else is skipped and reported). */
   async importPath(path: string, actor: Actor): Promise<ImportReport> {
-    const files = (await stat(path)).isDirectory() ? (await readdir(path)).sort().map((name) => join(path, name)) : [path];
+    const found = await stat(path).catch(() => null);
+    if (found === null) {
+      throw InvalidInputError.field('path', `${path}: no such file or folder`);
+    }
+    const files = found.isDirectory() ? (await readdir(path)).sort().map((name) => join(path, name)) : [path];
     const reports: FileReport[] = [];
     for (const file of files) {
       if (extname(file).toLowerCase() !== '.xml') {

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/errors';
@@ -63,8 +64,6 @@ export interface MeddraCoding {
  * loaded) release.
  */
 export type MeddraReleaseRef = string | { version?: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const RELEASE_COLUMNS = `id, version, language, source_sha256, loaded_at, loaded_by, counts`;
 
@@ -156,7 +155,7 @@ export class MeddraService {
   /** The chosen release (see MeddraReleaseRef); NotFoundError for an id or version not loaded, null when none is loaded at all. */
   async release(manager: EntityManager, ref: MeddraReleaseRef = {}): Promise<MeddraReleaseInfo | null> {
     if (typeof ref === 'string') {
-      const found = UUID.test(ref) ? await this.releaseById(manager, ref) : null;
+      const found = isUUID(ref, 'all') ? await this.releaseById(manager, ref) : null;
       if (found === null) {
         throw new NotFoundError('MedDRA release', ref);
       }

@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -12,8 +13,6 @@ import { CreateProductDto, UpdateAuthorisationDto } from './dto/product.dto';
 import { MarketingAuthorisation } from './marketing-authorisation.entity';
 import { Product } from './product.entity';
 import { expirySourceMissing, productNameTaken } from './products.errors';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface Validity {
   status: CmaValidityStatus | 'valid-unlimited';
@@ -49,7 +48,7 @@ export class ProductsService {
 
   /** A product by id or by name (case-insensitive); a product outside the caller's scope does not exist for them. */
   async get(manager: EntityManager, idOrName: string, scope: ProductScope): Promise<Product> {
-    const product = UUID.test(idOrName)
+    const product = isUUID(idOrName, 'all')
       ? await manager.findOneBy(Product, { id: idOrName })
       : await manager.getRepository(Product).createQueryBuilder('p').where('lower(p.name) = lower(:name)', { name: idOrName }).getOne();
     if (product === null || !inScope(scope, product.id)) {

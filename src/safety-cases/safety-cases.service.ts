@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -24,8 +25,6 @@ export interface IntakeOptions {
   synthetic?: boolean;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The write side of the case database: intake, follow-up, amendment, nullification and expectedness
  * overrides. Every change is a new version with its assessment, clock and audit row in one transaction.
@@ -42,7 +41,7 @@ export class SafetyCasesService {
   ) {}
 
   async getCase(manager: EntityManager, idOrReportId: string, actor: Pick<Actor, 'scope'>, lock = false): Promise<SafetyCase> {
-    const where = UUID.test(idOrReportId) ? { id: idOrReportId } : { safetyReportId: idOrReportId };
+    const where = isUUID(idOrReportId, 'all') ? { id: idOrReportId } : { safetyReportId: idOrReportId };
     const found = await manager.findOne(SafetyCase, { where, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     // A case of an unregistered product is visible to accounts that see every product only.
     if (found === null || (found.productId === null ? actor.scope !== null : !inScope(actor.scope, found.productId))) {
@@ -168,7 +167,7 @@ export class SafetyCasesService {
 
   private async checkDrugProducts(manager: EntityManager, content: CaseContent): Promise<void> {
     const ids = content.drugs.map((d, index) => ({ id: d.productId, index })).filter((d): d is { id: string; index: number } => d.id !== null);
-    const bad = ids.find((d) => !UUID.test(d.id));
+    const bad = ids.find((d) => !isUUID(d.id, 'all'));
     if (bad !== undefined) {
       throw InvalidInputError.field(`drugs[${bad.index}].productId`, `"${bad.id}" is not a product id (a UUID)`);
     }

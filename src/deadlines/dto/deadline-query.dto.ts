@@ -1,13 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { QueryBoolean } from '../../common/validation';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, MilestoneKind, MilestoneStatus } from '../../milestones/milestone.entity';
 import { OBLIGATION_CATEGORIES, ObligationCategory, STUDY_TYPES, StudyType } from '../../obligations/obligation.entity';
 
 export const DEADLINE_SORTS = ['dueDate', 'product', 'kind', 'status'] as const;
 export type DeadlineSort = (typeof DEADLINE_SORTS)[number];
-
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class DeadlineQueryDto {
   @ApiPropertyOptional({ description: 'open deadlines due from today up to today + N days (overdue ones included unless includeOverdue=false)', example: 90 })
@@ -19,15 +18,11 @@ export class DeadlineQueryDto {
   withinDays?: number;
 
   @ApiPropertyOptional({ description: 'only open deadlines whose due date has passed' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   includeOverdue?: boolean;
 
   @ApiPropertyOptional({ description: 'product id or name' })

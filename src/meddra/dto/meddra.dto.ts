@@ -1,10 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { QueryLimit } from '../../common/validation';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { QueryBoolean, QueryLimit } from '../../common/validation';
 import { MEDDRA_SEARCH_LEVELS, MEDDRA_SEARCH_MAX_LIMIT, MEDDRA_SEARCH_MAX_TEXT, MeddraSearchLevel } from '../meddra.service';
-
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** A release chosen by version; the current (most recently loaded) one when left out. */
 export class MeddraVersionQueryDto {
@@ -32,9 +29,7 @@ export class MeddraSearchQueryDto extends MeddraVersionQueryDto {
   limit?: number;
 
   @ApiPropertyOptional({ default: false, description: 'include non-current LLTs (never used for new coding)' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   includeNonCurrent?: boolean;
 }
 

@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
-import { IsCalendarDate, QueryLimit } from '../../common/validation';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+import { IsCalendarDate, QueryBoolean, QueryLimit } from '../../common/validation';
 import { ICSR_REPORT_TYPES, IcsrReportType } from '../../deadlines/engine/icsr';
 import { CASE_STATUSES, CaseStatus, CLOCK_STATUSES, ClockStatus } from '../safety-case.entities';
-
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CaseQueryDto {
   @ApiPropertyOptional({ description: 'product id or name' })
@@ -19,15 +17,11 @@ export class CaseQueryDto {
   status?: CaseStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   serious?: boolean;
 
   @ApiPropertyOptional({ description: 'serious and at least one unexpected reaction' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   seriousUnexpected?: boolean;
 
   @ApiPropertyOptional({ enum: ICSR_REPORT_TYPES })
@@ -36,15 +30,11 @@ export class CaseQueryDto {
   reportType?: IcsrReportType;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   synthetic?: boolean;
 
   @ApiPropertyOptional({ description: 'only cases with a reporting clock past its due date' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   overdue?: boolean;
 
   @QueryLimit(100, 1000)
@@ -70,9 +60,7 @@ export class ClockQueryDto {
   status?: ClockStatus;
 
   @ApiPropertyOptional({ description: 'open clocks past their due date (true) or not (false)' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
+  @QueryBoolean()
   overdue?: boolean;
 
   @QueryLimit(500, 5000)
