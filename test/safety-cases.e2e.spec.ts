@@ -88,6 +88,8 @@ describe('safety cases over HTTP', () => {
       ]);
       const diff = await safety.http().get(`/api/safety-cases/${initial.id}/versions/2/diff`).expect(200);
       expect(diff.body.changes).toEqual(expect.arrayContaining([{ path: 'day0', before: '2026-11-02', after: '2026-11-20' }, { path: 'reactions[r1].outcome', before: 'recovering', after: 'recovered' }]));
+      const notANumber = await safety.http().get(`/api/safety-cases/${initial.id}/versions/two`).expect(400);
+      expect(notANumber.body.errors).toEqual([{ field: 'version', problem: 'must be a whole number from 1' }]);
       const versions = await safety.http().get(`/api/safety-cases/${initial.id}/versions`).expect(200);
       expect(versions.body.map((v: { type: string }) => v.type)).toEqual(['initial', 'follow-up']);
     });

@@ -45,6 +45,21 @@ export class ParseUuidPipe implements PipeTransform<string, string> {
   }
 }
 
+/**
+ * A path parameter that must be a whole number from 1 (a version number); the 400 names the parameter. The
+ * global pipe has already turned the text into a number (NaN when it was not one).
+ */
+@Injectable()
+export class ParsePositiveIntPipe implements PipeTransform<unknown, number> {
+  transform(value: unknown, metadata: ArgumentMetadata): number {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1 || number > 999_999_999) {
+      throw validationFailed([{ field: metadata.data ?? 'number', problem: 'must be a whole number from 1' }]);
+    }
+    return number;
+  }
+}
+
 /** A `YYYY-MM-DD` value that exists on the calendar (2023-02-31 is refused, never rolled over). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {

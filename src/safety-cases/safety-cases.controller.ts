@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { CASE_READERS, SAFETY_EDITORS } from '../auth/roles';
@@ -6,6 +6,7 @@ import { Allow } from '../auth/route-rules';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
 import { CurrentActor } from '../common/current-actor.decorator';
+import { ParsePositiveIntPipe } from '../common/validation';
 import { CaseClocksService, ClockView, ComplianceRow } from './case-clocks.service';
 import { CaseQueriesService, PossibleDuplicate, RelatedCase } from './case-queries.service';
 import { CaseReportsService } from './case-reports.service';
@@ -90,7 +91,7 @@ export class SafetyCasesController {
   @Get('safety-cases/:id/versions/:version')
   @Allow(CASE_READERS)
   @ApiOperation({ summary: 'One version as it was recorded, with its assessment' })
-  async version(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('version', ParseIntPipe) version: number): Promise<object> {
+  async version(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('version', ParsePositiveIntPipe) version: number): Promise<object> {
     const m = this.dataSource.manager;
     return toVersionResponse(await this.queries.version(m, await this.cases.getCase(m, id, actor), version));
   }
@@ -98,7 +99,7 @@ export class SafetyCasesController {
   @Get('safety-cases/:id/versions/:version/diff')
   @Allow(CASE_READERS)
   @ApiOperation({ summary: 'What changed in a version, field by field, against the one before (or ?against=n)' })
-  async diff(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('version', ParseIntPipe) version: number, @Query() query: DiffQueryDto): Promise<object> {
+  async diff(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('version', ParsePositiveIntPipe) version: number, @Query() query: DiffQueryDto): Promise<object> {
     const m = this.dataSource.manager;
     return this.queries.diff(m, await this.cases.getCase(m, id, actor), version, query.against);
   }
