@@ -47,7 +47,7 @@ export async function seedSafety(app: INestApplicationContext, manager: EntityMa
     for (const version of later) {
       if (version.type === 'follow-up' || version.type === 'amendment') {
         const reason = version.type === 'amendment' ? 'synthetic demo amendment: batch number corrected' : undefined;
-        await cases.addVersion(manager, actor, safetyCase.id, { ...contentToDto(version.content), type: version.type, ...(reason === undefined ? {} : { reason }) }, true);
+        await cases.addVersion(manager, actor, safetyCase.id, { ...contentToDto(version.content), type: version.type, ...(reason === undefined ? {} : { reason }) }, { synthetic: true });
       }
     }
   }

@@ -81,6 +81,14 @@ function toRelease(row: ReleaseRow): MeddraReleaseInfo {
   return { id: row.id, version: row.version, language: row.language, sourceSha256: row.source_sha256, loadedAt: row.loaded_at, loadedBy: row.loaded_by, counts: row.counts };
 }
 
+/** What codingTable found for a batch; see CaseCodingService. */
+export interface MeddraCodingTable {
+  release: MeddraReleaseInfo;
+  byLlt: ReadonlyMap<number, MeddraCoding>;
+  byPtName: ReadonlyMap<string, MeddraCoding>;
+  hltsByPt: ReadonlyMap<number, string[]>;
+}
+
 interface CodingRow {
   llt_code: number | null;
   llt_name: string | null;
@@ -297,6 +305,58 @@ export class MeddraService {
       [release.id, ptCode],
     );
     return rows.map((r) => r.name);
+  }
+
+  /**
+   * Batch forms of codeLlt / ptByName / hltNamesOfPt for one release (bulk intake): one query each for a
+   * whole batch of cases. Keys: LLT code; PT name lower-cased; PT code. Non-current LLTs are left out.
+   */
+  async codingTable(manager: EntityManager, release: MeddraReleaseInfo, wanted: { lltCodes: number[]; ptNames: string[] }): Promise<MeddraCodingTable> {
+    const lltCodes = [...new Set(wanted.lltCodes.filter(isCode))];
+    const ptNames = [...new Set(wanted.ptNames.map((n) => n.trim().toLowerCase()).filter((n) => n !== ''))];
+    const byLlt = new Map<number, MeddraCoding>();
+    const byPtName = new Map<string, MeddraCoding>();
+    if (lltCodes.length > 0) {
+      const rows = await manager.query<CodingRow[]>(
+        `SELECT l.code AS llt_code, l.name AS llt_name, l.current AS llt_current, p.code AS pt_code, p.name AS pt_name, s.code AS soc_code, s.name AS soc_name
+           FROM meddra_llt l
+           JOIN meddra_pt p ON p.release_id = l.release_id AND p.code = l.pt_code
+           JOIN meddra_soc s ON s.release_id = p.release_id AND s.code = p.primary_soc_code
+          WHERE l.release_id = $1 AND l.code = ANY($2::integer[]) AND l.current`,
+        [release.id, lltCodes],
+      );
+      for (const row of rows) {
+        byLlt.set(Number(row.llt_code), toCoding(row, release));
+      }
+    }
+    if (ptNames.length > 0) {
+      const rows = await manager.query<CodingRow[]>(
+        `SELECT DISTINCT ON (lower(p.name)) l.code AS llt_code, l.name AS llt_name, l.current AS llt_current, p.code AS pt_code, p.name AS pt_name, s.code AS soc_code, s.name AS soc_name
+           FROM meddra_pt p
+           JOIN meddra_soc s ON s.release_id = p.release_id AND s.code = p.primary_soc_code
+           LEFT JOIN meddra_llt l ON l.release_id = p.release_id AND l.code = p.code AND l.current
+          WHERE p.release_id = $1 AND lower(p.name) = ANY($2::text[])
+          ORDER BY lower(p.name), p.code`,
+        [release.id, ptNames],
+      );
+      for (const row of rows) {
+        byPtName.set(row.pt_name.toLowerCase(), toCoding(row, release));
+      }
+    }
+    const ptCodes = [...new Set([...byLlt.values(), ...byPtName.values()].map((c) => c.ptCode))];
+    const hltsByPt = new Map<number, string[]>();
+    if (ptCodes.length > 0) {
+      const rows = await manager.query<{ pt_code: number; name: string }[]>(
+        `SELECT hp.pt_code, h.name FROM meddra_hlt_pt hp JOIN meddra_hlt h ON h.release_id = hp.release_id AND h.code = hp.hlt_code
+          WHERE hp.release_id = $1 AND hp.pt_code = ANY($2::integer[]) ORDER BY hp.pt_code, h.name`,
+        [release.id, ptCodes],
+      );
+      for (const row of rows) {
+        const code = Number(row.pt_code);
+        hltsByPt.set(code, [...(hltsByPt.get(code) ?? []), row.name]);
+      }
+    }
+    return { release, byLlt, byPtName, hltsByPt };
   }
 
   /** Names of the PTs under an HLT given by name (case-insensitive), sorted; empty when unknown or no dictionary. */

@@ -9,7 +9,7 @@ import { daysLeft } from './case-clock-plan';
 import { SubmissionDto } from './dto/case-content.dto';
 import { CaseClock, CaseSubmission, ClockStatus, SafetyCase } from './safety-case.entities';
 import { SafetyCasesService } from './safety-cases.service';
-import { alreadySubmitted } from './safety-cases.errors';
+import { alreadySubmitted, caseFromEudraVigilance } from './safety-cases.errors';
 
 export interface ClockView {
   id: string;
@@ -118,6 +118,9 @@ export class CaseClocksService {
   async recordSubmission(manager: EntityManager, actor: Actor, caseId: string, input: SubmissionDto): Promise<ClockView[]> {
     const safetyCase = await this.cases.getCase(manager, caseId, actor, true);
     const recipient = input.recipient ?? 'EudraVigilance';
+    if (safetyCase.fromEudravigilance) {
+      throw caseFromEudraVigilance(safetyCase.safetyReportId);
+    }
     if (input.version > safetyCase.currentVersion) {
       throw InvalidInputError.field('version', `case ${safetyCase.safetyReportId} has ${safetyCase.currentVersion} version(s); there is no version ${input.version}`);
     }

@@ -61,6 +61,10 @@ export class SafetyCase {
   @Column({ type: 'boolean', default: false })
   synthetic!: boolean;
 
+  /** Downloaded from EudraVigilance: the authority's copy, with no reporting clock; never submitted back. */
+  @Column({ name: 'from_eudravigilance', type: 'boolean', default: false })
+  fromEudravigilance!: boolean;
+
   @Column({ name: 'created_by', type: 'text' })
   createdBy!: string;
 

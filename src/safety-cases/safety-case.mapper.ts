@@ -20,6 +20,8 @@ export interface CaseSummaryResponse {
   latestDay0: string;
   masterCaseId: string | null;
   synthetic: boolean;
+  /** Downloaded from EudraVigilance: no reporting clock, never submitted back. */
+  fromEudraVigilance: boolean;
   /** Said in words wherever the case appears. */
   syntheticNotice: string | null;
 }
@@ -44,6 +46,7 @@ export function toCaseSummary(c: SafetyCase): CaseSummaryResponse {
     latestDay0: c.latestDay0,
     masterCaseId: c.masterCaseId,
     synthetic: c.synthetic,
+    fromEudraVigilance: c.fromEudravigilance,
     syntheticNotice: c.synthetic ? SYNTHETIC_NOTICE : null,
   };
 }

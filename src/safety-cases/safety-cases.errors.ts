@@ -23,3 +23,7 @@ export function alreadySubmitted(version: number, recipient: string): ConflictEr
 export function linkCycle(reason: string): ConflictError {
   return new ConflictError('CASE_LINK_INVALID', reason);
 }
+
+export function caseFromEudraVigilance(safetyReportId: string): ConflictError {
+  return new ConflictError('CASE_FROM_EUDRAVIGILANCE', `Case ${safetyReportId} was downloaded from EudraVigilance: it has no reporting clock and is never submitted back`, { safetyReportId });
+}
