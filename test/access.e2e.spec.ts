@@ -126,6 +126,8 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/safety-cases/:id/duplicates': CASE_READERS,
   'POST /api/safety-cases/:id/links': SAFETY,
   'GET /api/case-clocks': CASE_READERS,
+  'POST /api/e2b/imports': SAFETY,
+  'GET /api/e2b/acknowledgements': CASE_READERS,
 
   'GET /api/queues': ALL,
   'POST /api/admin/queues/session': ADMIN,

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { SafetyCasesModule } from '../safety-cases/safety-cases.module';
+import { E2bAcknowledgementsService } from './e2b-acknowledgements.service';
+import { E2bController } from './e2b.controller';
 import { E2bImportService } from './e2b-import.service';
 
-/** E2B(R3) exchange: import of ICSR files (acknowledgements and export to follow). */
+/** E2B(R3) exchange: import of ICSR files and acknowledgements, export for EudraVigilance. */
 @Module({
   imports: [SafetyCasesModule],
-  providers: [E2bImportService],
+  controllers: [E2bController],
+  providers: [E2bImportService, E2bAcknowledgementsService],
   exports: [E2bImportService],
 })
 export class E2bModule {}
