@@ -128,6 +128,7 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/case-clocks': CASE_READERS,
   'POST /api/e2b/imports': SAFETY,
   'GET /api/e2b/acknowledgements': CASE_READERS,
+  'POST /api/e2b/exports': SAFETY,
 
   'GET /api/queues': ALL,
   'POST /api/admin/queues/session': ADMIN,

@@ -1,5 +1,9 @@
 import { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { DataSource } from 'typeorm';
+import { EXPORT_RECEIVERS, E2bExportService, type ExportReceiver } from '../e2b/e2b-export.service';
 import { E2bImportService } from '../e2b/e2b-import.service';
+import { InvalidInputError } from '../common/errors';
 import { cliContext, withAppContext } from './app-context';
 import { printJson } from './cli-io';
 
@@ -46,6 +50,29 @@ export function registerE2bCommands(program: Command): void {
       }
       if (report.totals.filesRefused > 0) {
         throw new FilesRefusedError(`${report.totals.filesRefused} file(s) refused: ${report.files.filter((f) => f.status === 'refused').map((f) => f.file).join(', ')}`);
+      }
+    });
+
+  e2b
+    .command('export')
+    .description('Export the current version of cases as one E2B(R3) batch for EudraVigilance (EU implementation guide); each message is recorded for its acknowledgement')
+    .argument('<cases...>', 'case ids or safety report ids (C.1.1)')
+    .option('--receiver <id>', `EVHUMAN (production) or EVTEST (test system)`, 'EVHUMAN')
+    .option('--out <file>', 'write the batch to this file (default: standard output)')
+    .action(async (cases: string[], options: { receiver: string; out?: string }) => {
+      if (!(EXPORT_RECEIVERS as readonly string[]).includes(options.receiver)) {
+        throw InvalidInputError.field('receiver', `must be one of ${EXPORT_RECEIVERS.join(', ')}`);
+      }
+      const context = cliContext();
+      const batch = await withAppContext(context, (app) => app.get(DataSource).transaction((m) => app.get(E2bExportService).exportCases(m, context.actor, { cases, receiver: options.receiver as ExportReceiver })));
+      if (options.out === undefined) {
+        process.stdout.write(batch.xml);
+        return;
+      }
+      await writeFile(options.out, batch.xml, 'utf8');
+      say(`${batch.messages.length} case version(s) written to ${options.out} (batch ${batch.batchId}, SHA-256 ${batch.sha256})`);
+      for (const m of batch.messages) {
+        say(`  ${m.safetyReportId} v${m.version}  message ${m.messageId}`);
       }
     });
 }

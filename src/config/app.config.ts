@@ -24,6 +24,10 @@ class EnvironmentVariables {
   QUEUE_PREFIX?: string;
 
   @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,60}$/, { message: 'E2B_SENDER_ID may hold letters, digits, ., - and _ (at most 60): the organisation id EudraVigilance gave the holder' })
+  E2B_SENDER_ID?: string;
+
+  @IsOptional()
   @IsInt()
   @Min(5)
   @Max(10080)
@@ -114,6 +118,8 @@ export interface AppConfig {
   /** Attempts of an e-mail or webhook delivery before it is marked failed. */
   deliveryAttempts: number;
   webhookTimeoutMs: number;
+  /** N.1.3 / N.2.r.2 of E2B(R3) exports: the holder's EudraVigilance organisation id. */
+  e2bSenderId: string;
 }
 type IsoDateOrUndefined = string | undefined;
 
@@ -173,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deliveryRetryBaseMs: raw.DELIVERY_RETRY_BASE_MS ?? 30_000,
     deliveryAttempts: raw.DELIVERY_ATTEMPTS ?? 10,
     webhookTimeoutMs: raw.WEBHOOK_TIMEOUT_MS ?? 10_000,
+    e2bSenderId: raw.E2B_SENDER_ID ?? 'CMA-TRACKER-HOLDER',
   };
 }
 

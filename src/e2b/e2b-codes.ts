@@ -2,19 +2,20 @@
  * E2B(R3) identifiers and code lists (ICH ICSR implementation guide, HL7 v3 OIDs) and how each maps to our
  * case content: one place for every lookup the importer makes.
  */
-import type {
-  ActionTaken,
-  AgeGroup,
-  AgeUnit,
-  CausalityAssessment,
-  ChallengeResult,
-  DrugRole,
-  Qualification,
-  ReactionOutcome,
-  SeriousnessCriterion,
-  Sex,
-  SolicitedSource,
-  SpecialSituation,
+import {
+  type ActionTaken,
+  type AgeGroup,
+  type AgeUnit,
+  type CausalityAssessment,
+  type ChallengeResult,
+  type DrugRole,
+  type Qualification,
+  type ReactionOutcome,
+  type SeriousnessCriterion,
+  type Sex,
+  type SolicitedSource,
+  SPECIAL_SITUATIONS,
+  type SpecialSituation,
 } from '../safety-cases/case-content';
 
 const ICH = '2.16.840.1.113883.3.989.2.1';
@@ -29,6 +30,16 @@ export const OID = {
   otherCaseId: `${ICH}.3.3`,
   /** N.1.2 batch number. */
   batchNumber: `${ICH}.3.22`,
+  /** N.2.r.2 / N.2.r.3 message sender and receiver; N.1.3 / N.1.4 batch sender and receiver. */
+  messageSender: `${ICH}.3.11`,
+  messageReceiver: `${ICH}.3.12`,
+  batchSender: `${ICH}.3.13`,
+  batchReceiver: `${ICH}.3.14`,
+  /** D.1.1.1 GP medical record number; D.1.1.4 investigation (study subject) number. */
+  gpRecordNumber: `${ICH}.3.7`,
+  investigationNumber: `${ICH}.3.10`,
+  /** N.1.1 type of messages in batch (1 = ichicsr). */
+  messageType: `${ICH}.1.1`,
   /** C.1.3 type of report. */
   reportType: `${ICH}.1.2`,
   /** C.1.8.2 first sender of this case. */
@@ -61,6 +72,10 @@ export const OID = {
   relatedInvestigation: `${ICH}.1.22`,
   /** Investigation characteristics: 1 report type, 2 other case ids, 3 nullification/amendment code, 4 its reason. */
   characteristic: `${ICH}.1.23`,
+  /** C.1.11.1 nullification / amendment. */
+  nullificationAmendment: `${ICH}.1.5`,
+  /** D.1.1.x patient record number kinds (1 GP, 2 specialist, 3 hospital, 4 investigation). */
+  patientRecordKind: `${ICH}.1.4`,
   /** Acknowledgement attention line keywords. */
   ackKeyword: `${ICH}.1.24`,
   /** Reference document kinds: 1 documents held by sender, 2 literature reference. */
@@ -72,6 +87,8 @@ export const OID = {
 
 /** Observation codes (OID.observation). */
 export const OBS = {
+  additionalDocuments: '1',
+  additionalInformation: '2',
   age: '3',
   ageGroup: '4',
   bodyWeight: '7',
@@ -81,6 +98,7 @@ export const OBS = {
   gestationPeriod: '16',
   historyText: '18',
   interventionCharacterization: '20',
+  localCriteriaForExpedited: '23',
   outcome: '27',
   reaction: '29',
   reactionForTranslation: '30',
@@ -275,4 +293,111 @@ export function causalitySource(text: string): 'reporter' | 'company' | null {
     }
   }
   return null;
+}
+
+/**
+ * C.5.2 study name written for a solicited report whose source has no study type of its own (C.5.4 = 3,
+ * "other studies"), so that the source reads back; a study type 3 without one of these names reads as a
+ * non-interventional study.
+ */
+export const SOLICITED_STUDY_NAMES: Readonly<Partial<Record<SolicitedSource, string>>> = {
+  registry: 'Registry',
+  'patient-support-programme': 'Patient support programme',
+  'market-research': 'Market research',
+};
+
+/** The solicited source a C.5.2 study name stands for (see SOLICITED_STUDY_NAMES); null for any other name. */
+export function solicitedSourceFromStudyName(name: string): SolicitedSource | null {
+  const wanted = normaliseFreeText(name);
+  const found = Object.entries(SOLICITED_STUDY_NAMES).find(([, label]) => normaliseFreeText(label) === wanted);
+  return found === undefined ? null : (found[0] as SolicitedSource);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// G.k.11 additional information on drug: what E2B(R3) has no coded element for.
+//
+// Our exporter writes the case's special situations (GVP VI.B.6; some have a G.k.10.r code, most do not),
+// a lack of therapeutic efficacy (GVP VI.B.6.4) and the dechallenge result as lines of G.k.11 free text on
+// the drug they concern. The lines read well in EudraVigilance and the importer reads exactly these lines
+// back; any other G.k.11 text is left alone.
+
+const NOTE_SITUATIONS = 'Special situations (GVP VI.B.6): ';
+const NOTE_LACK_OF_EFFICACY = 'Lack of therapeutic efficacy (GVP VI.B.6.4)';
+const NOTE_DECHALLENGE = 'Dechallenge: ';
+
+export const SPECIAL_SITUATION_TEXT: Readonly<Record<SpecialSituation, string>> = {
+  'loss-of-factor-ix-expression': 'loss of factor IX expression',
+  'graft-failure': 'graft failure',
+  'infection-transmitted-by-product': 'infection transmitted by the product',
+  overdose: 'overdose',
+  'medication-error': 'medication error',
+  misuse: 'misuse',
+  abuse: 'abuse',
+  'off-label-use': 'off-label use',
+  'occupational-exposure': 'occupational exposure',
+  'pregnancy-exposure': 'exposure during pregnancy',
+  'breastfeeding-exposure': 'exposure during breastfeeding',
+  other: 'other',
+};
+
+export const CHALLENGE_TEXT: Readonly<Record<ChallengeResult, string>> = {
+  positive: 'positive (reaction abated)',
+  negative: 'negative (reaction did not abate)',
+  'not-done': 'not done',
+  unknown: 'unknown',
+};
+
+export interface DrugNote {
+  specialSituations: readonly SpecialSituation[];
+  lackOfEfficacy: boolean;
+  dechallenge: ChallengeResult | null;
+}
+
+/** The G.k.11 lines for a drug; empty when there is nothing to say. */
+export function drugNoteLines(note: DrugNote): string[] {
+  const lines: string[] = [];
+  if (note.specialSituations.length > 0) {
+    lines.push(`${NOTE_SITUATIONS}${note.specialSituations.map((s) => SPECIAL_SITUATION_TEXT[s]).join('; ')}`);
+  }
+  if (note.lackOfEfficacy) {
+    lines.push(NOTE_LACK_OF_EFFICACY);
+  }
+  if (note.dechallenge !== null) {
+    lines.push(`${NOTE_DECHALLENGE}${CHALLENGE_TEXT[note.dechallenge]}`);
+  }
+  return lines;
+}
+
+const SITUATION_BY_TEXT = new Map<string, SpecialSituation>(SPECIAL_SITUATIONS.map((s) => [SPECIAL_SITUATION_TEXT[s].toLowerCase(), s]));
+const CHALLENGE_BY_TEXT = new Map<string, ChallengeResult>(Object.entries(CHALLENGE_TEXT).map(([result, text]) => [text.toLowerCase(), result as ChallengeResult]));
+
+/** Read drugNoteLines' lines out of a G.k.11 text; other lines are ignored, unknown names listed. */
+export function parseDrugNote(text: string): DrugNote & { unknown: string[] } {
+  const specialSituations: SpecialSituation[] = [];
+  const unknown: string[] = [];
+  let lackOfEfficacy = false;
+  let dechallenge: ChallengeResult | null = null;
+  for (const line of text.split('\n').map((l) => l.trim())) {
+    if (line.startsWith(NOTE_SITUATIONS)) {
+      for (const name of line.slice(NOTE_SITUATIONS.length).split(';').map((n) => n.trim())) {
+        const situation = SITUATION_BY_TEXT.get(name.toLowerCase());
+        if (situation === undefined) {
+          unknown.push(name);
+        } else {
+          specialSituations.push(situation);
+        }
+      }
+    } else if (line === NOTE_LACK_OF_EFFICACY) {
+      lackOfEfficacy = true;
+    } else if (line.startsWith(NOTE_DECHALLENGE)) {
+      const value = line.slice(NOTE_DECHALLENGE.length).trim();
+      const result = CHALLENGE_BY_TEXT.get(value.toLowerCase());
+      if (result === undefined) {
+        unknown.push(value);
+      } else {
+        dechallenge = result;
+      }
+    }
+  }
+  return { specialSituations, lackOfEfficacy, dechallenge, unknown };
 }

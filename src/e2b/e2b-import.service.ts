@@ -221,6 +221,15 @@ export class E2bImportService {
   }
 }
 
+/**
+ * A copy of a string that shares no memory with the XML it was read from. Strings the parser hands out
+ * are slices of its 64 KB input chunks, and V8 keeps a whole chunk alive for the smallest slice: kept
+ * across a file (report lines, audit lists), they would hold the file in memory.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /** The writing side of one file's import: new cases in bulk, repeats one by one, in file order. */
 class FileRun {
   /** Safety report ids created, per batch (for the batch audit rows written once the checksum is known). */
@@ -263,7 +272,7 @@ class FileRun {
     });
     const created = await this.cases.createMany(this.manager, this.actor, items, this.cache);
     if (created.length > 0) {
-      this.batches.push(created.map((c) => c.safetyCase.safetyReportId));
+      this.batches.push(created.map((c) => detached(c.safetyCase.safetyReportId)));
     }
     for (const [i, { safetyCase, version, warnings }] of created.entries()) {
       const imported = fresh[i] as ImportedIcsr;
@@ -282,7 +291,7 @@ class FileRun {
       this.report.casesVersioned += 1;
     }
     if (this.report.cases.length < MAX_LISTED) {
-      this.report.cases.push(line);
+      this.report.cases.push({ ...line, worldwideId: detached(line.worldwideId), safetyReportId: detached(line.safetyReportId), product: detached(line.product), warnings: line.warnings.map(detached) });
     } else {
       this.report.casesNotListed += 1;
     }

@@ -40,14 +40,17 @@ import {
   OID,
   ORGANIZER,
   OUTCOME,
+  parseDrugNote,
   QUALIFICATION,
   RECHALLENGE,
   REPORT_TYPE_NAMES,
   SERIOUSNESS_BY_OBS,
   SEX,
+  solicitedSourceFromStudyName,
   SPECIAL_SITUATION,
   STUDY_TYPES,
 } from './e2b-codes';
+import { EDQM_ROUTE_OID, edqmRouteByCode } from './e2b-edqm';
 import { attr, descendant, E2bFileError, type El, find, findAll, hasCode, kid, kids, textOf } from './e2b-xml';
 
 export interface SuspectProduct {
@@ -441,6 +444,8 @@ function mapReactions(m: Mapper, primaryRole: El | undefined): ReactionsResult {
 
     let lltCode: number | null = null;
     const code = attr(value, 'code');
+    // An uncoded term (no code at all) may carry the PT name it was entered as in displayName.
+    const uncodedPtName = code === undefined ? (attr(value, 'displayName') ?? null) : null;
     if (code !== undefined) {
       const system = attr(value, 'codeSystem');
       if (/^\d{8}$/.test(code) && (system === undefined || system === OID.meddra)) {
@@ -480,7 +485,7 @@ function mapReactions(m: Mapper, primaryRole: El | undefined): ReactionsResult {
       lltCode,
       lltName: null,
       ptCode: null,
-      ptName: null,
+      ptName: uncodedPtName,
       socName: null,
       meddraVersion: lltCode === null ? null : (attr(value, 'codeSystemVersion') ?? null),
       onset: m.optionalDay(onsetRaw, 'E.i.4', `${where}/effectiveTime/low`),
@@ -496,6 +501,8 @@ interface DrugsResult {
   drugs: Drug[];
   byRef: Map<string, string>;
   suspects: SuspectProduct[];
+  /** A G.k.11 note on any drug says lack of therapeutic efficacy. */
+  lackOfEfficacy: boolean;
 }
 
 function dosageText(row: El): string {
@@ -515,9 +522,12 @@ function dosageText(row: El): string {
   return parts.join(', ');
 }
 
+/** G.k.4.r.10: the free text, else the term's display name, else the EDQM term of its TermID, else the code. */
 function routeText(row: El): string | undefined {
   const route = kid(row, 'routeCode');
-  return textOf(kid(route, 'originalText')) ?? attr(route, 'displayName') ?? attr(route, 'code');
+  const code = attr(route, 'code');
+  const edqm = code !== undefined && attr(route, 'codeSystem') === EDQM_ROUTE_OID ? edqmRouteByCode(code)?.term : undefined;
+  return textOf(kid(route, 'originalText')) ?? attr(route, 'displayName') ?? edqm ?? code;
 }
 
 function mapDrugs(m: Mapper, ie: El | undefined, situations: SpecialSituation[]): DrugsResult {
@@ -538,6 +548,7 @@ function mapDrugs(m: Mapper, ie: El | undefined, situations: SpecialSituation[])
 
   const byRef = new Map<string, string>();
   const suspects: SuspectProduct[] = [];
+  let lackOfEfficacy = false;
   const drugs = administrations.map((sa, index): Drug => {
     const key = `d${index + 1}`;
     const where = `drug ${key}, …/organizer[drugInformation]/component[${index + 1}]/substanceAdministration`;
@@ -588,6 +599,7 @@ function mapDrugs(m: Mapper, ie: El | undefined, situations: SpecialSituation[])
 
     const related = findAll(sa, 'outboundRelationship2/observation');
     const rechallenges: ChallengeResult[] = [];
+    let dechallenge: ChallengeResult | null = null;
     for (const observation of related) {
       if (hasCode(observation, OBS.recurrence, OID.observation)) {
         const code = attr(kid(observation, 'value'), 'code');
@@ -606,6 +618,15 @@ function mapDrugs(m: Mapper, ie: El | undefined, situations: SpecialSituation[])
         }
       } else if (hasCode(observation, OBS.gestationPeriod, OID.observation)) {
         situations.push('pregnancy-exposure');
+      } else if (hasCode(observation, OBS.additionalInformation, OID.observation)) {
+        // G.k.11: the lines our exporter writes for what has no coded element (see parseDrugNote).
+        const note = parseDrugNote(textOf(kid(observation, 'value')) ?? '');
+        situations.push(...note.specialSituations);
+        lackOfEfficacy ||= note.lackOfEfficacy;
+        dechallenge = note.dechallenge ?? dechallenge;
+        if (note.unknown.length > 0) {
+          m.warn('G.k.11', `${where}/outboundRelationship2/observation[additionalInformation]`, `not understood: ${note.unknown.map((u) => `"${u}"`).join(', ')}`);
+        }
       }
     }
     const rechallenge = pickRechallenge(rechallenges);
@@ -638,7 +659,7 @@ function mapDrugs(m: Mapper, ie: El | undefined, situations: SpecialSituation[])
       dose: doses.length === 0 ? null : doses.join('; '),
       route: routes.length === 0 ? null : routes.join('; '),
       actionTaken,
-      dechallenge: null,
+      dechallenge,
       rechallenge,
     };
   });
@@ -647,7 +668,7 @@ function mapDrugs(m: Mapper, ie: El | undefined, situations: SpecialSituation[])
       m.warn('G.k.1', 'adverseEventAssessment/component/causalityAssessment[interventionCharacterization]', `role "${DRUG_ROLE[code] ?? code}" refers to no drug (${ref}): ignored`);
     }
   }
-  return { drugs, byRef, suspects };
+  return { drugs, byRef, suspects, lackOfEfficacy };
 }
 
 /** One rechallenge result per drug from its per-reaction recurrences: positive wins, then negative. */
@@ -782,6 +803,11 @@ function mapReportType(
     } else {
       reportType = known.reportType;
       solicitedSource = known.solicitedSource;
+      // "Other studies" named as one of the organised data collections (registry, PSP, market research).
+      const name = textOf(kid(study, 'title'));
+      if (studyType === '3' && name !== undefined) {
+        solicitedSource = solicitedSourceFromStudyName(name) ?? solicitedSource;
+      }
     }
   } else if (code !== '1') {
     m.warn('C.1.3', where, code === null ? 'no type of report: taken as spontaneous' : `type of report ${code} (${REPORT_TYPE_NAMES[code] ?? 'unknown code'}): taken as spontaneous`);
@@ -915,10 +941,15 @@ export function icsrToCase(icsr: El, context: IcsrContext = {}): ImportedIcsr {
   if (obsWith(patientObservations, '32') !== undefined || obsWith(patientObservations, '5') !== undefined) {
     m.skip('D.9.2.r / D.9.4.r causes of death and autopsy');
   }
-  if (study !== undefined && reportType !== 'clinical-trial') {
-    m.skip('C.5 study identification');
-  } else if (study !== undefined) {
-    m.skip('C.5.1–C.5.3 study registration, name and sponsor number');
+  if (study !== undefined) {
+    // C.5.4 (and a C.5.2 naming the solicited source) decide the report type; the rest is not imported.
+    const title = textOf(kid(study, 'title'));
+    const titleUsed = title !== undefined && reportType === 'solicited' && solicitedSourceFromStudyName(title) !== null;
+    if (reportType !== 'clinical-trial' && reportType !== 'solicited') {
+      m.skip('C.5 study identification');
+    } else if (kid(study, 'id') !== undefined || kid(study, 'authorization') !== undefined || (title !== undefined && !titleUsed)) {
+      m.skip('C.5.1–C.5.3 study registration, name and sponsor number');
+    }
   }
 
   const suspectProductNames = unique(drugs.suspects.map((s) => s.name));
@@ -937,7 +968,7 @@ export function icsrToCase(icsr: El, context: IcsrContext = {}): ImportedIcsr {
     drugs: drugs.drugs,
     causality,
     narrative,
-    lackOfEfficacy: false,
+    lackOfEfficacy: drugs.lackOfEfficacy,
     specialSituations: unique(situations),
     expectednessOverrides: [],
     nullificationReason: nullified ? nullificationReason : null,

@@ -50,8 +50,13 @@ export interface E2bLimits {
   maxElements: number;
 }
 
+/**
+ * The parser streams, so memory is bounded per message (maxElements, maxTextLength), not by the file: the
+ * byte cap only bounds the time one file can hold a transaction (2 GiB ≈ 45,000 FDA-sized cases, about a
+ * minute on the bulk path).
+ */
 export const DEFAULT_LIMITS: Readonly<E2bLimits> = {
-  maxBytes: 100 * 1024 * 1024,
+  maxBytes: 2 * 1024 * 1024 * 1024,
   maxDepth: 64,
   maxTextLength: 16 * 1024 * 1024,
   maxElements: 200_000,

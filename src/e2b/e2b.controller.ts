@@ -1,6 +1,6 @@
-import { Controller, Get, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -9,7 +9,8 @@ import { Allow } from '../auth/route-rules';
 import { Actor } from '../common/actor';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { ForbiddenError, InvalidInputError } from '../common/errors';
-import { AcknowledgementQueryDto } from './dto/e2b-query.dto';
+import { AcknowledgementQueryDto, ExportDto } from './dto/e2b-query.dto';
+import { E2bExportService } from './e2b-export.service';
 import { E2bAcknowledgementsService } from './e2b-acknowledgements.service';
 import { E2bImportService, type ImportReport } from './e2b-import.service';
 
@@ -30,7 +31,17 @@ export class E2bController {
     private readonly dataSource: DataSource,
     private readonly imports: E2bImportService,
     private readonly acks: E2bAcknowledgementsService,
+    private readonly exports: E2bExportService,
   ) {}
+
+  @Post('exports')
+  @Allow(SAFETY_EDITORS)
+  @ApiProduces('application/xml')
+  @ApiOperation({ summary: 'Export the current version of the named cases as one E2B(R3) batch for EudraVigilance (EU implementation guide); each message is recorded so that its acknowledgement finds the version' })
+  async export(@CurrentActor() actor: Actor, @Body() body: ExportDto): Promise<StreamableFile> {
+    const batch = await this.dataSource.transaction((m) => this.exports.exportCases(m, actor, body));
+    return new StreamableFile(Buffer.from(batch.xml, 'utf8'), { type: 'application/xml; charset=utf-8', disposition: `attachment; filename="${batch.fileName}"` });
+  }
 
   @Post('imports')
   @Allow(SAFETY_EDITORS)
