@@ -125,6 +125,8 @@ describe('E2B(R3) export for EudraVigilance, round trip and acknowledgement', ()
     const logged = await logCase(safety, product.id);
     const twice = await safety.http().post('/api/e2b/exports').send({ cases: [logged.id, logged.safetyReportId] }).expect(422);
     expect(JSON.stringify(twice.body)).toContain('cases[1]');
+    await t.dataSource.query(`UPDATE safety_case SET synthetic = true WHERE id = $1`, [logged.id]);
+    expect((await safety.http().post('/api/e2b/exports').send({ cases: [logged.id] }).expect(409)).body.code).toBe('CASE_SYNTHETIC');
     await t.dataSource.query(`UPDATE safety_case SET from_eudravigilance = true WHERE id = $1`, [logged.id]);
     expect((await safety.http().post('/api/e2b/exports').send({ cases: [logged.id] }).expect(409)).body.code).toBe('CASE_FROM_EUDRAVIGILANCE');
     const [count] = await t.dataSource.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM e2b_export WHERE case_id = $1`, [logged.id]);

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
-import { InvalidInputError } from '../common/errors';
+import { ConflictError, InvalidInputError } from '../common/errors';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
 import { SafetyCase } from '../safety-cases/safety-case.entities';
 import { caseFromEudraVigilance } from '../safety-cases/safety-cases.errors';
@@ -66,6 +66,9 @@ export class E2bExportService {
       seen.add(safetyCase.id);
       if (safetyCase.fromEudravigilance) {
         throw caseFromEudraVigilance(safetyCase.safetyReportId);
+      }
+      if (safetyCase.synthetic && receiver !== 'EVTEST') {
+        throw new ConflictError('CASE_SYNTHETIC', `Case ${safetyCase.safetyReportId} is a synthetic demo case: it may go to the EudraVigilance test system (EVTEST) only`, { field: `cases[${index}]` });
       }
       const version = await this.cases.currentVersion(manager, safetyCase);
       picked.push({
