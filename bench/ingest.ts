@@ -19,22 +19,15 @@
  * Needs the PostgreSQL and Redis of the tests (TEST_DATABASE_URL / TEST_REDIS_URL or the defaults).
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module';
 import { systemActor } from '../src/common/actor';
-import { FixedClock } from '../src/common/clock';
-import { loadConfig } from '../src/config/app.config';
-import { createDataSource } from '../src/database/data-source';
-import { migrateWithLock } from '../src/database/migrate';
 import { E2bImportService } from '../src/e2b/e2b-import.service';
-import { databaseUrl, REDIS_URL, withAdmin } from '../test/test-env';
+import { withBenchApp } from './bench-app';
 
 /** Compiled to dist/bench/bench: the repository root is three levels up. */
 const FDA = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'e2b-fda');
@@ -101,16 +94,7 @@ interface ChildResult {
 }
 
 async function child(file: string): Promise<void> {
-  const name = `cma_bench_ingest_${randomBytes(3).toString('hex')}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE ${name}`));
-  const url = databaseUrl(name);
-  try {
-    const migrate = createDataSource(url, 'bench-migrate');
-    await migrate.initialize();
-    await migrateWithLock(migrate);
-    await migrate.destroy();
-    const config = loadConfig({ DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: `bench-${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'warn' });
-    const app = await NestFactory.createApplicationContext(AppModule.register({ config: { ...config, databaseUrl: url }, clock: new FixedClock('2026-11-21'), runtime: { embeddedDatabase: false } }), { logger: false });
+  const result = await withBenchApp('ingest', '2026-11-21', async (app): Promise<ChildResult> => {
     let importRss = 0;
     const sampler = setInterval(() => {
       importRss = Math.max(importRss, process.memoryUsage.rss());
@@ -119,12 +103,10 @@ async function child(file: string): Promise<void> {
     const report = await app.get(E2bImportService).importPath(file, systemActor('bench-ingest'));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     clearInterval(sampler);
-    const db = app.get(DataSource);
-    const [counts] = await db.query<{ cases: number; versions: number; audit: number }[]>(
+    const [counts] = await app.get(DataSource).query<{ cases: number; versions: number; audit: number }[]>(
       `SELECT (SELECT count(*)::int FROM safety_case) AS cases, (SELECT count(*)::int FROM safety_case_version) AS versions, (SELECT count(*)::int FROM audit_entry WHERE action = 'import:e2b') AS audit`,
     );
-    await app.close();
-    const result: ChildResult = {
+    return {
       cases: report.totals.casesCreated + report.totals.casesVersioned,
       seconds,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
@@ -134,10 +116,8 @@ async function child(file: string): Promise<void> {
       auditBatches: counts?.audit ?? 0,
       refused: report.files.find((f) => f.status === 'refused')?.reason ?? null,
     };
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-  } finally {
-    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  }
+  });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
 async function main(): Promise<void> {

@@ -14,19 +14,12 @@
  *     message per delivery.
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../src/app.module';
-import { FixedClock } from '../src/common/clock';
-import { loadConfig } from '../src/config/app.config';
-import { createDataSource } from '../src/database/data-source';
-import { migrateWithLock } from '../src/database/migrate';
 import { INBOX_BATCH_SIZE, ReminderQueue } from '../src/reminders/reminder-queue';
 import { ReminderScanService } from '../src/reminders/reminder-scan.service';
 import { ReminderWorkers } from '../src/reminders/reminder-workers';
-import { databaseUrl, REDIS_URL, withAdmin } from '../test/test-env';
+import { withBenchApp } from './bench-app';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -40,18 +33,7 @@ async function main(): Promise<void> {
   const deadlines = option('deadlines', 1_000_000);
   const extraDeliveries = option('deliveries', 20_000);
   const concurrency = option('concurrency', 200);
-  const name = `cma_bench_reminders_${randomBytes(3).toString('hex')}`;
-  await withAdmin((client) => client.query(`CREATE DATABASE ${name}`));
-  const url = databaseUrl(name);
-  try {
-    const migrate = createDataSource(url, 'bench-migrate');
-    await migrate.initialize();
-    await migrateWithLock(migrate);
-    await migrate.destroy();
-
-    const prefix = `bench-${randomBytes(3).toString('hex')}`;
-    const config = loadConfig({ DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: prefix, LOG_LEVEL: 'warn' });
-    const app = await NestFactory.createApplicationContext(AppModule.register({ config: { ...config, databaseUrl: url }, clock: new FixedClock(AS_OF), runtime: { embeddedDatabase: false } }), { logger: false });
+  await withBenchApp('reminders', AS_OF, async (app) => {
     const db = app.get(DataSource);
 
     const load = Date.now();
@@ -111,7 +93,6 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM (SELECT delivery_id FROM inbox_message GROUP BY delivery_id HAVING count(*) > 1) d) AS duplicates`,
     );
     const [version] = await db.query<{ v: string }[]>(`SELECT split_part(version(), ' ', 2) AS v`);
-    await app.close();
 
     const rate = (n: number, s: number): string => Math.round(n / s).toLocaleString('en');
     console.log('Reminder benchmark');
@@ -124,9 +105,7 @@ async function main(): Promise<void> {
     console.log(`In-app delivery (real BullMQ worker on the inbox queue, concurrency ${concurrency}, in-app deliveries recorded together go in jobs of up to ${INBOX_BATCH_SIZE}, one transaction each)`);
     console.log(`  ${pending.toLocaleString('en')} deliveries (${extra.length.toLocaleString('en')} added + the scan's) in ${deliverSeconds.toFixed(2)} s = ${rate(pending, deliverSeconds)} deliveries/s (from worker start until none pending)`);
     console.log(`  inbox messages ${counts?.messages ?? '?'}, deliveries delivered ${counts?.delivered ?? '?'}, delivery ids with more than one message: ${counts?.duplicates ?? '?'}`);
-  } finally {
-    await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
-  }
+  });
 }
 
 main().catch((error: unknown) => {

@@ -241,6 +241,15 @@ function observationEvent(code: string, displayName: string, ...children: readon
   return el('observationEvent', { classCode: 'OBS', moodCode: 'EVN' }, obsCode(code, displayName), ...children);
 }
 
+/** `subjectOf2/organizer` (D.7.1 medical history, G.k drug information): a category of components. */
+function categoryOrganizer(code: string, displayName: string, components: readonly Child[]): Xml {
+  return el(
+    'subjectOf2',
+    { typeCode: 'SBJ' },
+    el('organizer', { classCode: 'CATEGORY', moodCode: 'EVN' }, el('code', { code, codeSystem: OID.organizer, displayName }), ...components.map((c) => el('component', { typeCode: 'COMP' }, c))),
+  );
+}
+
 function authorRole(code: string, displayName: string): Xml {
   return el('author', { typeCode: 'AUT' }, el('assignedEntity', { classCode: 'ASSIGNED' }, el('code', { code, codeSystem: OID.authorRole, displayName })));
 }
@@ -439,28 +448,16 @@ function patientXml(content: CaseContent, refs: Refs, studyType: { type: string;
     p.weightKg === null ? null : patientObservation(OBS.bodyWeight, 'bodyWeight', el('value', { 'xsi:type': 'PQ', value: decimal(p.weightKg), unit: 'kg' })),
     p.medicalHistory === null
       ? null
-      : el(
-          'subjectOf2',
-          { typeCode: 'SBJ' },
-          el(
-            'organizer',
-            { classCode: 'CATEGORY', moodCode: 'EVN' },
-            el('code', { code: ORGANIZER.medicalHistory, codeSystem: OID.organizer, displayName: 'relevantMedicalHistoryAndConcurrentConditions' }),
-            el('component', { typeCode: 'COMP' }, observation(OBS.historyText, 'historyAndConcurrentConditionText', textEl('value', { 'xsi:type': 'ED' }, p.medicalHistory))),
-          ),
-        ),
+      : categoryOrganizer(ORGANIZER.medicalHistory, 'relevantMedicalHistoryAndConcurrentConditions', [
+          observation(OBS.historyText, 'historyAndConcurrentConditionText', textEl('value', { 'xsi:type': 'ED' }, p.medicalHistory)),
+        ]),
     ...content.reactions.map((r) => el('subjectOf2', { typeCode: 'SBJ' }, reactionXml(r, refs))),
     content.drugs.length === 0
       ? null
-      : el(
-          'subjectOf2',
-          { typeCode: 'SBJ' },
-          el(
-            'organizer',
-            { classCode: 'CATEGORY', moodCode: 'EVN' },
-            el('code', { code: ORGANIZER.drugInformation, codeSystem: OID.organizer, displayName: 'drugInformation' }),
-            ...content.drugs.map((d) => el('component', { typeCode: 'COMP' }, drugXml(d, content, refs))),
-          ),
+      : categoryOrganizer(
+          ORGANIZER.drugInformation,
+          'drugInformation',
+          content.drugs.map((d) => drugXml(d, content, refs)),
         ),
   );
 }
