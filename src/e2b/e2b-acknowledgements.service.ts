@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor, type ProductScope } from '../common/actor';
-import { compareDates, type IsoDate, isIsoDate } from '../common/calendar-date';
+import { type IsoDate, isIsoDate } from '../common/calendar-date';
 import { Clock } from '../common/clock';
 import { ConflictError, InvalidInputError } from '../common/errors';
 import { CaseClocksService } from '../safety-cases/case-clocks.service';
@@ -175,7 +175,7 @@ export class E2bAcknowledgementsService {
 
   /** The latest version whose day 0 is on or before the day (the one the receiver can have had). */
   private async versionOn(manager: EntityManager, safetyCase: SafetyCase, day: IsoDate): Promise<number | null> {
-    const [row] = await manager.query<{ version: number; day0: string }[]>('SELECT version, day0::text AS day0 FROM safety_case_version WHERE case_id = $1 AND day0 <= $2 ORDER BY version DESC LIMIT 1', [safetyCase.id, day]);
-    return row === undefined || compareDates(row.day0, day) > 0 ? null : row.version;
+    const [row] = await manager.query<{ version: number }[]>('SELECT version FROM safety_case_version WHERE case_id = $1 AND day0 <= $2 ORDER BY version DESC LIMIT 1', [safetyCase.id, day]);
+    return row?.version ?? null;
   }
 }

@@ -577,20 +577,14 @@ function productReference(root: string): Xml {
   return el('subject2', { typeCode: 'SUBJ' }, el('productUseReference', { classCode: 'SBADM', moodCode: 'EVN' }, el('id', { root })));
 }
 
+function causalityComponent(code: string, displayName: string, ...children: readonly Child[]): Xml {
+  return el('component', { typeCode: 'COMP' }, el('causalityAssessment', { classCode: 'OBS', moodCode: 'EVN' }, obsCode(code, displayName), ...children));
+}
+
 /** G.k.1 roles, then G.k.9.i.2.r assessments: one per side that assessed a pair. */
 function assessmentsXml(content: CaseContent, refs: Refs): Xml[] {
   const roles = content.drugs.map((d) =>
-    el(
-      'component',
-      { typeCode: 'COMP' },
-      el(
-        'causalityAssessment',
-        { classCode: 'OBS', moodCode: 'EVN' },
-        obsCode(OBS.interventionCharacterization, 'interventionCharacterization'),
-        el('value', { 'xsi:type': 'CE', code: DRUG_ROLE_CODE[d.role], codeSystem: OID.drugRole }),
-        productReference(refs.drug(d.key)),
-      ),
-    ),
+    causalityComponent(OBS.interventionCharacterization, 'interventionCharacterization', el('value', { 'xsi:type': 'CE', code: DRUG_ROLE_CODE[d.role], codeSystem: OID.drugRole }), productReference(refs.drug(d.key))),
   );
   const drugKeys = new Set(content.drugs.map((d) => d.key));
   const reactionKeys = new Set(content.reactions.map((r) => r.key));
@@ -602,19 +596,14 @@ function assessmentsXml(content: CaseContent, refs: Refs): Xml[] {
         return result === null
           ? []
           : [
-              el(
-                'component',
-                { typeCode: 'COMP' },
-                el(
-                  'causalityAssessment',
-                  { classCode: 'OBS', moodCode: 'EVN' },
-                  obsCode(OBS.causality, 'causality'),
-                  textEl('value', { 'xsi:type': 'ST' }, CAUSALITY_RESULT_TEXT[result]),
-                  el('methodCode', {}, textEl('originalText', {}, CAUSALITY_METHOD)),
-                  el('author', { typeCode: 'AUT' }, el('assignedEntity', { classCode: 'ASSIGNED' }, el('code', {}, textEl('originalText', {}, CAUSALITY_SOURCE_TEXT[side])))),
-                  el('subject1', { typeCode: 'SUBJ' }, el('adverseEffectReference', { classCode: 'OBS', moodCode: 'EVN' }, el('id', { root: refs.reaction(c.reactionKey) }))),
-                  productReference(refs.drug(c.drugKey)),
-                ),
+              causalityComponent(
+                OBS.causality,
+                'causality',
+                textEl('value', { 'xsi:type': 'ST' }, CAUSALITY_RESULT_TEXT[result]),
+                el('methodCode', {}, textEl('originalText', {}, CAUSALITY_METHOD)),
+                el('author', { typeCode: 'AUT' }, el('assignedEntity', { classCode: 'ASSIGNED' }, el('code', {}, textEl('originalText', {}, CAUSALITY_SOURCE_TEXT[side])))),
+                el('subject1', { typeCode: 'SUBJ' }, el('adverseEffectReference', { classCode: 'OBS', moodCode: 'EVN' }, el('id', { root: refs.reaction(c.reactionKey) }))),
+                productReference(refs.drug(c.drugKey)),
               ),
             ];
       }),

@@ -248,9 +248,12 @@ class FileRun {
     if (batch.length === 0) {
       return;
     }
-    const ids = batch.map((i) => i.worldwideId);
-    const existing = new Set((await this.manager.query<{ worldwide_id: string }[]>('SELECT worldwide_id FROM safety_case WHERE worldwide_id = ANY($1::text[])', [ids])).map((r) => r.worldwide_id));
-    const reportIdsTaken = new Set((await this.manager.query<{ safety_report_id: string }[]>('SELECT safety_report_id FROM safety_case WHERE safety_report_id = ANY($1::text[])', [batch.map((i) => i.safetyReportId)])).map((r) => r.safety_report_id));
+    const known = await this.manager.query<{ worldwide_id: string; safety_report_id: string }[]>('SELECT worldwide_id, safety_report_id FROM safety_case WHERE worldwide_id = ANY($1::text[]) OR safety_report_id = ANY($2::text[])', [
+      batch.map((i) => i.worldwideId),
+      batch.map((i) => i.safetyReportId),
+    ]);
+    const existing = new Set(known.map((r) => r.worldwide_id));
+    const reportIdsTaken = new Set(known.map((r) => r.safety_report_id));
     // The first sight of a worldwide id is a new case (bulk); any later one is a version, applied after them in file order.
     const fresh: ImportedIcsr[] = [];
     const repeats: ImportedIcsr[] = [];

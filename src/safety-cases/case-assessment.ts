@@ -40,6 +40,7 @@ export interface AssessmentInput {
   previousSerious: boolean | null;
   openClocks: readonly OpenClock[];
   closures: readonly ClosureDay[];
+  fromEudraVigilance?: boolean;
 }
 
 export function assessCase(input: AssessmentInput): { assessment: CaseAssessment; plan: ClockPlan } {
@@ -64,6 +65,7 @@ export function assessCase(input: AssessmentInput): { assessment: CaseAssessment
     previousSerious: input.previousSerious,
     openClocks: input.openClocks,
     closures: input.closures,
+    fromEudraVigilance: input.fromEudraVigilance ?? false,
   });
   const assessment: CaseAssessment = {
     validity,

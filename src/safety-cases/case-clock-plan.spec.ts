@@ -35,6 +35,7 @@ describe('planClock', () => {
 
   it('should start no clock for an amendment', () => {
     expect(planClock(input({ versionType: 'amendment' })).clock).toBeNull();
+    expect(planClock(input({ fromEudraVigilance: true })).noClock?.reason).toContain('downloaded from EudraVigilance');
   });
 
   it('should start no clock for a follow-up without significant information', () => {

@@ -30,6 +30,8 @@ export interface ClockPlanInput {
   /** Clocks of earlier versions not yet met by a submission. */
   openClocks: readonly OpenClock[];
   closures?: readonly ClosureDay[];
+  /** A case downloaded from EudraVigilance: the authority already holds it, nothing is due. */
+  fromEudraVigilance?: boolean;
 }
 
 export interface PlannedClock {
@@ -77,6 +79,9 @@ export function planClock(input: ClockPlanInput): ClockPlan {
       break;
     case 'initial':
       break;
+  }
+  if (input.fromEudraVigilance === true) {
+    return noClock('downloaded from EudraVigilance: the authority already holds the case, nothing to submit');
   }
   if (!input.valid && input.missing.length === 1 && input.missing[0] === 'causality-excluded') {
     return noClock('the reporter excludes a causal link and the company agrees: not a valid case (GVP VI.B.2), nothing to report');

@@ -237,7 +237,7 @@ export class SafetyCasesService {
     const today = this.clock.today();
     const contents = items.map((item) => normaliseContent(item.input, { today, synthetic: item.options.synthetic ?? false }));
     await this.checkDrugProductsMany(manager, contents);
-    const worldwideIds = items.map((item, i) => item.input.worldwideId ?? item.options.safetyReportId ?? `#${i}`);
+    const worldwideIds = items.flatMap((item) => item.input.worldwideId ?? item.options.safetyReportId ?? []);
     const [taken] = await manager.query<{ worldwide_id: string; safety_report_id: string }[]>('SELECT worldwide_id, safety_report_id FROM safety_case WHERE worldwide_id = ANY($1::text[]) LIMIT 1', [worldwideIds]);
     if (taken !== undefined) {
       throw worldwideIdTaken(taken.worldwide_id, taken.safety_report_id);
@@ -352,7 +352,7 @@ function composeVersion(
 ): { version: SafetyCaseVersion; plan: ClockPlan; clock: CaseClock | null; closes: { clock: CaseClock; status: 'superseded' | 'cancelled' }[] } {
   const { product, coded, rsi, openClocks } = grounds;
   const content = coded.content;
-  const assessed = assessCase({
+  const { assessment, plan } = assessCase({
     versionType,
     content,
     rsi,
@@ -361,11 +361,8 @@ function composeVersion(
     previousSerious: previous?.assessment.seriousness.serious ?? null,
     openClocks: openClocks.map((c) => ({ version: c.version, dueOn: c.dueOn })),
     closures: grounds.closures,
+    fromEudraVigilance: safetyCase.fromEudravigilance,
   });
-  // EudraVigilance's own copy of a case: the authority already holds it, so no clock runs.
-  const fromEv = { ruleId: null, source: null, reason: 'downloaded from EudraVigilance: the authority already holds the case, nothing to submit' };
-  const plan: ClockPlan = safetyCase.fromEudravigilance ? { ...assessed.plan, clock: null, noClock: fromEv } : assessed.plan;
-  const assessment = safetyCase.fromEudravigilance ? { ...assessed.assessment, clock: null, noClock: fromEv } : assessed.assessment;
   const number = (previous?.version ?? 0) + 1;
   const version = manager.create(SafetyCaseVersion, { caseId: safetyCase.id, version: number, versionType, day0: content.day0, content, assessment, rsiId: rsi?.id ?? null, reason, createdBy: actor.id });
 
