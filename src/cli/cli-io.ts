@@ -1,4 +1,4 @@
-import { InvalidDateError } from '../common/calendar-date';
+import { InvalidDateError, type IsoDate, parseIsoDate } from '../common/calendar-date';
 import { DomainError } from '../common/errors';
 
 /** Thrown for bad or missing arguments: printed as a usage problem, exit code 2. */
@@ -31,4 +31,40 @@ export function reportFailure(error: unknown): number {
 
 function isCodedError(error: unknown): error is Error & { code: string } {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/** Commander argParser: a `YYYY-MM-DD` date that exists, or a UsageError naming the option. */
+export function dateOption(flag: string): (value: string) => IsoDate {
+  return (value) => {
+    try {
+      return parseIsoDate(value);
+    } catch (error) {
+      if (error instanceof InvalidDateError) {
+        throw new UsageError(`${flag}: ${error.message}`);
+      }
+      throw error;
+    }
+  };
+}
+
+/** Commander argParser: a whole number in [min, max] written as digits only ("6", not "6.0", "+6" or "abc"). */
+export function integerOption(flag: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const parsed = /^\d{1,12}$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      throw new UsageError(`${flag}: "${value}" is not a whole number from ${min} to ${max}`);
+    }
+    return parsed;
+  };
+}
+
+/** Commander argParser: one of a fixed list of words, or a UsageError naming the option and the choices. */
+export function choiceOption<T extends string>(flag: string, choices: readonly T[]): (value: string) => T {
+  return (value) => {
+    const found = choices.find((choice) => choice === value);
+    if (found === undefined) {
+      throw new UsageError(`${flag}: "${value}" is not one of ${choices.join(', ')}`);
+    }
+    return found;
+  };
 }

@@ -6,14 +6,14 @@
  * Closure days (EMA Christmas closure etc.) live in the database, so these commands only flag weekends.
  */
 import type { Command } from 'commander';
-import { InvalidDateError, type IsoDate, parseIsoDate } from '../common/calendar-date';
+import type { IsoDate } from '../common/calendar-date';
 import { cmaRenewalChain, standardRenewal } from '../deadlines/engine/authorisation-renewal';
 import type { DerivedDate } from '../deadlines/engine/derived-date';
 import { ICSR_REPORT_TYPES, icsrClock, type IcsrReportType } from '../deadlines/engine/icsr';
 import { passFinalReport } from '../deadlines/engine/pass';
 import { psurSubmissionDue } from '../deadlines/engine/psur';
 import { type DeadlineRule, RULES } from '../deadlines/rules';
-import { printJson, UsageError } from './cli-io';
+import { choiceOption, dateOption, integerOption, printJson, UsageError } from './cli-io';
 
 /** Engine limits (requireIntegerIn in the engine): CMA renewal cycles 1–50, PSUR interval 1–120 months. */
 const MAX_RENEWALS = 50;
@@ -21,31 +21,6 @@ const MAX_INTERVAL_MONTHS = 120;
 const DEFAULT_RENEWALS = 3;
 
 const WEEKEND_NOTE = 'Weekends are flagged (never moved); closure days are not checked by this command.';
-
-/** Commander argParser: a `YYYY-MM-DD` date that exists, or a UsageError naming the option. */
-function dateOption(flag: string): (value: string) => IsoDate {
-  return (value) => {
-    try {
-      return parseIsoDate(value);
-    } catch (error) {
-      if (error instanceof InvalidDateError) {
-        throw new UsageError(`${flag}: ${error.message}`);
-      }
-      throw error;
-    }
-  };
-}
-
-/** Commander argParser: a whole number in [min, max] written as digits only ("6", not "6.0", "+6" or "abc"). */
-function integerOption(flag: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    const parsed = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-      throw new UsageError(`${flag}: "${value}" is not a whole number from ${min} to ${max}`);
-    }
-    return parsed;
-  };
-}
 
 interface Row {
   label: string;
@@ -236,17 +211,6 @@ function registerPassFinal(deadlines: Command): void {
         ]),
       );
     });
-}
-
-/** Commander argParser: one of a fixed list of words, or a UsageError naming the option and the choices. */
-function choiceOption<T extends string>(flag: string, choices: readonly T[]): (value: string) => T {
-  return (value) => {
-    const found = choices.find((choice) => choice === value);
-    if (found === undefined) {
-      throw new UsageError(`${flag}: "${value}" is not one of ${choices.join(', ')}`);
-    }
-    return found;
-  };
 }
 
 interface IcsrOptions extends JsonFlag {

@@ -8,6 +8,7 @@ import { registerDeadlineCommands } from './deadlines.command';
 import { registerE2bCommands } from './e2b.command';
 import { registerMeddraCommands } from './meddra.command';
 import { registerReminderCommands } from './reminders.command';
+import { registerStatsCommands } from './stats.command';
 import { registerUserCommands } from './users.command';
 
 /** `npm run cli -- <command>`: an administrator's tool on the server. */
@@ -24,6 +25,7 @@ export function buildCli(): Command {
   registerReminderCommands(program);
   registerMeddraCommands(program);
   registerE2bCommands(program);
+  registerStatsCommands(program);
   return program;
 }
 

@@ -1,0 +1,52 @@
+import { runCliCaptured } from '../../test/cli-run';
+
+async function frequency(...args: string[]): ReturnType<typeof runCliCaptured> {
+  return runCliCaptured({}, 'stats', 'frequency', ...args);
+}
+
+describe('stats frequency', () => {
+  it('prints exactly one JSON document with the proportion, the exact interval and the flag', async () => {
+    const run = await frequency('--cases', '45', '--exposed', '60', '--rate', '0.6', '--json');
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as Record<string, unknown> & { interval: { lower: number; upper: number; method: string } };
+    expect(doc).toMatchObject({ input: { cases: 45, exposed: 60, rate: 0.6, band: null, basis: 'incidence' }, proportion: 0.75, flag: 'exceeds', observedBand: 'very-common' });
+    expect(doc.interval.lower).toBeGreaterThan(0.6);
+    expect(doc.interval.method).toMatch(/Clopper–Pearson/);
+  });
+
+  it('gives the exact interval at k = 0 and no flag against a band that the interval does not reach', async () => {
+    const run = await frequency('--cases', '0', '--exposed', '57', '--band', 'common', '--json');
+    const doc = JSON.parse(run.stdout) as { proportion: number; interval: { lower: number; upper: number }; flag: null; comparedWith: { limit: number } };
+    expect(doc.proportion).toBe(0);
+    expect(doc.interval.lower).toBe(0);
+    expect(doc.interval.upper).toBeCloseTo(1 - 0.025 ** (1 / 57), 10);
+    expect(doc.flag).toBeNull();
+    expect(doc.comparedWith.limit).toBe(0.1);
+  });
+
+  it('never flags very common', async () => {
+    const run = await frequency('--cases', '57', '--exposed', '57', '--band', 'very-common', '--json');
+    expect(JSON.parse(run.stdout)).toMatchObject({ flag: null, comparedWith: null });
+  });
+
+  it('prints a readable summary without --json', async () => {
+    const run = await frequency('--cases', '3', '--exposed', '10', '--band', 'uncommon');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Proportion: 3/10 = 30.0%');
+    expect(run.stdout).toContain('95% interval (Clopper–Pearson exact binomial): 6.67% – 65.2%');
+    expect(run.stdout).toContain('Flag: exceeds');
+  });
+
+  it.each([
+    [['--cases', '5', '--exposed', '3'], /--cases: 5 patients with the reaction cannot exceed the 3 exposed/],
+    [['--cases', '1.5', '--exposed', '3'], /--cases: "1.5" is not a whole number/],
+    [['--cases', '1', '--exposed', '3', '--rate', '60'], /--rate: "60" is not a proportion from 0 to 1/],
+    [['--cases', '1', '--exposed', '3', '--band', 'often'], /--band: "often" is not one of/],
+    [['--cases', '1', '--exposed', '3', '--band', 'common', '--rate', '0.1'], /at most one of --rate and --band/],
+  ])('refuses %p with a usage error (exit 2) and nothing on standard output', async (args, message) => {
+    const run = await frequency(...args);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+  });
+});
