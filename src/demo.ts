@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { DataSource } from 'typeorm';
 import { createHttpApp } from './bootstrap';
 import { systemActor } from './common/actor';
 import { FixedClock, SystemClock } from './common/clock';
@@ -11,6 +12,8 @@ import { ensureDemoAccounts } from './demo/demo-accounts';
 import { seedDemo } from './demo/seed-demo';
 import { ReminderWorkers } from './reminders/reminder-workers';
 import { JobQueues } from './common/job-queues';
+import { FrequencyRunsService } from './frequencies/frequency-runs.service';
+import { FrequencyWorkers } from './frequencies/frequency-workers';
 
 /**
  * `npm run demo`: the whole system with the demo data. With DATABASE_URL unset it starts an embedded
@@ -36,10 +39,15 @@ async function demo(): Promise<void> {
   const app = await createHttpApp({ config: { ...config, databaseUrl }, clock, runtime: { embeddedDatabase: embedded !== null } });
   const report = await seedDemo(app, systemActor('demo-seed'), clock.today());
   log.info(report, 'demo data loaded');
+  const runs = app.get(FrequencyRunsService);
+  for (const productId of await runs.trackedProducts(app.get(DataSource).manager)) {
+    await runs.runCurrent(systemActor('demo-seed'), productId, 'request');
+  }
   const accounts = await ensureDemoAccounts(app, systemActor('demo-seed'));
   await app.listen(config.port, '0.0.0.0');
   await app.get(ReminderWorkers).start();
-  log.info({ queues: app.get(JobQueues).describe() }, 'reminder workers started (scan every 15 minutes; inbox, e-mail and webhook deliveries)');
+  await app.get(FrequencyWorkers).start();
+  log.info({ queues: app.get(JobQueues).describe() }, 'workers started (reminder scan every 15 minutes; inbox, e-mail and webhook deliveries; frequency aggregation daily and after case changes)');
   const stop = async (): Promise<void> => {
     await app.close();
     await embedded?.stop();
@@ -54,6 +62,7 @@ async function demo(): Promise<void> {
       `  Due      http://localhost:${config.port}/api/deadlines?withinDays=90\n` +
       `  Calendar http://localhost:${config.port}/api/calendar.ics\n` +
       `  Health   http://localhost:${config.port}/health\n` +
+      `  Frequencies http://localhost:${config.port}/api/frequency-runs (side effects against the stated rates)\n` +
       `  Inbox    http://localhost:${config.port}/api/inbox\n` +
       `  Queues   ${app.get(JobQueues).describe()}; dashboard http://localhost:${config.port}/admin/queues (administrators)\n\n` +
       `Accounts (passwords are new at every start; sign in with POST /api/auth/login or "Authorize" in the docs):\n` +

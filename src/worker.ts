@@ -5,11 +5,12 @@ import { SystemClock } from './common/clock';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { loadConfig } from './config/app.config';
 import { ReminderWorkers } from './reminders/reminder-workers';
+import { FrequencyWorkers } from './frequencies/frequency-workers';
 import { createDataSource } from './database/data-source';
 import { migrateWithLock } from './database/migrate';
 
 /**
- * `npm run start:worker`: the background workers (reminder scan scheduler and deliveries), scaled apart from
+ * `npm run start:worker`: the background workers (reminder scan scheduler and deliveries; frequency aggregation, scheduled and after case changes), scaled apart from
  * the API. Applies pending migrations first (under the same advisory lock as the API), so start order does not matter.
  */
 async function worker(): Promise<void> {
@@ -27,6 +28,7 @@ async function worker(): Promise<void> {
   );
   app.enableShutdownHooks();
   await app.get(ReminderWorkers).start();
+  await app.get(FrequencyWorkers).start();
 }
 
 worker().catch((error: unknown) => {

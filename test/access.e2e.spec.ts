@@ -129,6 +129,11 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'POST /api/e2b/imports': SAFETY,
   'GET /api/e2b/acknowledgements': CASE_READERS,
   'POST /api/e2b/exports': SAFETY,
+  'GET /api/products/:product/exposure': CASE_READERS,
+  'POST /api/products/:product/exposure': ['safety', 'qppv', 'regulatory'],
+  'POST /api/frequency-runs': ['safety', 'qppv', 'regulatory'],
+  'GET /api/frequency-runs': CASE_READERS,
+  'GET /api/frequency-runs/:id': CASE_READERS,
 
   'GET /api/queues': ALL,
   'POST /api/admin/queues/session': ADMIN,

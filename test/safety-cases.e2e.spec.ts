@@ -160,7 +160,7 @@ describe('reference safety information and expectedness', () => {
           { term: 'Headache', frequencyBand: 'very-common', rateDenominator: 57, maxSeverity: 'moderate' },
           { term: 'Alanine aminotransferase increased', frequencyBand: 'very-common' },
           { term: 'Infusion-related reaction', ptNames: ['Infusion related reaction', 'Chills', 'Pyrexia'], frequencyBand: 'very-common' },
-          { term: 'Adverse reactions leading to death', kind: 'outcome', statedRatePercent: 8 },
+          { term: 'Adverse reactions leading to death', kind: 'outcome', outcome: 'fatal', statedRatePercent: 8 },
         ],
       })
       .expect(201);

@@ -3,8 +3,8 @@
  * figure in a report can be checked by hand (pharmacovigilance §5).
  */
 import type { Command } from 'commander';
-import { compareWithLabel, exceedanceLimit, FrequencyInputError, formatPercent, bandOf, BAND_LIMITS } from '../frequencies/frequency-statistics';
-import { FREQUENCY_BANDS, type FrequencyBand } from '../reference-safety/reference-terms';
+import { bandOf, compareWithLabel, exceedanceLimit, formatPercent, FrequencyInputError } from '../frequencies/frequency-statistics';
+import { BAND_LIMITS, FREQUENCY_BANDS, type FrequencyBand } from '../reference-safety/reference-terms';
 import { choiceOption, integerOption, printJson, UsageError } from './cli-io';
 
 /** Commander argParser: a proportion from 0 to 1 written as a plain decimal ("0.6", "0.08", "1"). */

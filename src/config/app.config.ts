@@ -88,6 +88,16 @@ class EnvironmentVariables {
   @Min(1)
   @Max(20)
   DELIVERY_ATTEMPTS?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  FREQUENCY_DEBOUNCE_MS?: number;
+
+  @IsOptional()
+  @Matches(/^[0-9*,/-]+( [0-9*,/-]+){4,5}$/, { message: 'FREQUENCY_SCHEDULE must be a cron pattern of 5 or 6 fields, e.g. "30 2 * * *"' })
+  FREQUENCY_SCHEDULE?: string;
 }
 
 export interface AppConfig {
@@ -120,6 +130,10 @@ export interface AppConfig {
   webhookTimeoutMs: number;
   /** N.1.3 / N.2.r.2 of E2B(R3) exports: the holder's EudraVigilance organisation id. */
   e2bSenderId: string;
+  /** A frequency recomputation runs this long after the first case change of a burst (one run per burst). */
+  frequencyDebounceMs: number;
+  /** When the scheduled frequency runs go (cron, in the regulator's time zone). */
+  frequencySchedule: string;
 }
 type IsoDateOrUndefined = string | undefined;
 
@@ -149,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     DELIVERY_RETRY_BASE_MS: present.DELIVERY_RETRY_BASE_MS === undefined ? undefined : Number(present.DELIVERY_RETRY_BASE_MS),
     WEBHOOK_TIMEOUT_MS: present.WEBHOOK_TIMEOUT_MS === undefined ? undefined : Number(present.WEBHOOK_TIMEOUT_MS),
     DELIVERY_ATTEMPTS: present.DELIVERY_ATTEMPTS === undefined ? undefined : Number(present.DELIVERY_ATTEMPTS),
+    FREQUENCY_DEBOUNCE_MS: present.FREQUENCY_DEBOUNCE_MS === undefined ? undefined : Number(present.FREQUENCY_DEBOUNCE_MS),
   });
   const problems = validateSync(raw).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (raw.AS_OF !== undefined && !isIsoDate(raw.AS_OF)) {
@@ -180,6 +195,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     deliveryAttempts: raw.DELIVERY_ATTEMPTS ?? 10,
     webhookTimeoutMs: raw.WEBHOOK_TIMEOUT_MS ?? 10_000,
     e2bSenderId: raw.E2B_SENDER_ID ?? 'CMA-TRACKER-HOLDER',
+    frequencyDebounceMs: raw.FREQUENCY_DEBOUNCE_MS ?? 10_000,
+    frequencySchedule: raw.FREQUENCY_SCHEDULE ?? '30 2 * * *',
   };
 }
 

@@ -10,7 +10,7 @@
  * dates used by demo-products.ts (the exact notification dates are not verified): illustrative.
  */
 import type { IsoDate } from '../common/calendar-date';
-import type { FrequencyBand, ReferenceTerm } from '../reference-safety/reference-terms';
+import type { FrequencyBand, ReferenceTerm, StatedOutcome } from '../reference-safety/reference-terms';
 import { DEMO_PRODUCTS } from './demo-products';
 
 /** How demo-products.ts identifies a product: its name. */
@@ -45,6 +45,8 @@ interface TermInput {
   band: FrequencyBand | null;
   ratePercent?: number | null;
   fatal?: boolean;
+  outcome?: StatedOutcome;
+  late?: boolean;
   note: string | null;
 }
 
@@ -60,6 +62,8 @@ function termsWith(denominator: number | null, denominatorNote: string, inputs: 
     denominatorNote,
     fatalOutcomeListed: input.fatal ?? false,
     maxSeverity: null,
+    outcome: input.outcome ?? null,
+    lateOnset: input.late ?? false,
     note: input.note,
   }));
 }
@@ -181,6 +185,7 @@ export const ZEMCELPRO_REFERENCE_TERMS: ReferenceTerm[] = termsWith(null, ZEMCEL
     ptNames: ['Chronic graft versus host disease', 'Chronic graft versus host disease in skin', 'Chronic graft versus host disease in eye', 'Chronic graft versus host disease oral'],
     band: 'very-common',
     ratePercent: 16,
+    late: true,
     note: `${ZEMCELPRO_SEED}: stated rate 16% (public sources: 13% in the larger safety pool — confirm); late event, needs follow-up time`,
   },
   {
@@ -211,6 +216,7 @@ export const ZEMCELPRO_REFERENCE_TERMS: ReferenceTerm[] = termsWith(null, ZEMCEL
     band: null,
     ratePercent: 8,
     fatal: true,
+    outcome: 'fatal',
     note: `${ZEMCELPRO_SEED}: "about 8%" — an outcome across reactions (patients with a fatal adverse reaction / exposed), not a listed reaction`,
   },
 ]);

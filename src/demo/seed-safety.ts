@@ -9,8 +9,10 @@ import { SafetyCasesService } from '../safety-cases/safety-cases.service';
 import { demoReferenceSafety, DemoProductKey } from './demo-reference-safety';
 import { syntheticCases } from './synthetic-cases';
 import { contentToDto } from '../safety-cases/case-intake';
+import { ExposureService } from '../frequencies/exposure.service';
+import { demoExposure } from './demo-exposure';
 
-/** The product's reference safety information (from the seed page) and its deterministic synthetic cases. */
+/** The product's reference safety information (from the seed page), its illustrative exposure and its deterministic synthetic cases. */
 export async function seedSafety(app: INestApplicationContext, manager: EntityManager, actor: Actor, product: Product, authorisedOn: IsoDate, asOf: IsoDate): Promise<number> {
   const seed = demoReferenceSafety(product.name as DemoProductKey);
   await app.get(ReferenceSafetyService).create(manager, actor, product.id, {
@@ -29,9 +31,14 @@ export async function seedSafety(app: INestApplicationContext, manager: EntityMa
       denominatorNote: t.denominatorNote ?? undefined,
       fatalOutcomeListed: t.fatalOutcomeListed,
       maxSeverity: t.maxSeverity ?? undefined,
+      outcome: t.outcome ?? undefined,
+      lateOnset: t.lateOnset,
       note: t.note ?? undefined,
     })),
   });
+  for (const figure of demoExposure(product.name as DemoProductKey, asOf)) {
+    await app.get(ExposureService).record(manager, actor, product.id, figure);
+  }
   const cases = app.get(SafetyCasesService);
   const clocks = app.get(CaseClocksService);
   const generated = syntheticCases({ products: [{ key: product.name, productId: product.id, name: product.name, authorisedOn }], asOf });

@@ -4,16 +4,7 @@
  * Pure functions; proportions are fractions (0.6 = 60%).
  */
 import { jStat } from 'jstat';
-import type { FrequencyBand } from '../reference-safety/reference-terms';
-
-/** The CIOMS III bands as half-open intervals [lower, upper); very common has no upper limit. Not known has no range. */
-export const BAND_LIMITS: Readonly<Record<Exclude<FrequencyBand, 'not-known'>, { lower: number; upper: number | null; words: string }>> = {
-  'very-common': { lower: 0.1, upper: null, words: 'very common (≥ 1/10)' },
-  common: { lower: 0.01, upper: 0.1, words: 'common (≥ 1/100 and < 1/10)' },
-  uncommon: { lower: 0.001, upper: 0.01, words: 'uncommon (≥ 1/1,000 and < 1/100)' },
-  rare: { lower: 0.0001, upper: 0.001, words: 'rare (≥ 1/10,000 and < 1/1,000)' },
-  'very-rare': { lower: 0, upper: 0.0001, words: 'very rare (< 1/10,000)' },
-};
+import { BAND_LIMITS, type FrequencyBand } from '../reference-safety/reference-terms';
 
 export const CONFIDENCE_LEVEL = 0.95;
 export const INTERVAL_METHOD = 'Clopper–Pearson exact binomial';
@@ -122,6 +113,8 @@ export interface LabelComparison {
   interval: Interval | null;
   stated: StatedFrequency;
   flag: 'exceeds' | null;
+  /** The figures in words, e.g. "proportion 3/10 = 30.0% (95% CI 6.67%–65.2%)"; empty without a denominator. */
+  observed: string;
   explanation: string;
 }
 
@@ -138,18 +131,18 @@ export function compareWithLabel(cases: number, exposed: number, stated: StatedF
   const noun = basis === 'incidence' ? 'proportion' : 'reporting rate';
   const base = { cases, exposed, basis, proportion, interval, stated };
   if (interval === null || proportion === null) {
-    return { ...base, flag: null, explanation: 'no patients exposed: no proportion can be given' };
+    return { ...base, flag: null, observed: '', explanation: 'no patients exposed: no proportion can be given' };
   }
   const observed = `${noun} ${cases}/${exposed} = ${formatPercent(proportion)} (${Math.round(level * 100)}% CI ${formatPercent(interval.lower)}–${formatPercent(interval.upper)})`;
   if (limit === null) {
     const why = stated.band === 'very-common' && stated.rate === null ? 'very common has no upper limit, so it cannot be exceeded' : 'the label states no rate or band to hold it against';
-    return { ...base, flag: null, explanation: `${observed}; ${why}` };
+    return { ...base, flag: null, observed, explanation: `${observed}; ${why}` };
   }
   if (passes(interval.lower, limit)) {
-    return { ...base, flag: 'exceeds', explanation: `${observed}: the lower bound is ${limit.inclusive ? 'at or above' : 'above'} the ${limit.description}` };
+    return { ...base, flag: 'exceeds', observed, explanation: `${observed}: the lower bound is ${limit.inclusive ? 'at or above' : 'above'} the ${limit.description}` };
   }
   const caveat = basis === 'reporting-rate' ? ' (a reporting rate from spontaneous reports is a lower bound: no judgement that the rate is consistent or below)' : '';
-  return { ...base, flag: null, explanation: `${observed}: the lower bound does not pass the ${limit.description}${caveat}` };
+  return { ...base, flag: null, observed, explanation: `${observed}: the lower bound does not pass the ${limit.description}${caveat}` };
 }
 
 /** 0.1234 → "12.3%", small values with enough digits to be seen. */

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Severity } from '../safety-cases/case-content';
-import type { FrequencyBand, TermKind } from './reference-terms';
+import type { FrequencyBand, StatedOutcome, TermKind } from './reference-terms';
 
 /** A version of a product's reference safety information, effective from a date until the next version. Append-only. */
 @Entity({ name: 'reference_safety_info' })
@@ -75,6 +75,12 @@ export class ReferenceSafetyTermEntity {
 
   @Column({ name: 'max_severity', type: 'text', nullable: true })
   maxSeverity!: Severity | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome!: StatedOutcome | null;
+
+  @Column({ name: 'late_onset', type: 'boolean', default: false })
+  lateOnset!: boolean;
 
   @Column({ type: 'text', nullable: true })
   note!: string | null;

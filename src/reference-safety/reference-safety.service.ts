@@ -4,10 +4,11 @@ import { AuditService } from '../audit/audit.service';
 import { Actor, ProductScope } from '../common/actor';
 import { IsoDate } from '../common/calendar-date';
 import { ConflictError, FieldProblem, InvalidInputError, NotFoundError } from '../common/errors';
+import { FrequencyTrigger } from '../frequencies/frequency-trigger';
 import { ProductsService } from '../products/products.service';
 import { CreateReferenceSafetyDto } from './dto/reference-safety.dto';
 import { ReferenceSafetyInfoEntity, ReferenceSafetyTermEntity } from './reference-safety.entities';
-import { ReferenceSafetyInformation, ReferenceTerm } from './reference-terms';
+import { BAND_LIMITS, ReferenceSafetyInformation, ReferenceTerm, STATED_OUTCOMES } from './reference-terms';
 
 function toTerm(row: ReferenceSafetyTermEntity): ReferenceTerm {
   return {
@@ -21,6 +22,8 @@ function toTerm(row: ReferenceSafetyTermEntity): ReferenceTerm {
     denominatorNote: row.denominatorNote,
     fatalOutcomeListed: row.fatalOutcomeListed,
     maxSeverity: row.maxSeverity,
+    outcome: row.outcome,
+    lateOnset: row.lateOnset,
     note: row.note,
   };
 }
@@ -39,6 +42,7 @@ export class ReferenceSafetyService {
   constructor(
     private readonly audit: AuditService,
     private readonly products: ProductsService,
+    private readonly frequencies: FrequencyTrigger,
   ) {}
 
   async versions(manager: EntityManager, productIdOrName: string, scope: ProductScope): Promise<ReferenceSafetyVersion[]> {
@@ -117,6 +121,8 @@ export class ReferenceSafetyService {
         denominatorNote: t.denominatorNote ?? null,
         fatalOutcomeListed: t.fatalOutcomeListed ?? false,
         maxSeverity: t.maxSeverity ?? null,
+        outcome: t.outcome ?? null,
+        lateOnset: t.lateOnset ?? false,
         note: t.note ?? null,
       })),
     );
@@ -128,6 +134,7 @@ export class ReferenceSafetyService {
       action: 'create',
       after: { version: created.version, document: created.document, effectiveFrom: created.effectiveFrom, complete: created.complete, terms: created.terms },
     });
+    this.frequencies.changed(product.id);
     return created;
   }
 
@@ -160,15 +167,6 @@ export class ReferenceSafetyService {
   }
 }
 
-/** CIOMS III bands in percent, half-open [min, max); "very common" has no upper limit. */
-const BAND_PERCENT: Record<string, [number, number] | null> = {
-  'very-common': [10, Infinity],
-  common: [1, 10],
-  uncommon: [0.1, 1],
-  rare: [0.01, 0.1],
-  'very-rare': [0, 0.01],
-  'not-known': null,
-};
 
 /**
  * Term names unique (case-insensitive); an outcome lists no PTs; a stated rate given with a band must fall in
@@ -186,9 +184,16 @@ function checkTerms(input: CreateReferenceSafetyDto): void {
     if (t.kind === 'outcome' && (t.ptNames ?? []).length + (t.hltNames ?? []).length > 0) {
       problems.push({ field: `terms[${index}].ptNames`, problem: 'an outcome across reactions lists no PTs' });
     }
+    if (t.kind === 'outcome' && t.outcome === undefined) {
+      problems.push({ field: `terms[${index}].outcome`, problem: `an outcome rate must say which outcome it counts: one of ${STATED_OUTCOMES.join(', ')}` });
+    }
+    if (t.kind !== 'outcome' && t.outcome !== undefined) {
+      problems.push({ field: `terms[${index}].outcome`, problem: 'only an outcome term (kind "outcome") counts an outcome' });
+    }
     if (t.frequencyBand !== undefined && t.statedRatePercent !== undefined) {
-      const range = BAND_PERCENT[t.frequencyBand];
-      if (range === null || range === undefined || t.statedRatePercent < range[0] || t.statedRatePercent >= range[1]) {
+      const range = t.frequencyBand === 'not-known' ? null : BAND_LIMITS[t.frequencyBand];
+      const percent = t.statedRatePercent / 100;
+      if (range === null || percent < range.lower || (range.upper !== null && percent >= range.upper)) {
         problems.push({ field: `terms[${index}].statedRatePercent`, problem: `${t.statedRatePercent}% does not fall in the band ${t.frequencyBand}` });
       }
     }

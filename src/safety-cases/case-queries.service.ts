@@ -1,3 +1,4 @@
+import { FrequencyTrigger } from '../frequencies/frequency-trigger';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -48,6 +49,7 @@ export class CaseQueriesService {
     private readonly audit: AuditService,
     private readonly cases: SafetyCasesService,
     private readonly clocks: CaseClocksService,
+    private readonly frequencies: FrequencyTrigger,
   ) {}
 
   /** A case with its current version, clocks, submissions and links; duplicates on request (they cost a scan). */
@@ -210,6 +212,9 @@ export class CaseQueriesService {
     const link = manager.create(CaseLink, { caseId: safetyCase.id, otherCaseId: other.id, kind: input.kind, reason: input.reason, createdBy: actor.id });
     await manager.insert(CaseLink, link);
     await this.audit.record(manager, actor, { entityType: 'case-link', entityId: link.id, productId: safetyCase.productId, action: 'create', after: link, reason: input.reason });
+    if (safetyCase.productId !== null) {
+      this.frequencies.changed(safetyCase.productId);
+    }
     return this.related(manager, safetyCase);
   }
 }

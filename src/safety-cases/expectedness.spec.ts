@@ -7,6 +7,8 @@ const term = (overrides: Partial<ReferenceTerm> = {}): ReferenceTerm => ({
   kind: 'reaction',
   ptNames: ['Alanine aminotransferase increased'],
   hltNames: [],
+  outcome: null,
+  lateOnset: false,
   frequencyBand: 'very-common',
   statedRatePercent: null,
   rateDenominator: null,

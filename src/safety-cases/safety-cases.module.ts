@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
+import { FrequencyTriggerModule } from '../frequencies/frequency-trigger.module';
 import { MeddraModule } from '../meddra/meddra.module';
 import { ProductsModule } from '../products/products.module';
 import { ReferenceSafetyModule } from '../reference-safety/reference-safety.module';
@@ -12,7 +13,7 @@ import { SafetyCasesService } from './safety-cases.service';
 
 /** The case database: intake, triage, versions, clocks, duplicates, listings. */
 @Module({
-  imports: [ProductsModule, ReferenceSafetyModule, MeddraModule, DeadlinesModule],
+  imports: [ProductsModule, ReferenceSafetyModule, MeddraModule, DeadlinesModule, FrequencyTriggerModule],
   controllers: [SafetyCasesController],
   providers: [SafetyCasesService, CaseCodingService, CaseQueriesService, CaseClocksService, CaseReportsService],
   exports: [SafetyCasesService, CaseClocksService],

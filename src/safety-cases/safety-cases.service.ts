@@ -1,3 +1,4 @@
+import { FrequencyTrigger } from '../frequencies/frequency-trigger';
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -45,6 +46,7 @@ export class SafetyCasesService {
     private readonly rsi: ReferenceSafetyService,
     private readonly coding: CaseCodingService,
     private readonly referenceData: ReferenceDataService,
+    private readonly frequencies: FrequencyTrigger,
   ) {}
 
   async getCase(manager: EntityManager, idOrReportId: string, actor: Pick<Actor, 'scope'>, lock = false): Promise<SafetyCase> {
@@ -221,6 +223,9 @@ export class SafetyCasesService {
       after: { case: safetyCase, version: composed.version.version, day0: composed.version.day0, changes: diffContents(previous?.content ?? null, composed.version.content), clock: composed.plan.clock, noClock: composed.plan.noClock },
       reason,
     });
+    if (product !== null) {
+      this.frequencies.changed(product.id);
+    }
     return composed.version;
   }
 
@@ -266,6 +271,11 @@ export class SafetyCasesService {
     await manager.insert(SafetyCaseVersion, results.map((r) => r.version));
     if (clocks.length > 0) {
       await manager.insert(CaseClock, clocks);
+    }
+    for (const productId of new Set(results.map((r) => r.safetyCase.productId))) {
+      if (productId !== null) {
+        this.frequencies.changed(productId);
+      }
     }
     return results;
   }

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../../common/validation';
 import { Severity, SEVERITIES } from '../../safety-cases/case-content';
-import { FREQUENCY_BANDS, FrequencyBand, TERM_KINDS, TermKind } from '../reference-terms';
+import { FREQUENCY_BANDS, FrequencyBand, STATED_OUTCOMES, StatedOutcome, TERM_KINDS, TermKind } from '../reference-terms';
 
 export class ReferenceTermDto {
   @ApiProperty({ example: 'Infusion-related reaction' })
@@ -68,6 +68,16 @@ export class ReferenceTermDto {
   @IsOptional()
   @IsIn(SEVERITIES)
   maxSeverity?: Severity;
+
+  @ApiPropertyOptional({ enum: STATED_OUTCOMES, description: 'for an outcome term (required there): the outcome its rate counts — "adverse reactions leading to death" counts fatal' })
+  @IsOptional()
+  @IsIn(STATED_OUTCOMES)
+  outcome?: StatedOutcome;
+
+  @ApiPropertyOptional({ description: 'a late event (chronic GvHD, long-term effects of gene therapy): its frequency is shown with the follow-up time (default false)' })
+  @IsOptional()
+  @IsBoolean()
+  lateOnset?: boolean;
 
   @ApiPropertyOptional()
   @IsOptional()
