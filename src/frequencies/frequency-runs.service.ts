@@ -9,7 +9,7 @@ import { FieldProblem, InvalidInputError, NotFoundError } from '../common/errors
 import { ProductsService } from '../products/products.service';
 import { ReferenceSafetyService } from '../reference-safety/reference-safety.service';
 import type { FrequencyBand } from '../reference-safety/reference-terms';
-import { type CountSummary, countPatients, countSummary } from './frequency-counts';
+import { type CountSummary, countPatients } from './frequency-counts';
 import { FrequencyRun } from './frequency.entities';
 import { FrequencyFlag } from './frequency-statistics';
 import { buildFrequencyTable, type Denominators, type FollowUp, type FrequencyRow, type ResultLevel } from './frequency-table';
@@ -137,13 +137,15 @@ export class FrequencyRunsService {
     this.checkPeriod(request);
     const startedAt = this.clock.now();
     const outcome = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      // Sorts and hashes of the counting stay in memory up to this size (this transaction only).
+      await manager.query("SET LOCAL work_mem = '64MB'");
       const product = await this.products.get(manager, request.product, actor.scope);
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`frequency-run:${product.id}`]);
       const rsi = await this.rsi.inForceOn(manager, product.id, request.dataLockPoint);
       const [release] = await manager.query<{ id: string }[]>('SELECT id FROM meddra_release ORDER BY loaded_at DESC LIMIT 1');
       const countInput = { productId: product.id, dataLockPoint: request.dataLockPoint, periodStart: request.periodStart, rsiId: rsi?.id ?? null, meddraReleaseId: release?.id ?? null };
       const denominators = await this.exposure.denominatorsAt(manager, product.id, request.dataLockPoint);
-      const [counts, summary] = [await countPatients(manager, countInput), await countSummary(manager, countInput)];
+      const { counts, summary } = await countPatients(manager, countInput);
       const rows = buildFrequencyTable({ terms: rsi?.terms ?? [], referenceInForce: rsi !== null, referenceComplete: rsi?.complete ?? false, counts, denominators });
       const period = request.periodStart === null ? 'cumulative' : 'interval';
       const digest = createHash('sha256')
