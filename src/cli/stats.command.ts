@@ -49,7 +49,7 @@ export function registerStatsCommands(program: Command): void {
         comparison = compareWithLabel(options.cases, options.exposed, stated, options.reportingRate === true ? 'reporting-rate' : 'incidence');
       } catch (error) {
         if (error instanceof FrequencyInputError) {
-          throw new UsageError(`--${error.field}: ${error.message.slice(error.field.length + 2)}`);
+          throw new UsageError(`--${error.field}: ${error.problem}`);
         }
         throw error;
       }

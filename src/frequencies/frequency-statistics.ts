@@ -29,7 +29,7 @@ export class FrequencyInputError extends Error {
   readonly code = 'INVALID_FREQUENCY_INPUT';
   constructor(
     readonly field: string,
-    problem: string,
+    readonly problem: string,
   ) {
     super(`${field}: ${problem}`);
   }
