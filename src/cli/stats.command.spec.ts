@@ -50,3 +50,48 @@ describe('stats frequency', () => {
     expect(run.stderr).toMatch(message);
   });
 });
+
+describe('stats 2x2', () => {
+  it('prints PRR, ROR, χ² and IC as one JSON document', async () => {
+    const run = await runCliCaptured({}, 'stats', '2x2', '--a', '1', '--b', '2', '--c', '1', '--d', '6', '--json');
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as { expected: number; prr: { value: number }; ror: { value: number }; chiSquared: number; chiSquaredYates: number; ic: number; ic025: number; ic975: number };
+    expect(doc.expected).toBeCloseTo(0.6, 10);
+    expect(doc.prr.value).toBeCloseTo(2.3333, 4);
+    expect(doc.ror.value).toBeCloseTo(3, 10);
+    expect(doc.ic).toBeCloseTo(Math.log2(1.5 / 1.1), 10);
+    expect(doc.ic025).toBeLessThan(doc.ic);
+  });
+
+  it('gives null and a note for an infinite ratio, and refuses a negative count', async () => {
+    const run = await runCliCaptured({}, 'stats', '2x2', '--a', '3', '--b', '5', '--c', '0', '--d', '100', '--json');
+    const doc = JSON.parse(run.stdout) as { prr: { value: null }; notes: string[] };
+    expect(doc.prr.value).toBeNull();
+    expect(doc.notes).toContain('PRR infinite: the event is reported with no other product (c = 0)');
+    const bad = await runCliCaptured({}, 'stats', '2x2', '--a', '-3', '--b', '5', '--c', '0', '--d', '100');
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+  });
+});
+
+describe('stats ebgm', () => {
+  it('prints EBGM, EB05 and EB95 for the given hyperparameters', async () => {
+    const run = await runCliCaptured({}, 'stats', 'ebgm', '--n', '7', '--e', '2.5', '--alpha1', '0.2041', '--beta1', '0.05816', '--alpha2', '1.415', '--beta2', '1.838', '--p', '0.0651', '--json');
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as { ebgm: number; eb05: number; eb95: number; qn: number };
+    expect(doc.eb05).toBeLessThan(doc.ebgm);
+    expect(doc.ebgm).toBeLessThan(doc.eb95);
+    expect(doc.qn).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [['--p', '1.5'], /--p: must lie between 0 and 1/],
+    [['--p', 'lots'], /--p: "lots" is not a number/],
+  ])('refuses %p', async (extra, message) => {
+    const base = ['--n', '7', '--e', '2.5', '--alpha1', '0.2', '--beta1', '0.1', '--alpha2', '2', '--beta2', '4', '--p', '0.3'];
+    const args = [...base.slice(0, -2), ...extra];
+    const run = await runCliCaptured({}, 'stats', 'ebgm', ...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
