@@ -8,6 +8,7 @@ import { CoreModule, RuntimeInfo } from './core.module';
 import { dataSourceOptions } from './database/data-source';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { E2bModule } from './e2b/e2b.module';
+import { FaersModule } from './faers/faers.module';
 import { FrequenciesModule } from './frequencies/frequencies.module';
 import { HealthModule } from './health/health.module';
 import { MeddraModule } from './meddra/meddra.module';
@@ -51,6 +52,7 @@ export class AppModule {
         SafetyCasesModule,
         E2bModule,
         FrequenciesModule,
+        FaersModule,
       ],
     };
   }

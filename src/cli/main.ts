@@ -6,6 +6,7 @@ import { registerAuditCommands } from './audit.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerDeadlineCommands } from './deadlines.command';
 import { registerE2bCommands } from './e2b.command';
+import { registerFaersCommands } from './faers.command';
 import { registerMeddraCommands } from './meddra.command';
 import { registerReminderCommands } from './reminders.command';
 import { registerStatsCommands } from './stats.command';
@@ -25,6 +26,7 @@ export function buildCli(): Command {
   registerReminderCommands(program);
   registerMeddraCommands(program);
   registerE2bCommands(program);
+  registerFaersCommands(program);
   registerStatsCommands(program);
   return program;
 }

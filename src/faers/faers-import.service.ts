@@ -1,0 +1,311 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/actor';
+import { InvalidInputError } from '../common/errors';
+import { classifyFile, copyValue, decodeLine, FAERS_COLUMNS, type FaersKind, type FaersTableKind, parseDeletedLine, parseLine, QUARTER_PATTERN, quarterOf, readHeader } from './faers-files';
+
+/** Bad rows shown per file (all are counted). */
+const BAD_ROW_EXAMPLES = 20;
+/** COPY is fed in chunks of about this many characters. */
+const COPY_CHUNK = 256 * 1024;
+
+export interface FaersFileReport {
+  kind: FaersKind;
+  file: string;
+  sha256: string;
+  /** Data lines read (the header not counted, blank lines not counted). */
+  rows: number;
+  staged: number;
+  badRows: number;
+  badRowExamples: { line: number; problem: string }[];
+}
+
+export interface FaersImportReport {
+  quarter: string;
+  files: FaersFileReport[];
+  /** Cases of the quarter (latest version per case id within it). */
+  cases: number;
+  /** New cases, or newer versions of loaded ones. */
+  loaded: number;
+  /** Loaded cases replaced by a newer version from this quarter. */
+  superseded: number;
+  /** Cases in the quarter whose loaded version is the same or newer: nothing to do (a re-import). */
+  unchanged: number;
+  /** Cases on a deletion list (this quarter's or an earlier one): removed, not loaded. */
+  deleted: number;
+  /** Rows of DRUG, REAC and OUTC whose report was not loaded (an older version, deleted, or missing from DEMO). */
+  childRowsNotLoaded: number;
+  durationMs: number;
+}
+
+/** Staging tables, one per file kind: the COPY target (temporary, no WAL), merged by set-based SQL. */
+const STAGE: Readonly<Record<FaersKind, { table: string; columns: readonly string[] }>> = {
+  demo: { table: 'faers_stage_demo', columns: FAERS_COLUMNS.demo.kept },
+  drug: { table: 'faers_stage_drug', columns: FAERS_COLUMNS.drug.kept },
+  reac: { table: 'faers_stage_reac', columns: FAERS_COLUMNS.reac.kept },
+  outc: { table: 'faers_stage_outc', columns: FAERS_COLUMNS.outc.kept },
+  deleted: { table: 'faers_stage_deleted', columns: ['caseid'] },
+};
+
+const STAGING_SQL = `
+  CREATE TEMPORARY TABLE faers_stage_demo ON COMMIT DROP AS
+    SELECT primaryid, caseid, caseversion, i_f_code, event_dt, fda_dt, rept_cod, mfr_sndr, age, age_cod, sex, reporter_country, occr_country FROM faers_report WITH NO DATA;
+  CREATE TEMPORARY TABLE faers_stage_drug ON COMMIT DROP AS SELECT * FROM faers_drug WITH NO DATA;
+  CREATE TEMPORARY TABLE faers_stage_reac ON COMMIT DROP AS SELECT * FROM faers_reaction WITH NO DATA;
+  CREATE TEMPORARY TABLE faers_stage_outc ON COMMIT DROP AS SELECT * FROM faers_outcome WITH NO DATA;
+  CREATE TEMPORARY TABLE faers_stage_deleted (caseid bigint NOT NULL) ON COMMIT DROP;`;
+
+/**
+ * The merge, in one transaction: the latest version per case id of the quarter; a case is loaded when no
+ * same or newer version is loaded and it is on no deletion list; the version it replaces goes (with its
+ * rows); cases on this quarter's deletion list go and are remembered. Re-importing a quarter changes nothing.
+ */
+const MERGE_SQL = [
+  `ANALYZE faers_stage_demo; ANALYZE faers_stage_drug; ANALYZE faers_stage_reac; ANALYZE faers_stage_outc; ANALYZE faers_stage_deleted`,
+  `CREATE TEMPORARY TABLE faers_latest ON COMMIT DROP AS SELECT DISTINCT ON (caseid) * FROM faers_stage_demo ORDER BY caseid, caseversion DESC, primaryid DESC`,
+  `INSERT INTO faers_deleted_case (caseid, quarter) SELECT DISTINCT caseid, $1 FROM faers_stage_deleted ON CONFLICT (caseid) DO NOTHING`,
+  `CREATE TEMPORARY TABLE faers_accepted ON COMMIT DROP AS
+     SELECT s.* FROM faers_latest s
+      WHERE NOT EXISTS (SELECT 1 FROM faers_report r WHERE r.caseid = s.caseid AND (r.caseversion > s.caseversion OR r.primaryid = s.primaryid))
+        AND NOT EXISTS (SELECT 1 FROM faers_deleted_case d WHERE d.caseid = s.caseid)`,
+  `ALTER TABLE faers_accepted ADD PRIMARY KEY (primaryid); ANALYZE faers_accepted`,
+  `CREATE TEMPORARY TABLE faers_removed ON COMMIT DROP AS
+     SELECT r.primaryid, r.caseid, (a.caseid IS NOT NULL) AS superseded FROM faers_report r LEFT JOIN faers_accepted a ON a.caseid = r.caseid
+      WHERE a.caseid IS NOT NULL OR r.caseid IN (SELECT caseid FROM faers_stage_deleted)`,
+  `DELETE FROM faers_drug WHERE primaryid IN (SELECT primaryid FROM faers_removed)`,
+  `DELETE FROM faers_reaction WHERE primaryid IN (SELECT primaryid FROM faers_removed)`,
+  `DELETE FROM faers_outcome WHERE primaryid IN (SELECT primaryid FROM faers_removed)`,
+  `DELETE FROM faers_report WHERE primaryid IN (SELECT primaryid FROM faers_removed)`,
+  `INSERT INTO faers_report (primaryid, caseid, caseversion, quarter, i_f_code, event_dt, fda_dt, rept_cod, mfr_sndr, age, age_cod, sex, reporter_country, occr_country)
+     SELECT primaryid, caseid, caseversion, $1, i_f_code, event_dt, fda_dt, rept_cod, mfr_sndr, age, age_cod, sex, reporter_country, occr_country FROM faers_accepted`,
+];
+
+const CHILD_INSERTS: readonly { kind: FaersTableKind; sql: string }[] = [
+  { kind: 'drug', sql: `INSERT INTO faers_drug SELECT d.* FROM faers_stage_drug d WHERE d.primaryid IN (SELECT primaryid FROM faers_accepted)` },
+  { kind: 'reac', sql: `INSERT INTO faers_reaction SELECT x.* FROM faers_stage_reac x WHERE x.primaryid IN (SELECT primaryid FROM faers_accepted)` },
+  { kind: 'outc', sql: `INSERT INTO faers_outcome SELECT o.* FROM faers_stage_outc o WHERE o.primaryid IN (SELECT primaryid FROM faers_accepted)` },
+];
+
+/** The lines of a file as byte buffers (LF or CRLF), streamed: memory does not grow with the file. */
+async function* lines(path: string, hash: ReturnType<typeof createHash>): AsyncGenerator<Buffer> {
+  let rest: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    const buffer = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
+    let start = 0;
+    let end = buffer.indexOf(10, start);
+    while (end >= 0) {
+      yield buffer.subarray(start, end > start && buffer[end - 1] === 13 ? end - 1 : end);
+      start = end + 1;
+      end = buffer.indexOf(10, start);
+    }
+    rest = Buffer.from(buffer.subarray(start));
+  }
+  if (rest.length > 0) {
+    yield rest[rest.length - 1] === 13 ? rest.subarray(0, rest.length - 1) : rest;
+  }
+}
+
+/**
+ * Loads a FAERS quarter from a folder of its ASCII files: each file streamed through COPY into a staging
+ * table, then merged in set-based SQL, all in one transaction (a failed load leaves nothing half-written).
+ * Bad rows are counted, shown (the first ones, with line numbers) and skipped.
+ */
+@Injectable()
+export class FaersImportService {
+  private readonly logger = new Logger(FaersImportService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async importFolder(folder: string, actor: Actor, options: { quarter?: string } = {}): Promise<FaersImportReport> {
+    const started = performance.now();
+    const files = await this.findFiles(folder);
+    const quarter = this.quarterOf(files, options.quarter);
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await runner.startTransaction();
+      try {
+        await client.query(STAGING_SQL);
+        const reports: FaersFileReport[] = [];
+        for (const [kind, path] of files) {
+          reports.push(await this.stage(client, kind, path));
+          this.logger.log(`${quarter} ${kind}: ${reports.at(-1)?.staged ?? 0} rows staged`);
+        }
+        const report = await this.merge(client, quarter, reports);
+        await client.query(
+          `INSERT INTO faers_quarter (quarter, files, counts, loaded_by) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (quarter) DO UPDATE SET files = EXCLUDED.files, counts = EXCLUDED.counts, loaded_by = EXCLUDED.loaded_by, loaded_at = now()`,
+          [quarter, JSON.stringify(reports), JSON.stringify({ cases: report.cases, loaded: report.loaded, superseded: report.superseded, unchanged: report.unchanged, deleted: report.deleted, childRowsNotLoaded: report.childRowsNotLoaded }), actor.id],
+        );
+        const digest = createHash('sha256')
+          .update(reports.map((r) => `${r.kind}:${r.sha256}`).sort().join('\n'))
+          .digest('hex');
+        await this.audit.recordBatch(runner.manager, actor, { entityType: 'faers-quarter', action: 'import', fileName: `FAERS ${quarter} (${reports.map((r) => r.file).join(', ')})`, fileSha256: digest, count: Math.max(1, report.cases) });
+        await runner.commitTransaction();
+        return { ...report, durationMs: Math.round(performance.now() - started) };
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The quarter's files by kind: DEMO, DRUG and REAC required, OUTC and the deletion list optional, one of each. */
+  private async findFiles(folder: string): Promise<Map<FaersKind, string>> {
+    const info = await stat(folder).catch(() => null);
+    if (info === null || !info.isDirectory()) {
+      throw InvalidInputError.field('folder', `${folder}: no such folder (give the folder of one quarter's ASCII files)`);
+    }
+    const found = new Map<FaersKind, string>();
+    for (const name of (await readdir(folder, { recursive: true })).sort()) {
+      const kind = classifyFile(name);
+      if (kind === null) {
+        continue;
+      }
+      const earlier = found.get(kind);
+      if (earlier !== undefined) {
+        throw InvalidInputError.field('folder', `two ${kind.toUpperCase()} files (${earlier} and ${name}): load one quarter at a time`);
+      }
+      found.set(kind, name);
+    }
+    const missing = (['demo', 'drug', 'reac'] as const).filter((kind) => !found.has(kind));
+    if (missing.length > 0) {
+      throw InvalidInputError.field('folder', `${folder} lacks the ${missing.map((k) => k.toUpperCase()).join(', ')} file(s) of a FAERS quarter (e.g. DEMO25Q3.txt)`);
+    }
+    return new Map(FAERS_KINDS_IN_ORDER.filter((k) => found.has(k)).map((k) => [k, join(folder, found.get(k) ?? '')]));
+  }
+
+  private quarterOf(files: Map<FaersKind, string>, given: string | undefined): string {
+    if (given !== undefined) {
+      if (!QUARTER_PATTERN.test(given)) {
+        throw InvalidInputError.field('quarter', `"${given}" is not a quarter such as 2025Q3`);
+      }
+      return given;
+    }
+    const quarters = new Set([...files.values()].map(quarterOf).filter((q): q is string => q !== null));
+    if (quarters.size !== 1) {
+      throw InvalidInputError.field('quarter', quarters.size === 0 ? 'the file names carry no quarter: give it (--quarter 2025Q3)' : `the files name several quarters (${[...quarters].join(', ')}): load one at a time`);
+    }
+    return [...quarters][0] ?? '';
+  }
+
+  /** One file through COPY into its staging table; bad rows counted and skipped. */
+  private async stage(client: PoolClient, kind: FaersKind, path: string): Promise<FaersFileReport> {
+    const hash = createHash('sha256');
+    const report: FaersFileReport = { kind, file: path.split(/[\\/]/).pop() ?? path, sha256: '', rows: 0, staged: 0, badRows: 0, badRowExamples: [] };
+    const bad = (line: number, problem: string): void => {
+      report.badRows++;
+      if (report.badRowExamples.length < BAD_ROW_EXAMPLES) {
+        report.badRowExamples.push({ line, problem });
+      }
+    };
+    const { table, columns } = STAGE[kind];
+    const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+    const done = new Promise<void>((resolve, reject) => {
+      copy.on('finish', resolve);
+      copy.on('error', reject);
+    });
+    let pending = '';
+    const flush = async (): Promise<void> => {
+      if (pending !== '' && !copy.write(pending)) {
+        await new Promise((resolve) => copy.once('drain', resolve));
+      }
+      pending = '';
+    };
+    let lineNumber = 0;
+    let header: ReturnType<typeof readHeader> | null = null;
+    try {
+      for await (const bytes of lines(path, hash)) {
+        lineNumber++;
+        const text = decodeLine(bytes);
+        if (text.trim() === '') {
+          continue;
+        }
+        if (kind === 'deleted') {
+          const parsed = parseDeletedLine(text);
+          if (parsed !== null && 'caseid' in parsed) {
+            report.rows++;
+            report.staged++;
+            pending += `${parsed.caseid}\n`;
+          } else if (parsed !== null && lineNumber > 1) {
+            // A first line that is no case id is the list's header.
+            report.rows++;
+            bad(lineNumber, parsed.problem);
+          }
+        } else if (header === null) {
+          header = readHeader(kind, text);
+          if ('problem' in header) {
+            throw InvalidInputError.field('folder', `${report.file}: ${header.problem}`);
+          }
+        } else if (!('problem' in header)) {
+          report.rows++;
+          const parsed = parseLine(header, text);
+          if ('problem' in parsed) {
+            bad(lineNumber, parsed.problem);
+          } else {
+            pending += `${parsed.values.map(copyValue).join('\t')}\n`;
+            report.staged++;
+          }
+        }
+        if (pending.length >= COPY_CHUNK) {
+          await flush();
+        }
+      }
+      await flush();
+      copy.end();
+      await done;
+    } catch (error) {
+      copy.destroy(error instanceof Error ? error : new Error(String(error)));
+      await done.catch(() => undefined);
+      throw error;
+    }
+    report.sha256 = hash.digest('hex');
+    return report;
+  }
+
+  private async merge(client: PoolClient, quarter: string, files: FaersFileReport[]): Promise<Omit<FaersImportReport, 'durationMs'>> {
+    for (const sql of MERGE_SQL) {
+      await client.query(sql, sql.includes('$1') ? [quarter] : []);
+    }
+    const staged = (kind: FaersKind): number => files.find((f) => f.kind === kind)?.staged ?? 0;
+    let childRowsNotLoaded = 0;
+    for (const insert of CHILD_INSERTS) {
+      const result = await client.query(insert.sql);
+      childRowsNotLoaded += staged(insert.kind) - (result.rowCount ?? 0);
+    }
+    const counts = await client.query<{ cases: number; loaded: number; superseded: number; onDeletionList: number; removed: number }>(
+      `SELECT (SELECT count(*) FROM faers_latest)::int AS cases,
+              (SELECT count(*) FROM faers_accepted)::int AS loaded,
+              (SELECT count(*) FROM faers_removed WHERE superseded)::int AS superseded,
+              (SELECT count(*) FROM faers_latest l WHERE EXISTS (SELECT 1 FROM faers_deleted_case d WHERE d.caseid = l.caseid))::int AS "onDeletionList",
+              (SELECT count(*) FROM faers_removed WHERE NOT superseded)::int AS removed`,
+    );
+    const row = counts.rows[0] ?? { cases: 0, loaded: 0, superseded: 0, onDeletionList: 0, removed: 0 };
+    return {
+      quarter,
+      files,
+      cases: row.cases,
+      loaded: row.loaded,
+      superseded: row.superseded,
+      unchanged: row.cases - row.loaded - row.onDeletionList,
+      deleted: row.onDeletionList + row.removed,
+      childRowsNotLoaded,
+    };
+  }
+}
+
+/** Load order: the deletion list with the reports (the merge needs both), children after. */
+const FAERS_KINDS_IN_ORDER: readonly FaersKind[] = ['demo', 'deleted', 'drug', 'reac', 'outc'];
