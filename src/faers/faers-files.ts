@@ -93,7 +93,7 @@ export function parseLine(header: FaersHeader, line: string): { values: (string 
   });
   for (const position of header.integerPositions) {
     const value = values[position];
-    if (value === null || value === undefined || !/^\d{1,18}$/.test(value)) {
+    if (value === null || value === undefined || !/^\d{1,15}$/.test(value)) {
       return { problem: `${FAERS_COLUMNS[header.kind].kept[position]} "${value ?? ''}" is not a whole number` };
     }
   }
@@ -106,7 +106,7 @@ export function parseDeletedLine(line: string): { caseid: string } | { problem: 
   if (value === '') {
     return null;
   }
-  return /^\d{1,18}$/.test(value) ? { caseid: value } : { problem: `"${value.slice(0, 40)}" is not a case id` };
+  return /^\d{1,15}$/.test(value) ? { caseid: value } : { problem: `"${value.slice(0, 40)}" is not a case id` };
 }
 
 /** A value for PostgreSQL's COPY text format: \N for null; backslash, tab, newline and carriage return escaped. */
@@ -115,6 +115,12 @@ export function copyValue(value: string | null): string {
     return '\\N';
   }
   return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
+}
+
+/** One COPY text-format line of values (the escaping scan is skipped when the values hold no backslash or tab). */
+export function copyLine(values: readonly (string | null)[], raw: string): string {
+  const escape = raw.includes('\\') || raw.includes('\t');
+  return `${values.map((v) => (v === null ? '\\N' : escape ? copyValue(v) : v)).join('\t')}\n`;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });

@@ -1,20 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
 import { InvalidInputError } from '../common/errors';
-import { classifyFile, copyValue, decodeLine, FAERS_COLUMNS, type FaersKind, type FaersTableKind, parseDeletedLine, parseLine, QUARTER_PATTERN, quarterOf, readHeader } from './faers-files';
+import { classifyFile, copyLine, decodeLine, FAERS_COLUMNS, type FaersHeader, type FaersKind, parseDeletedLine, parseLine, QUARTER_PATTERN, quarterOf, readHeader } from './faers-files';
 
 /** Bad rows shown per file (all are counted). */
 const BAD_ROW_EXAMPLES = 20;
-/** COPY is fed in chunks of about this many characters. */
-const COPY_CHUNK = 256 * 1024;
 
 export interface FaersFileReport {
   kind: FaersKind;
@@ -22,9 +21,14 @@ export interface FaersFileReport {
   sha256: string;
   /** Data lines read (the header not counted, blank lines not counted). */
   rows: number;
+  /** Rows written (to the staging table for reports and the deletion list, to the table for the others). */
   staged: number;
+  /** Good rows of a report that was not loaded (an older version, deleted, or missing from DEMO). */
+  notLoaded: number;
   badRows: number;
   badRowExamples: { line: number; problem: string }[];
+  /** Reading, checking and staging the file. */
+  durationMs: number;
 }
 
 export interface FaersImportReport {
@@ -42,33 +46,37 @@ export interface FaersImportReport {
   deleted: number;
   /** Rows of DRUG, REAC and OUTC whose report was not loaded (an older version, deleted, or missing from DEMO). */
   childRowsNotLoaded: number;
+  /** Merging the staged rows into the tables. */
+  mergeMs: number;
   durationMs: number;
 }
 
-/** Staging tables, one per file kind: the COPY target (temporary, no WAL), merged by set-based SQL. */
-const STAGE: Readonly<Record<FaersKind, { table: string; columns: readonly string[] }>> = {
+/**
+ * Where each file's rows go: reports and the deletion list to staging tables (temporary, no WAL) that the
+ * merge reads; drugs, reactions and outcomes straight into their tables, only the rows of reports the merge
+ * loaded (the others are counted, not written).
+ */
+const TARGET: Readonly<Record<FaersKind, { table: string; columns: readonly string[] }>> = {
   demo: { table: 'faers_stage_demo', columns: FAERS_COLUMNS.demo.kept },
-  drug: { table: 'faers_stage_drug', columns: FAERS_COLUMNS.drug.kept },
-  reac: { table: 'faers_stage_reac', columns: FAERS_COLUMNS.reac.kept },
-  outc: { table: 'faers_stage_outc', columns: FAERS_COLUMNS.outc.kept },
   deleted: { table: 'faers_stage_deleted', columns: ['caseid'] },
+  drug: { table: 'faers_drug', columns: FAERS_COLUMNS.drug.kept },
+  reac: { table: 'faers_reaction', columns: FAERS_COLUMNS.reac.kept },
+  outc: { table: 'faers_outcome', columns: FAERS_COLUMNS.outc.kept },
 };
 
 const STAGING_SQL = `
   CREATE TEMPORARY TABLE faers_stage_demo ON COMMIT DROP AS
     SELECT primaryid, caseid, caseversion, i_f_code, event_dt, fda_dt, rept_cod, mfr_sndr, age, age_cod, sex, reporter_country, occr_country FROM faers_report WITH NO DATA;
-  CREATE TEMPORARY TABLE faers_stage_drug ON COMMIT DROP AS SELECT * FROM faers_drug WITH NO DATA;
-  CREATE TEMPORARY TABLE faers_stage_reac ON COMMIT DROP AS SELECT * FROM faers_reaction WITH NO DATA;
-  CREATE TEMPORARY TABLE faers_stage_outc ON COMMIT DROP AS SELECT * FROM faers_outcome WITH NO DATA;
   CREATE TEMPORARY TABLE faers_stage_deleted (caseid bigint NOT NULL) ON COMMIT DROP;`;
 
 /**
- * The merge, in one transaction: the latest version per case id of the quarter; a case is loaded when no
- * same or newer version is loaded and it is on no deletion list; the version it replaces goes (with its
- * rows); cases on this quarter's deletion list go and are remembered. Re-importing a quarter changes nothing.
+ * The merge of the reports, in the import's transaction: the latest version per case id of the quarter; a
+ * case is loaded when no same or newer version is loaded and it is on no deletion list; the version it
+ * replaces goes (with its rows); cases on this quarter's deletion list go and are remembered. Re-importing a
+ * quarter changes nothing.
  */
 const MERGE_SQL = [
-  `ANALYZE faers_stage_demo; ANALYZE faers_stage_drug; ANALYZE faers_stage_reac; ANALYZE faers_stage_outc; ANALYZE faers_stage_deleted`,
+  `ANALYZE faers_stage_demo; ANALYZE faers_stage_deleted`,
   `CREATE TEMPORARY TABLE faers_latest ON COMMIT DROP AS SELECT DISTINCT ON (caseid) * FROM faers_stage_demo ORDER BY caseid, caseversion DESC, primaryid DESC`,
   `INSERT INTO faers_deleted_case (caseid, quarter) SELECT DISTINCT caseid, $1 FROM faers_stage_deleted ON CONFLICT (caseid) DO NOTHING`,
   `CREATE TEMPORARY TABLE faers_accepted ON COMMIT DROP AS
@@ -87,29 +95,63 @@ const MERGE_SQL = [
      SELECT primaryid, caseid, caseversion, $1, i_f_code, event_dt, fda_dt, rept_cod, mfr_sndr, age, age_cod, sex, reporter_country, occr_country FROM faers_accepted`,
 ];
 
-const CHILD_INSERTS: readonly { kind: FaersTableKind; sql: string }[] = [
-  { kind: 'drug', sql: `INSERT INTO faers_drug SELECT d.* FROM faers_stage_drug d WHERE d.primaryid IN (SELECT primaryid FROM faers_accepted)` },
-  { kind: 'reac', sql: `INSERT INTO faers_reaction SELECT x.* FROM faers_stage_reac x WHERE x.primaryid IN (SELECT primaryid FROM faers_accepted)` },
-  { kind: 'outc', sql: `INSERT INTO faers_outcome SELECT o.* FROM faers_stage_outc o WHERE o.primaryid IN (SELECT primaryid FROM faers_accepted)` },
-];
-
-/** The lines of a file as byte buffers (LF or CRLF), streamed: memory does not grow with the file. */
-async function* lines(path: string, hash: ReturnType<typeof createHash>): AsyncGenerator<Buffer> {
+/**
+ * The lines of a file as text (LF or CRLF), streamed a chunk at a time (about 1 MB of lines per step: memory
+ * does not grow with the file, and no promise per line). A chunk of pure ASCII (nearly all of FAERS) is
+ * decoded at once; a chunk with other bytes line by line (UTF-8, else Latin-1).
+ */
+async function* lineBatches(path: string, hash: ReturnType<typeof createHash>): AsyncGenerator<string[]> {
   let rest: Buffer = Buffer.alloc(0);
+  const complete = (buffer: Buffer): string[] => {
+    const text = isAscii(buffer) ? buffer.toString('latin1').split('\n') : splitBytes(buffer).map(decodeLine);
+    return text.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  };
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     const buffer = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
-    let start = 0;
-    let end = buffer.indexOf(10, start);
-    while (end >= 0) {
-      yield buffer.subarray(start, end > start && buffer[end - 1] === 13 ? end - 1 : end);
-      start = end + 1;
-      end = buffer.indexOf(10, start);
+    const last = buffer.lastIndexOf(10);
+    if (last < 0) {
+      rest = Buffer.from(buffer);
+      continue;
     }
-    rest = Buffer.from(buffer.subarray(start));
+    yield complete(buffer.subarray(0, last));
+    rest = Buffer.from(buffer.subarray(last + 1));
   }
   if (rest.length > 0) {
-    yield rest[rest.length - 1] === 13 ? rest.subarray(0, rest.length - 1) : rest;
+    yield complete(rest);
+  }
+}
+
+function splitBytes(buffer: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let start = 0;
+  for (let end = buffer.indexOf(10); end >= 0; end = buffer.indexOf(10, start)) {
+    parts.push(buffer.subarray(start, end));
+    start = end + 1;
+  }
+  parts.push(buffer.subarray(start));
+  return parts;
+}
+
+/** Sorted primary ids, looked up by binary search: 8 bytes per report (2 million reports: 16 MB). */
+class IdSet {
+  constructor(private readonly ids: Float64Array) {}
+  has(id: number): boolean {
+    let low = 0;
+    let high = this.ids.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = this.ids[middle] ?? 0;
+      if (value === id) {
+        return true;
+      }
+      if (value < id) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return false;
   }
 }
 
@@ -129,29 +171,35 @@ export class FaersImportService {
 
   async importFolder(folder: string, actor: Actor, options: { quarter?: string } = {}): Promise<FaersImportReport> {
     const started = performance.now();
-    const files = await this.findFiles(folder);
-    const quarter = this.quarterOf(files, options.quarter);
+    const found = await this.findFiles(folder);
+    const quarter = this.quarterOf(found, options.quarter);
+    const reportsFirst = [...found].filter(([kind]) => kind === 'demo' || kind === 'deleted');
+    const children = [...found].filter(([kind]) => kind !== 'demo' && kind !== 'deleted');
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
       await runner.startTransaction();
       try {
         await client.query(STAGING_SQL);
-        const reports: FaersFileReport[] = [];
-        for (const [kind, path] of files) {
-          reports.push(await this.stage(client, kind, path));
-          this.logger.log(`${quarter} ${kind}: ${reports.at(-1)?.staged ?? 0} rows staged`);
+        const files: FaersFileReport[] = [];
+        for (const [kind, path] of reportsFirst) {
+          files.push(await this.stage(client, kind, path, null));
         }
-        const report = await this.merge(client, quarter, reports);
+        const merged = await this.mergeReports(client, quarter);
+        const loaded = await this.loadedIds(client);
+        for (const [kind, path] of children) {
+          files.push(await this.stage(client, kind, path, loaded));
+        }
+        const report: Omit<FaersImportReport, 'durationMs'> = { ...merged, files, childRowsNotLoaded: files.reduce((n, f) => n + f.notLoaded, 0) };
         await client.query(
           `INSERT INTO faers_quarter (quarter, files, counts, loaded_by) VALUES ($1, $2, $3, $4)
            ON CONFLICT (quarter) DO UPDATE SET files = EXCLUDED.files, counts = EXCLUDED.counts, loaded_by = EXCLUDED.loaded_by, loaded_at = now()`,
-          [quarter, JSON.stringify(reports), JSON.stringify({ cases: report.cases, loaded: report.loaded, superseded: report.superseded, unchanged: report.unchanged, deleted: report.deleted, childRowsNotLoaded: report.childRowsNotLoaded }), actor.id],
+          [quarter, JSON.stringify(report.files), JSON.stringify({ cases: report.cases, loaded: report.loaded, superseded: report.superseded, unchanged: report.unchanged, deleted: report.deleted, childRowsNotLoaded: report.childRowsNotLoaded }), actor.id],
         );
         const digest = createHash('sha256')
-          .update(reports.map((r) => `${r.kind}:${r.sha256}`).sort().join('\n'))
+          .update(report.files.map((r) => `${r.kind}:${r.sha256}`).sort().join('\n'))
           .digest('hex');
-        await this.audit.recordBatch(runner.manager, actor, { entityType: 'faers-quarter', action: 'import', fileName: `FAERS ${quarter} (${reports.map((r) => r.file).join(', ')})`, fileSha256: digest, count: Math.max(1, report.cases) });
+        await this.audit.recordBatch(runner.manager, actor, { entityType: 'faers-quarter', action: 'import', fileName: `FAERS ${quarter} (${report.files.map((r) => r.file).join(', ')})`, fileSha256: digest, count: Math.max(1, report.cases) });
         await runner.commitTransaction();
         return { ...report, durationMs: Math.round(performance.now() - started) };
       } catch (error) {
@@ -202,17 +250,21 @@ export class FaersImportService {
     return [...quarters][0] ?? '';
   }
 
-  /** One file through COPY into its staging table; bad rows counted and skipped. */
-  private async stage(client: PoolClient, kind: FaersKind, path: string): Promise<FaersFileReport> {
+  /**
+   * One file through COPY into its target; bad rows counted and skipped. With `loaded`, only rows of those
+   * reports are written (the others counted as not loaded).
+   */
+  private async stage(client: PoolClient, kind: FaersKind, path: string, loaded: IdSet | null): Promise<FaersFileReport> {
     const hash = createHash('sha256');
-    const report: FaersFileReport = { kind, file: path.split(/[\\/]/).pop() ?? path, sha256: '', rows: 0, staged: 0, badRows: 0, badRowExamples: [] };
+    const started = performance.now();
+    const report: FaersFileReport = { kind, file: path.split(/[\\/]/).pop() ?? path, sha256: '', rows: 0, staged: 0, notLoaded: 0, badRows: 0, badRowExamples: [], durationMs: 0 };
     const bad = (line: number, problem: string): void => {
       report.badRows++;
       if (report.badRowExamples.length < BAD_ROW_EXAMPLES) {
         report.badRowExamples.push({ line, problem });
       }
     };
-    const { table, columns } = STAGE[kind];
+    const { table, columns } = TARGET[kind];
     const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
     const done = new Promise<void>((resolve, reject) => {
       copy.on('finish', resolve);
@@ -226,43 +278,45 @@ export class FaersImportService {
       pending = '';
     };
     let lineNumber = 0;
-    let header: ReturnType<typeof readHeader> | null = null;
+    let header: FaersHeader | null = null;
     try {
-      for await (const bytes of lines(path, hash)) {
-        lineNumber++;
-        const text = decodeLine(bytes);
-        if (text.trim() === '') {
-          continue;
-        }
-        if (kind === 'deleted') {
-          const parsed = parseDeletedLine(text);
-          if (parsed !== null && 'caseid' in parsed) {
-            report.rows++;
-            report.staged++;
-            pending += `${parsed.caseid}\n`;
-          } else if (parsed !== null && lineNumber > 1) {
-            // A first line that is no case id is the list's header.
-            report.rows++;
-            bad(lineNumber, parsed.problem);
+      for await (const batch of lineBatches(path, hash)) {
+        for (const text of batch) {
+          lineNumber++;
+          if (text.trim() === '') {
+            continue;
           }
-        } else if (header === null) {
-          header = readHeader(kind, text);
-          if ('problem' in header) {
-            throw InvalidInputError.field('folder', `${report.file}: ${header.problem}`);
-          }
-        } else if (!('problem' in header)) {
-          report.rows++;
-          const parsed = parseLine(header, text);
-          if ('problem' in parsed) {
-            bad(lineNumber, parsed.problem);
+          if (kind === 'deleted') {
+            const parsed = parseDeletedLine(text);
+            if (parsed !== null && 'caseid' in parsed) {
+              report.rows++;
+              report.staged++;
+              pending += `${parsed.caseid}\n`;
+            } else if (parsed !== null && lineNumber > 1) {
+              // A first line that is no case id is the list's header.
+              report.rows++;
+              bad(lineNumber, parsed.problem);
+            }
+          } else if (header === null) {
+            const read = readHeader(kind, text);
+            if ('problem' in read) {
+              throw InvalidInputError.field('folder', `${report.file}: ${read.problem}`);
+            }
+            header = read;
           } else {
-            pending += `${parsed.values.map(copyValue).join('\t')}\n`;
-            report.staged++;
+            report.rows++;
+            const parsed = parseLine(header, text);
+            if ('problem' in parsed) {
+              bad(lineNumber, parsed.problem);
+            } else if (loaded !== null && !loaded.has(Number(parsed.values[0]))) {
+              report.notLoaded++;
+            } else {
+              pending += copyLine(parsed.values, text);
+              report.staged++;
+            }
           }
         }
-        if (pending.length >= COPY_CHUNK) {
-          await flush();
-        }
+        await flush();
       }
       await flush();
       copy.end();
@@ -273,18 +327,15 @@ export class FaersImportService {
       throw error;
     }
     report.sha256 = hash.digest('hex');
+    report.durationMs = Math.round(performance.now() - started);
     return report;
   }
 
-  private async merge(client: PoolClient, quarter: string, files: FaersFileReport[]): Promise<Omit<FaersImportReport, 'durationMs'>> {
+  /** The reports' merge (MERGE_SQL) and what it did. */
+  private async mergeReports(client: PoolClient, quarter: string): Promise<Pick<FaersImportReport, 'quarter' | 'cases' | 'loaded' | 'superseded' | 'unchanged' | 'deleted' | 'mergeMs'>> {
+    const started = performance.now();
     for (const sql of MERGE_SQL) {
       await client.query(sql, sql.includes('$1') ? [quarter] : []);
-    }
-    const staged = (kind: FaersKind): number => files.find((f) => f.kind === kind)?.staged ?? 0;
-    let childRowsNotLoaded = 0;
-    for (const insert of CHILD_INSERTS) {
-      const result = await client.query(insert.sql);
-      childRowsNotLoaded += staged(insert.kind) - (result.rowCount ?? 0);
     }
     const counts = await client.query<{ cases: number; loaded: number; superseded: number; onDeletionList: number; removed: number }>(
       `SELECT (SELECT count(*) FROM faers_latest)::int AS cases,
@@ -296,14 +347,33 @@ export class FaersImportService {
     const row = counts.rows[0] ?? { cases: 0, loaded: 0, superseded: 0, onDeletionList: 0, removed: 0 };
     return {
       quarter,
-      files,
       cases: row.cases,
       loaded: row.loaded,
       superseded: row.superseded,
       unchanged: row.cases - row.loaded - row.onDeletionList,
       deleted: row.onDeletionList + row.removed,
-      childRowsNotLoaded,
+      mergeMs: Math.round(performance.now() - started),
     };
+  }
+
+  /** The primary ids the merge loaded, sorted, read with COPY TO (no row objects). */
+  private async loadedIds(client: PoolClient): Promise<IdSet> {
+    const [count] = (await client.query<{ n: number }>('SELECT count(*)::int AS n FROM faers_accepted')).rows;
+    const ids = new Float64Array(count?.n ?? 0);
+    let index = 0;
+    let rest = '';
+    for await (const chunk of client.query(copyTo('COPY (SELECT primaryid FROM faers_accepted ORDER BY primaryid) TO STDOUT')) as AsyncIterable<Buffer>) {
+      const text = rest + chunk.toString('latin1');
+      const parts = text.split('\n');
+      rest = parts.pop() ?? '';
+      for (const part of parts) {
+        ids[index++] = Number(part);
+      }
+    }
+    if (rest !== '') {
+      ids[index++] = Number(rest);
+    }
+    return new IdSet(ids.subarray(0, index));
   }
 }
 

@@ -1,0 +1,128 @@
+/**
+ * A deterministic FAERS-shaped quarter for the benchmarks: N reports (DEMO), about 4 drugs (DRUG) and 3
+ * reactions (REAC) each, an outcome for about half (OUTC), with a realistic skew — drug names and PTs drawn
+ * from Zipf-like distributions (a few very common, a long tail). Written twice: as FDA's `$`-delimited files
+ * (the importer's input) and as tab-separated rows of exactly the stored columns (the plain-COPY baseline).
+ * Seeded mulberry32: the same N gives the same files.
+ */
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+
+const DRUGS = 5_000;
+const PTS = 8_000;
+const DEMO_HEADER = 'primaryid$caseid$caseversion$i_f_code$event_dt$mfr_dt$init_fda_dt$fda_dt$rept_cod$auth_num$mfr_num$mfr_sndr$lit_ref$age$age_cod$age_grp$sex$e_sub$wt$wt_cod$rept_dt$to_mfr$occp_cod$reporter_country$occr_country';
+const DRUG_HEADER = 'primaryid$caseid$drug_seq$role_cod$drugname$prod_ai$val_vbm$route$dose_vbm$cum_dose_chr$cum_dose_unit$dechal$rechal$lot_num$exp_dt$nda_num$dose_amt$dose_unit$dose_form$dose_freq';
+const REAC_HEADER = 'primaryid$caseid$pt$drug_rec_act';
+const OUTC_HEADER = 'primaryid$caseid$outc_cod';
+const COUNTRIES = ['US', 'US', 'US', 'GB', 'DE', 'FR', 'JP', 'CA', 'IT', 'ES'];
+const OUTCOMES = ['HO', 'OT', 'DE', 'LT', 'DS'];
+const ROLES = ['PS', 'SS', 'C', 'C', 'I'];
+
+class Rng {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  /** Zipf-like over 1..size: index ≈ size^u − 1, so small indexes are far more frequent. */
+  zipf(size: number): number {
+    return Math.min(size - 1, Math.floor(Math.pow(size, this.next())) - 1);
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+}
+
+export interface GeneratedQuarter {
+  folder: string;
+  reports: number;
+  drugRows: number;
+  reactionRows: number;
+  outcomeRows: number;
+  /** Tab-separated files of the stored columns, for the plain COPY: table → path. */
+  plain: Record<'faers_report' | 'faers_drug' | 'faers_reaction' | 'faers_outcome', string>;
+}
+
+class Buffered {
+  private text = '';
+  constructor(private readonly stream: WriteStream) {}
+  async add(line: string): Promise<void> {
+    this.text += line;
+    if (this.text.length > 1 << 20) {
+      await this.flush();
+    }
+  }
+  async flush(): Promise<void> {
+    if (this.text !== '' && !this.stream.write(this.text)) {
+      await once(this.stream, 'drain');
+    }
+    this.text = '';
+  }
+  async close(): Promise<void> {
+    await this.flush();
+    this.stream.end();
+    await once(this.stream, 'finish');
+  }
+}
+
+export async function generateQuarter(folder: string, reports: number, seed = 20251001): Promise<GeneratedQuarter> {
+  const rng = new Rng(seed);
+  const open = (name: string): Buffered => new Buffered(createWriteStream(join(folder, name)));
+  const demo = open('DEMO25Q3.txt');
+  const drug = open('DRUG25Q3.txt');
+  const reac = open('REAC25Q3.txt');
+  const outc = open('OUTC25Q3.txt');
+  const plain = { faers_report: join(folder, 'plain-report.tsv'), faers_drug: join(folder, 'plain-drug.tsv'), faers_reaction: join(folder, 'plain-reaction.tsv'), faers_outcome: join(folder, 'plain-outcome.tsv') };
+  const pReport = new Buffered(createWriteStream(plain.faers_report));
+  const pDrug = new Buffered(createWriteStream(plain.faers_drug));
+  const pReac = new Buffered(createWriteStream(plain.faers_reaction));
+  const pOutc = new Buffered(createWriteStream(plain.faers_outcome));
+  await demo.add(`${DEMO_HEADER}\n`);
+  await drug.add(`${DRUG_HEADER}\n`);
+  await reac.add(`${REAC_HEADER}\n`);
+  await outc.add(`${OUTC_HEADER}\n`);
+  let drugRows = 0;
+  let reactionRows = 0;
+  let outcomeRows = 0;
+  for (let i = 1; i <= reports; i++) {
+    const caseid = 10_000_000 + i;
+    const version = rng.int(1, 3);
+    const primaryid = `${caseid}${version}`;
+    const country = COUNTRIES[rng.int(0, COUNTRIES.length - 1)] ?? 'US';
+    const sex = rng.next() < 0.55 ? 'F' : 'M';
+    const age = String(rng.int(1, 95));
+    const fdaDt = `2025${String(rng.int(7, 9)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}`;
+    await demo.add(`${primaryid}$${caseid}$${version}$${version === 1 ? 'I' : 'F'}$2025$$$${fdaDt}$EXP$$$MFR${rng.int(1, 300)}$$${age}$YR$$${sex}$Y$$$$$MD$${country}$${country}\n`);
+    await pReport.add(`${primaryid}\t${caseid}\t${version}\t2025Q3\t${version === 1 ? 'I' : 'F'}\t2025\t${fdaDt}\tEXP\tMFR${rng.int(1, 300)}\t${age}\tYR\t${sex}\t${country}\t${country}\n`);
+    const drugs = rng.int(1, 7);
+    for (let d = 1; d <= drugs; d++) {
+      const name = `DRUG${rng.zipf(DRUGS)}`;
+      const role = d === 1 ? 'PS' : (ROLES[rng.int(1, ROLES.length - 1)] ?? 'C');
+      await drug.add(`${primaryid}$${caseid}$${d}$${role}$${name}$${name} AI$1$ORAL$$$$U$U$$$$$$$\n`);
+      await pDrug.add(`${primaryid}\t${d}\t${role}\t${name}\t${name} AI\tORAL\n`);
+    }
+    const reactions = rng.int(1, 5);
+    for (let r = 0; r < reactions; r++) {
+      const pt = `PT ${rng.zipf(PTS)}`;
+      await reac.add(`${primaryid}$${caseid}$${pt}$\n`);
+      await pReac.add(`${primaryid}\t${pt}\t\\N\n`);
+    }
+    if (rng.next() < 0.5) {
+      const outcome = OUTCOMES[rng.int(0, OUTCOMES.length - 1)] ?? 'OT';
+      await outc.add(`${primaryid}$${caseid}$${outcome}\n`);
+      await pOutc.add(`${primaryid}\t${outcome}\n`);
+      outcomeRows++;
+    }
+    drugRows += drugs;
+    reactionRows += reactions;
+  }
+  await Promise.all([demo, drug, reac, outc, pReport, pDrug, pReac, pOutc].map((f) => f.close()));
+  return { folder, reports, drugRows, reactionRows, outcomeRows, plain };
+}
