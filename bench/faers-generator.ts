@@ -106,7 +106,7 @@ export async function generateQuarter(folder: string, reports: number, seed = 20
       const name = `DRUG${rng.zipf(DRUGS)}`;
       const role = d === 1 ? 'PS' : (ROLES[rng.int(1, ROLES.length - 1)] ?? 'C');
       await drug.add(`${primaryid}$${caseid}$${d}$${role}$${name}$${name} AI$1$ORAL$$$$U$U$$$$$$$\n`);
-      await pDrug.add(`${primaryid}\t${d}\t${role}\t${name}\t${name} AI\tORAL\n`);
+      await pDrug.add(`${primaryid}\t${d}\t${role}\t${name}\t${name} AI\tORAL\t${name} AI\n`);
     }
     const reactions = rng.int(1, 5);
     for (let r = 0; r < reactions; r++) {

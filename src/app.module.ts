@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { E2bModule } from './e2b/e2b.module';
 import { FaersModule } from './faers/faers.module';
+import { SignalsModule } from './signals/signals.module';
 import { FrequenciesModule } from './frequencies/frequencies.module';
 import { HealthModule } from './health/health.module';
 import { MeddraModule } from './meddra/meddra.module';
@@ -53,6 +54,7 @@ export class AppModule {
         E2bModule,
         FrequenciesModule,
         FaersModule,
+        SignalsModule,
       ],
     };
   }

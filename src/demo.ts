@@ -14,6 +14,7 @@ import { ReminderWorkers } from './reminders/reminder-workers';
 import { JobQueues } from './common/job-queues';
 import { FrequencyRunsService } from './frequencies/frequency-runs.service';
 import { FrequencyWorkers } from './frequencies/frequency-workers';
+import { SignalJobs } from './signals/signal-jobs';
 
 /**
  * `npm run demo`: the whole system with the demo data. With DATABASE_URL unset it starts an embedded
@@ -47,6 +48,7 @@ async function demo(): Promise<void> {
   await app.listen(config.port, '0.0.0.0');
   await app.get(ReminderWorkers).start();
   await app.get(FrequencyWorkers).start();
+  app.get(SignalJobs).start();
   log.info({ queues: app.get(JobQueues).describe() }, 'workers started (reminder scan every 15 minutes; inbox, e-mail and webhook deliveries; frequency aggregation daily and after case changes)');
   const stop = async (): Promise<void> => {
     await app.close();

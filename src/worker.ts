@@ -6,6 +6,7 @@ import { createRootLogger, PinoNestLogger } from './common/logger';
 import { loadConfig } from './config/app.config';
 import { ReminderWorkers } from './reminders/reminder-workers';
 import { FrequencyWorkers } from './frequencies/frequency-workers';
+import { SignalJobs } from './signals/signal-jobs';
 import { createDataSource } from './database/data-source';
 import { migrateWithLock } from './database/migrate';
 
@@ -29,6 +30,7 @@ async function worker(): Promise<void> {
   app.enableShutdownHooks();
   await app.get(ReminderWorkers).start();
   await app.get(FrequencyWorkers).start();
+  app.get(SignalJobs).start();
 }
 
 worker().catch((error: unknown) => {

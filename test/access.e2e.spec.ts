@@ -134,6 +134,10 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'POST /api/frequency-runs': ['safety', 'qppv', 'regulatory'],
   'GET /api/frequency-runs': CASE_READERS,
   'GET /api/frequency-runs/:id': CASE_READERS,
+  'POST /api/signal-detection/runs': SAFETY,
+  'GET /api/signal-detection/runs': CASE_READERS,
+  'GET /api/signal-detection/runs/:id': CASE_READERS,
+  'GET /api/signal-detection/runs/:id/results': CASE_READERS,
 
   'GET /api/queues': ALL,
   'POST /api/admin/queues/session': ADMIN,

@@ -7,6 +7,7 @@ import { registerDatabaseCommands } from './database.command';
 import { registerDeadlineCommands } from './deadlines.command';
 import { registerE2bCommands } from './e2b.command';
 import { registerFaersCommands } from './faers.command';
+import { registerSignalCommands } from './signals.command';
 import { registerMeddraCommands } from './meddra.command';
 import { registerReminderCommands } from './reminders.command';
 import { registerStatsCommands } from './stats.command';
@@ -27,6 +28,7 @@ export function buildCli(): Command {
   registerMeddraCommands(program);
   registerE2bCommands(program);
   registerFaersCommands(program);
+  registerSignalCommands(program);
   registerStatsCommands(program);
   return program;
 }

@@ -5,6 +5,12 @@
  * empty columns: a bad row is reported and skipped, never the whole load.
  */
 
+/** What a FAERS drug is counted as in disproportionality: its active ingredient, else its verbatim name, trimmed, upper case. */
+export function faersProduct(drugname: string | null, activeIngredient: string | null): string | null {
+  const name = activeIngredient !== null && activeIngredient.trim() !== '' ? activeIngredient : drugname;
+  return name === null || name.trim() === '' ? null : name.trim().toUpperCase();
+}
+
 export const FAERS_KINDS = ['demo', 'drug', 'reac', 'outc', 'deleted'] as const;
 export type FaersKind = (typeof FAERS_KINDS)[number];
 export type FaersTableKind = Exclude<FaersKind, 'deleted'>;

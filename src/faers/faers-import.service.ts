@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
 import { InvalidInputError } from '../common/errors';
-import { classifyFile, copyLine, decodeLine, FAERS_COLUMNS, type FaersHeader, type FaersKind, parseDeletedLine, parseLine, QUARTER_PATTERN, quarterOf, readHeader } from './faers-files';
+import { classifyFile, copyLine, decodeLine, FAERS_COLUMNS, faersProduct, type FaersHeader, type FaersKind, parseDeletedLine, parseLine, QUARTER_PATTERN, quarterOf, readHeader } from './faers-files';
 
 /** Bad rows shown per file (all are counted). */
 const BAD_ROW_EXAMPLES = 20;
@@ -59,7 +59,7 @@ export interface FaersImportReport {
 const TARGET: Readonly<Record<FaersKind, { table: string; columns: readonly string[] }>> = {
   demo: { table: 'faers_stage_demo', columns: FAERS_COLUMNS.demo.kept },
   deleted: { table: 'faers_stage_deleted', columns: ['caseid'] },
-  drug: { table: 'faers_drug', columns: FAERS_COLUMNS.drug.kept },
+  drug: { table: 'faers_drug', columns: [...FAERS_COLUMNS.drug.kept, 'product'] },
   reac: { table: 'faers_reaction', columns: FAERS_COLUMNS.reac.kept },
   outc: { table: 'faers_outcome', columns: FAERS_COLUMNS.outc.kept },
 };
@@ -311,7 +311,8 @@ export class FaersImportService {
             } else if (loaded !== null && !loaded.has(Number(parsed.values[0]))) {
               report.notLoaded++;
             } else {
-              pending += copyLine(parsed.values, text);
+              // A drug row carries the product it is counted as (active ingredient, else name), kept in its table.
+              pending += copyLine(kind === 'drug' ? [...parsed.values, faersProduct(parsed.values[3] ?? null, parsed.values[4] ?? null)] : parsed.values, text);
               report.staged++;
             }
           }

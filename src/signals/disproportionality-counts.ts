@@ -1,0 +1,186 @@
+/**
+ * Counting for disproportionality, in PostgreSQL (pharmacovigilance §6). One database at a time — the
+ * holder's own cases or the FAERS background data — never pooled. The unit is the report: a report counts
+ * once for a product (whatever the number of its drug rows) and once for an event. Drugs count in the roles
+ * given (suspect and interacting by default); events are PT names, lower case (the reporter's words for an
+ * uncoded case of our own). N = reports with at least one event; a product's reports are those of them with
+ * the product.
+ *   own:   current version of every case not nullified and not a linked duplicate; product = the tracked
+ *          product's name, else the drug's verbatim name (upper case).
+ *   faers: the latest loaded version of each case; product = active ingredient, else verbatim name.
+ */
+import { StringDecoder } from 'node:string_decoder';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+
+export const SIGNAL_DATABASES = ['own', 'faers'] as const;
+export type SignalDatabase = (typeof SIGNAL_DATABASES)[number];
+
+/** Drug roles per database, and the default (suspect and interacting). */
+export const DRUG_ROLES: Readonly<Record<SignalDatabase, readonly string[]>> = {
+  own: ['suspect', 'interacting', 'concomitant'],
+  faers: ['PS', 'SS', 'I', 'C'],
+};
+export const DEFAULT_ROLES: Readonly<Record<SignalDatabase, readonly string[]>> = {
+  own: ['suspect', 'interacting'],
+  faers: ['PS', 'SS', 'I'],
+};
+
+export interface CountParameters {
+  database: SignalDatabase;
+  roles: readonly string[];
+  /** Pairs with fewer reports are not returned. */
+  minCount: number;
+  /** One product (as counted: upper case), or null for every pair. */
+  product: string | null;
+}
+
+export interface PairCount {
+  product: string;
+  event: string;
+  a: number;
+  productReports: number;
+  eventReports: number;
+}
+
+export interface CountTotals {
+  /** N: reports with at least one event. */
+  reports: number;
+  pairs: number;
+}
+
+function literalList(values: readonly string[]): string {
+  // Roles come from a fixed code list (checked by the caller): quoting is belt and braces.
+  return `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]::text[]`;
+}
+
+const OWN_SOURCES = (roles: string): string => `
+  CREATE TEMPORARY TABLE dp_event ON COMMIT DROP AS
+    SELECT DISTINCT c.id::text AS report, lower(btrim(COALESCE(NULLIF(btrim(r->>'ptName'), ''), r->>'reportedTerm'))) AS event
+      FROM safety_case c
+      JOIN safety_case_version v ON v.case_id = c.id AND v.version = c.current_version
+      CROSS JOIN LATERAL jsonb_array_elements(COALESCE(v.content->'reactions', '[]'::jsonb)) r
+     WHERE c.status <> 'nullified' AND c.master_case_id IS NULL
+       AND COALESCE(NULLIF(btrim(r->>'ptName'), ''), btrim(r->>'reportedTerm')) <> '';
+  CREATE TEMPORARY TABLE dp_product ON COMMIT DROP AS
+    SELECT DISTINCT c.id::text AS report, upper(btrim(COALESCE(p.name, d->>'name'))) AS product
+      FROM safety_case c
+      JOIN safety_case_version v ON v.case_id = c.id AND v.version = c.current_version
+      CROSS JOIN LATERAL jsonb_array_elements(COALESCE(v.content->'drugs', '[]'::jsonb)) d
+      LEFT JOIN product p ON p.id::text = d->>'productId'
+     WHERE c.status <> 'nullified' AND c.master_case_id IS NULL
+       AND d->>'role' = ANY (${roles})
+       AND btrim(COALESCE(p.name, d->>'name', '')) <> ''
+       AND EXISTS (SELECT 1 FROM dp_event e WHERE e.report = c.id::text);`;
+
+const FAERS_SOURCES = (roles: string): string => `
+  CREATE TEMPORARY TABLE dp_event ON COMMIT DROP AS
+    SELECT DISTINCT primaryid AS report, lower(btrim(pt)) AS event FROM faers_reaction WHERE btrim(pt) <> '';
+  CREATE TEMPORARY TABLE dp_product ON COMMIT DROP AS
+    SELECT DISTINCT d.primaryid AS report, d.product FROM faers_drug d
+     WHERE d.role_cod = ANY (${roles}) AND d.product IS NOT NULL
+       AND EXISTS (SELECT 1 FROM faers_reaction r WHERE r.primaryid = d.primaryid);`;
+
+/**
+ * Every pair with at least `minCount` reports (or one product's), streamed to `onPair` through COPY (no
+ * row objects: hundreds of thousands of pairs stay cheap). Runs in the caller's transaction.
+ */
+export async function countPairs(client: PoolClient, parameters: CountParameters, onPair: (pair: PairCount, reports: number) => void): Promise<CountTotals> {
+  const roles = literalList(parameters.roles);
+  if (parameters.database === 'faers' && parameters.product !== null) {
+    return countFaersProduct(client, parameters, onPair);
+  }
+  await client.query(parameters.database === 'own' ? OWN_SOURCES(roles) : FAERS_SOURCES(roles));
+  await client.query('ANALYZE dp_event; ANALYZE dp_product');
+  const productFilter = parameters.product === null ? '' : `WHERE product = '${parameters.product.replace(/'/g, "''")}'`;
+  await client.query(`
+    CREATE TEMPORARY TABLE dp_pair ON COMMIT DROP AS
+    WITH product_totals AS (SELECT product, count(*)::int AS reports FROM dp_product ${productFilter} GROUP BY product),
+         event_totals AS (SELECT event, count(*)::int AS reports FROM dp_event GROUP BY event),
+         pairs AS (
+           SELECT p.product, e.event, count(*)::int AS a
+             FROM (SELECT * FROM dp_product ${productFilter}) p JOIN dp_event e ON e.report = p.report
+            GROUP BY p.product, e.event
+           HAVING count(*) >= ${Math.max(1, Math.trunc(parameters.minCount))}
+         )
+    SELECT pairs.product, pairs.event, pairs.a, pt.reports AS product_reports, et.reports AS event_reports
+      FROM pairs JOIN product_totals pt USING (product) JOIN event_totals et USING (event)`);
+  const total = await client.query<{ n: number }>('SELECT count(DISTINCT report)::int AS n FROM dp_event');
+  const reports = total.rows[0]?.n ?? 0;
+  const pairs = await streamPairs(client, 'SELECT product, event, a, product_reports, event_reports FROM dp_pair ORDER BY product, event', (pair) => onPair(pair, reports));
+  return { reports, pairs };
+}
+
+/**
+ * One FAERS product: its reports by index, their events, and the event totals of the whole database kept
+ * in faers_event_total (recomputed first when a quarter was loaded since).
+ */
+async function countFaersProduct(client: PoolClient, parameters: CountParameters, onPair: (pair: PairCount, reports: number) => void): Promise<CountTotals> {
+  const reports = await refreshFaersBackground(client);
+  await client.query(
+    `CREATE TEMPORARY TABLE dp_pair ON COMMIT DROP AS
+     WITH mine AS (
+       SELECT DISTINCT d.primaryid FROM faers_drug d
+        WHERE d.product = $1 AND d.role_cod = ANY ($2::text[]) AND EXISTS (SELECT 1 FROM faers_reaction r WHERE r.primaryid = d.primaryid)
+     ), pairs AS (
+       SELECT lower(btrim(r.pt)) AS event, count(DISTINCT r.primaryid)::int AS a
+         FROM faers_reaction r WHERE r.primaryid IN (SELECT primaryid FROM mine) AND btrim(r.pt) <> ''
+        GROUP BY 1 HAVING count(DISTINCT r.primaryid) >= $3
+     )
+     SELECT $1::text AS product, pairs.event, pairs.a, (SELECT count(*)::int FROM mine) AS product_reports, t.reports AS event_reports
+       FROM pairs JOIN faers_event_total t ON t.event = pairs.event`,
+    [parameters.product, parameters.roles, Math.max(1, Math.trunc(parameters.minCount))],
+  );
+  const pairs = await streamPairs(client, 'SELECT product, event, a, product_reports, event_reports FROM dp_pair ORDER BY event', (pair) => onPair(pair, reports));
+  return { reports, pairs };
+}
+
+/** Event totals of the FAERS data, recomputed when a quarter was loaded after they were; returns N. */
+export async function refreshFaersBackground(client: PoolClient): Promise<number> {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtext('faers-background'))`);
+  const state = await client.query<{ current: boolean; reports: number | null }>(
+    `SELECT b.loaded_at IS NOT DISTINCT FROM (SELECT max(loaded_at) FROM faers_quarter) AS current, b.reports FROM faers_background b WHERE b.id = 1`,
+  );
+  const row = state.rows[0];
+  if (row?.current === true && row.reports !== null) {
+    return row.reports;
+  }
+  await client.query('DELETE FROM faers_event_total');
+  await client.query(`INSERT INTO faers_event_total (event, reports) SELECT lower(btrim(pt)), count(DISTINCT primaryid) FROM faers_reaction WHERE btrim(pt) <> '' GROUP BY 1`);
+  const total = await client.query<{ n: number }>('SELECT count(DISTINCT primaryid)::int AS n FROM faers_reaction');
+  const n = total.rows[0]?.n ?? 0;
+  await client.query(
+    `INSERT INTO faers_background (id, reports, loaded_at, computed_at) VALUES (1, $1, (SELECT max(loaded_at) FROM faers_quarter), now())
+     ON CONFLICT (id) DO UPDATE SET reports = EXCLUDED.reports, loaded_at = EXCLUDED.loaded_at, computed_at = now()`,
+    [n],
+  );
+  return n;
+}
+
+async function streamPairs(client: PoolClient, select: string, onPair: (pair: PairCount) => void): Promise<number> {
+  let rest = '';
+  let count = 0;
+  const decoder = new StringDecoder('utf8');
+  const take = (line: string): void => {
+    const [product, event, a, productReports, eventReports] = line.split('\t');
+    onPair({ product: unescape(product ?? ''), event: unescape(event ?? ''), a: Number(a), productReports: Number(productReports), eventReports: Number(eventReports) });
+    count++;
+  };
+  for await (const chunk of client.query(copyTo(`COPY (${select}) TO STDOUT`)) as AsyncIterable<Buffer>) {
+    const parts = (rest + decoder.write(chunk)).split('\n');
+    rest = parts.pop() ?? '';
+    for (const line of parts) {
+      take(line);
+    }
+  }
+  rest += decoder.end();
+  if (rest !== '') {
+    take(rest);
+  }
+  return count;
+}
+
+/** COPY text format back to text. */
+function unescape(value: string): string {
+  return value.includes('\\') ? value.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r', '\\': '\\' })[c] ?? c) : value;
+}

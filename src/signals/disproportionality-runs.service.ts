@@ -1,0 +1,290 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { Actor } from '../common/actor';
+import { FieldProblem, InvalidInputError, NotFoundError } from '../common/errors';
+import { disproportionality, type Disproportionality } from './disproportionality';
+import { countPairs, type CountParameters, DEFAULT_ROLES, DRUG_ROLES, type PairCount, type SignalDatabase } from './disproportionality-counts';
+import { SCREENING_PRESETS, screeningHits } from './screening-presets';
+
+export interface RunRequest {
+  database: SignalDatabase;
+  /** One product (case-insensitive), or every pair. */
+  product?: string | null;
+  roles?: readonly string[];
+  /** Smallest a kept (default 1 for one product, 3 for every pair). */
+  minCount?: number;
+}
+
+export interface DisproportionalityRunView {
+  id: string;
+  database: SignalDatabase;
+  product: string | null;
+  parameters: { roles: string[]; minCount: number; unit: 'reports'; meddra: string; presets: { id: string; name: string; rule: string; source: string; applied: boolean }[] };
+  totals: { reports: number; pairs: number; hits: Record<string, number>; durationMs: number } | null;
+  status: 'running' | 'done' | 'failed';
+  error: string | null;
+  trigger: 'request' | 'job';
+  requestedBy: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface PairRow extends Disproportionality {
+  product: string;
+  event: string;
+  hits: string[];
+}
+
+const RESULT_COLUMNS = ['run_id', 'product', 'event', 'a', 'b', 'c', 'd', 'expected', 'prr', 'prr_lower', 'prr_upper', 'ror', 'ror_lower', 'ror_upper', 'chi2', 'chi2_yates', 'ic', 'ic025', 'ic975', 'hits'] as const;
+
+function copyText(value: string): string {
+  return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
+}
+
+function copyNumber(value: number | null): string {
+  return value === null ? '\\N' : String(value);
+}
+
+/** A text[] literal for COPY: the preset ids are plain words. */
+function copyArray(values: readonly string[]): string {
+  return `{${values.join(',')}}`;
+}
+
+const MEDDRA_STATEMENT: Readonly<Record<SignalDatabase, string>> = {
+  own: 'PT names as coded in each case (the MedDRA version recorded per reaction); uncoded reactions by the reporter’s words',
+  faers: 'PT names as FDA coded them in each loaded quarter (FAERS states no MedDRA version per row: the quarter’s current version)',
+};
+
+/**
+ * Disproportionality runs: counts in PostgreSQL, the statistics per pair in Node, results written back with
+ * COPY; a run over every pair is started as a BullMQ job (see SignalJobs) and its row shows its status.
+ */
+@Injectable()
+export class DisproportionalityRunsService {
+  private readonly logger = new Logger(DisproportionalityRunsService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Checks the request and records the run as running; the computation follows (now, or in a job). */
+  async start(actor: Actor, request: RunRequest, trigger: 'request' | 'job'): Promise<DisproportionalityRunView> {
+    const parameters = this.parameters(request);
+    const [row] = await this.dataSource.query<{ id: string }[]>(
+      `INSERT INTO disproportionality_run (database, product, parameters, trigger, requested_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [parameters.database, parameters.product, JSON.stringify({ roles: parameters.roles, minCount: parameters.minCount, unit: 'reports', meddra: MEDDRA_STATEMENT[parameters.database] }), trigger, actor.id],
+    );
+    if (row === undefined) {
+      throw new Error('the run was not recorded');
+    }
+    return this.get(this.dataSource.manager, row.id);
+  }
+
+  /** Computes a started run; marks it done (with totals) or failed (with the error). */
+  async compute(actor: Actor, runId: string): Promise<DisproportionalityRunView> {
+    const run = await this.get(this.dataSource.manager, runId);
+    const started = performance.now();
+    const parameters: CountParameters = { database: run.database, roles: run.parameters.roles, minCount: run.parameters.minCount, product: run.product };
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await client.query("SET LOCAL work_mem = '256MB'");
+      const monitored = await this.additionalMonitoring(client);
+      const hits: Record<string, number> = Object.fromEntries(SCREENING_PRESETS.map((p) => [p.id, 0]));
+      // The pairs stream out of one COPY and their results go back through another on the same connection
+      // (and transaction), so the rows wait in memory in between, as text in chunks of about 1 MB.
+      const chunks: string[] = [];
+      let current = '';
+      const totals = await countPairs(client, parameters, (pair, reports) => {
+        const figures = this.figures(pair, reports);
+        const pairHits = screeningHits(figures, { additionalMonitoring: monitored.has(pair.product) });
+        for (const id of pairHits) {
+          hits[id] = (hits[id] ?? 0) + 1;
+        }
+        current += this.copyRow(runId, pair, figures, pairHits);
+        if (current.length > 1 << 20) {
+          chunks.push(current);
+          current = '';
+        }
+      });
+      chunks.push(current);
+      const copy = client.query(copyFrom(`COPY disproportionality_result (${RESULT_COLUMNS.join(', ')}) FROM STDIN`));
+      const written = new Promise<void>((resolve, reject) => {
+        copy.on('finish', resolve);
+        copy.on('error', reject);
+      });
+      for (const chunk of chunks.splice(0)) {
+        if (chunk !== '' && !copy.write(chunk)) {
+          await new Promise((resolve) => copy.once('drain', resolve));
+        }
+      }
+      copy.end();
+      await written;
+      await client.query('COMMIT');
+      // The results are in; the run is marked done in a read-committed transaction of its own (the audit
+      // trail's hash chain is written under READ COMMITTED only).
+      const durationMs = Math.round(performance.now() - started);
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [runId, JSON.stringify({ reports: totals.reports, pairs: totals.pairs, hits, durationMs })]);
+        await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: runId, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: totals.pairs, hits } });
+      });
+      this.logger.log(`disproportionality ${run.database}${run.product === null ? '' : ` ${run.product}`}: ${totals.pairs} pairs over ${totals.reports} reports in ${durationMs} ms`);
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      await this.dataSource.query(`UPDATE disproportionality_run SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [runId, error instanceof Error ? error.message : String(error)]);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+    return this.get(this.dataSource.manager, runId);
+  }
+
+  async get(manager: EntityManager, id: string): Promise<DisproportionalityRunView> {
+    const [row] = await manager.query<RawRun[]>(`SELECT * FROM disproportionality_run WHERE id = $1`, [id]);
+    if (row === undefined) {
+      throw new NotFoundError('disproportionality run', id);
+    }
+    return toView(row);
+  }
+
+  async list(manager: EntityManager, limit: number): Promise<DisproportionalityRunView[]> {
+    const rows = await manager.query<RawRun[]>(`SELECT * FROM disproportionality_run ORDER BY started_at DESC, id LIMIT $1`, [limit]);
+    return rows.map(toView);
+  }
+
+  /** A run's pairs: one product's, or those hitting a preset, or all; strongest first. */
+  async results(manager: EntityManager, runId: string, filter: { product?: string; preset?: string; limit: number }): Promise<PairRow[]> {
+    await this.get(manager, runId);
+    const conditions = ['run_id = $1'];
+    const values: unknown[] = [runId];
+    if (filter.product !== undefined) {
+      values.push(filter.product.trim().toUpperCase());
+      conditions.push(`product = $${values.length}`);
+    }
+    if (filter.preset !== undefined) {
+      values.push(filter.preset);
+      conditions.push(`$${values.length} = ANY (hits)`);
+    }
+    values.push(filter.limit);
+    const rows = await manager.query<RawResult[]>(`SELECT * FROM disproportionality_result WHERE ${conditions.join(' AND ')} ORDER BY ic025 DESC, product, event LIMIT $${values.length}`, values);
+    return rows.map(toPair);
+  }
+
+  private parameters(request: RunRequest): Required<Pick<CountParameters, 'database' | 'roles' | 'minCount'>> & { product: string | null } {
+    const problems: FieldProblem[] = [];
+    const roles = request.roles === undefined || request.roles.length === 0 ? DEFAULT_ROLES[request.database] : request.roles;
+    const unknown = roles.filter((role) => !DRUG_ROLES[request.database].includes(role));
+    if (unknown.length > 0) {
+      problems.push({ field: 'roles', problem: `${unknown.join(', ')}: not a drug role of the ${request.database} database (${DRUG_ROLES[request.database].join(', ')})` });
+    }
+    const product = request.product === undefined || request.product === null || request.product.trim() === '' ? null : request.product.trim().toUpperCase();
+    const minCount = request.minCount ?? (product === null ? 3 : 1);
+    if (!Number.isInteger(minCount) || minCount < 1) {
+      problems.push({ field: 'minCount', problem: `must be a whole number of reports, 1 or more (got ${minCount})` });
+    }
+    if (problems.length > 0) {
+      throw new InvalidInputError(problems.map((p) => `${p.field}: ${p.problem}`).join('; '), problems);
+    }
+    return { database: request.database, roles: [...roles], minCount, product };
+  }
+
+  private figures(pair: PairCount, reports: number): Disproportionality {
+    const a = pair.a;
+    const b = pair.productReports - a;
+    const c = pair.eventReports - a;
+    return disproportionality({ a, b, c, d: reports - a - b - c });
+  }
+
+  private copyRow(runId: string, pair: PairCount, f: Disproportionality, hits: readonly string[]): string {
+    return `${[
+      runId, copyText(pair.product), copyText(pair.event), f.a, f.b, f.c, f.d, f.expected, copyNumber(f.prr.value), copyNumber(f.prr.lower), copyNumber(f.prr.upper),
+      copyNumber(f.ror.value), copyNumber(f.ror.lower), copyNumber(f.ror.upper), copyNumber(f.chiSquared), copyNumber(f.chiSquaredYates), f.ic, f.ic025, f.ic975, copyArray(hits),
+    ].join('\t')}\n`;
+  }
+
+  /** Products under additional monitoring, as each database names them: our product names and their active substances. */
+  private async additionalMonitoring(client: PoolClient): Promise<Set<string>> {
+    const rows = await client.query<{ name: string }>(`SELECT upper(btrim(name)) AS name FROM product WHERE additional_monitoring UNION SELECT upper(btrim(active_substance)) FROM product WHERE additional_monitoring`);
+    return new Set(rows.rows.map((r) => r.name));
+  }
+}
+
+interface RawRun {
+  id: string;
+  database: SignalDatabase;
+  product: string | null;
+  parameters: { roles: string[]; minCount: number; unit: 'reports'; meddra: string };
+  totals: DisproportionalityRunView['totals'];
+  status: DisproportionalityRunView['status'];
+  error: string | null;
+  trigger: 'request' | 'job';
+  requested_by: string;
+  started_at: Date;
+  finished_at: Date | null;
+}
+
+function toView(r: RawRun): DisproportionalityRunView {
+  return {
+    id: r.id,
+    database: r.database,
+    product: r.product,
+    parameters: { ...r.parameters, presets: SCREENING_PRESETS.map((p) => ({ id: p.id, name: p.name, rule: p.rule, source: p.source, applied: !p.needs.includes('ebgm') })) },
+    totals: r.totals,
+    status: r.status,
+    error: r.error,
+    trigger: r.trigger,
+    requestedBy: r.requested_by,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+  };
+}
+
+interface RawResult {
+  product: string;
+  event: string;
+  a: number;
+  b: number;
+  c: number;
+  d: string;
+  expected: number;
+  prr: number | null;
+  prr_lower: number | null;
+  prr_upper: number | null;
+  ror: number | null;
+  ror_lower: number | null;
+  ror_upper: number | null;
+  chi2: number | null;
+  chi2_yates: number | null;
+  ic: number;
+  ic025: number;
+  ic975: number;
+  hits: string[];
+}
+
+function toPair(r: RawResult): PairRow {
+  const d = Number(r.d);
+  return {
+    product: r.product,
+    event: r.event,
+    a: r.a,
+    b: r.b,
+    c: r.c,
+    d,
+    n: r.a + r.b + r.c + d,
+    expected: r.expected,
+    prr: { value: r.prr, lower: r.prr_lower, upper: r.prr_upper },
+    ror: { value: r.ror, lower: r.ror_lower, upper: r.ror_upper },
+    chiSquared: r.chi2,
+    chiSquaredYates: r.chi2_yates,
+    ic: r.ic,
+    ic025: r.ic025,
+    ic975: r.ic975,
+    notes: [],
+    hits: r.hits,
+  };
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { CASE_READERS, SAFETY_EDITORS } from '../auth/roles';
+import { Allow } from '../auth/route-rules';
+import { Actor } from '../common/actor';
+import { CurrentActor } from '../common/current-actor.decorator';
+import { ForbiddenError } from '../common/errors';
+import { ParseUuidPipe } from '../common/validation';
+import { DisproportionalityRunsService, type DisproportionalityRunView, type PairRow } from './disproportionality-runs.service';
+import { DisproportionalityRunDto, ResultQueryDto, RunListQueryDto } from './dto/signal-detection.dto';
+import { SignalJobs } from './signal-jobs';
+
+/** Disproportionality runs count over every product of a database: an account limited to some products may not see them. */
+function needsAllProducts(actor: Actor): void {
+  if (actor.scope !== null) {
+    throw new ForbiddenError('SIGNAL_DETECTION_NEEDS_ALL_PRODUCTS', 'Disproportionality counts over every product of a database: it needs an account that sees every product');
+  }
+}
+
+@ApiTags('Signal detection')
+@Controller('signal-detection')
+export class SignalDetectionController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly runs: DisproportionalityRunsService,
+    private readonly jobs: SignalJobs,
+  ) {}
+
+  @Post('runs')
+  @HttpCode(201)
+  @Allow(SAFETY_EDITORS)
+  @ApiOperation({ summary: 'Disproportionality over one database (own cases or FAERS, never pooled): one product at once (201, done), or every pair as a background job (202, running — poll the run)' })
+  async run(@CurrentActor() actor: Actor, @Body() body: DisproportionalityRunDto, @Res({ passthrough: true }) response: Response): Promise<DisproportionalityRunView> {
+    needsAllProducts(actor);
+    const request = { database: body.database, product: body.product ?? null, ...(body.roles === undefined ? {} : { roles: body.roles }), ...(body.minCount === undefined ? {} : { minCount: body.minCount }) };
+    if (request.product === null) {
+      response.status(202);
+      return this.jobs.enqueue(actor, request);
+    }
+    const started = await this.runs.start(actor, request, 'request');
+    return this.runs.compute(actor, started.id);
+  }
+
+  @Get('runs')
+  @Allow(CASE_READERS)
+  @ApiOperation({ summary: 'Disproportionality runs, newest first, with parameters, totals and the presets applied' })
+  async list(@CurrentActor() actor: Actor, @Query() query: RunListQueryDto): Promise<DisproportionalityRunView[]> {
+    needsAllProducts(actor);
+    return this.runs.list(this.dataSource.manager, query.limit ?? 50);
+  }
+
+  @Get('runs/:id')
+  @Allow(CASE_READERS)
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<DisproportionalityRunView> {
+    needsAllProducts(actor);
+    return this.runs.get(this.dataSource.manager, id);
+  }
+
+  @Get('runs/:id/results')
+  @Allow(CASE_READERS)
+  @ApiOperation({ summary: 'Pairs of a run (a product’s, or those a preset flags), strongest IC025 first: 2×2 table, PRR, ROR, χ², IC and the presets hit' })
+  async results(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Query() query: ResultQueryDto): Promise<PairRow[]> {
+    needsAllProducts(actor);
+    return this.runs.results(this.dataSource.manager, id, { ...(query.product === undefined ? {} : { product: query.product }), ...(query.preset === undefined ? {} : { preset: query.preset }), limit: query.limit ?? 200 });
+  }
+}
