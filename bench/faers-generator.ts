@@ -47,7 +47,7 @@ export interface GeneratedQuarter {
   reactionRows: number;
   outcomeRows: number;
   /** Tab-separated files of the stored columns, for the plain COPY: table → path. */
-  plain: Record<'faers_report' | 'faers_drug' | 'faers_reaction' | 'faers_outcome', string>;
+  plain: Record<'faers_report' | 'faers_drug' | 'faers_reaction' | 'faers_outcome' | 'faers_product' | 'faers_event', string>;
 }
 
 class Buffered {
@@ -79,7 +79,23 @@ export async function generateQuarter(folder: string, reports: number, seed = 20
   const drug = open('DRUG25Q3.txt');
   const reac = open('REAC25Q3.txt');
   const outc = open('OUTC25Q3.txt');
-  const plain = { faers_report: join(folder, 'plain-report.tsv'), faers_drug: join(folder, 'plain-drug.tsv'), faers_reaction: join(folder, 'plain-reaction.tsv'), faers_outcome: join(folder, 'plain-outcome.tsv') };
+  const plain = {
+    faers_report: join(folder, 'plain-report.tsv'),
+    faers_drug: join(folder, 'plain-drug.tsv'),
+    faers_reaction: join(folder, 'plain-reaction.tsv'),
+    faers_outcome: join(folder, 'plain-outcome.tsv'),
+    faers_product: join(folder, 'plain-product.tsv'),
+    faers_event: join(folder, 'plain-event.tsv'),
+  };
+  const products = new Buffered(createWriteStream(plain.faers_product));
+  const events = new Buffered(createWriteStream(plain.faers_event));
+  for (let i = 0; i < DRUGS; i++) {
+    await products.add(`${i + 1}\tDRUG${i} AI\n`);
+  }
+  for (let i = 0; i < PTS; i++) {
+    await events.add(`${i + 1}\tpt ${i}\n`);
+  }
+  await Promise.all([products.close(), events.close()]);
   const pReport = new Buffered(createWriteStream(plain.faers_report));
   const pDrug = new Buffered(createWriteStream(plain.faers_drug));
   const pReac = new Buffered(createWriteStream(plain.faers_reaction));
@@ -103,16 +119,18 @@ export async function generateQuarter(folder: string, reports: number, seed = 20
     await pReport.add(`${primaryid}\t${caseid}\t${version}\t2025Q3\t${version === 1 ? 'I' : 'F'}\t2025\t${fdaDt}\tEXP\tMFR${rng.int(1, 300)}\t${age}\tYR\t${sex}\t${country}\t${country}\n`);
     const drugs = rng.int(1, 7);
     for (let d = 1; d <= drugs; d++) {
-      const name = `DRUG${rng.zipf(DRUGS)}`;
+      const index = rng.zipf(DRUGS);
+      const name = `DRUG${index}`;
       const role = d === 1 ? 'PS' : (ROLES[rng.int(1, ROLES.length - 1)] ?? 'C');
       await drug.add(`${primaryid}$${caseid}$${d}$${role}$${name}$${name} AI$1$ORAL$$$$U$U$$$$$$$\n`);
-      await pDrug.add(`${primaryid}\t${d}\t${role}\t${name}\t${name} AI\tORAL\t${name} AI\n`);
+      await pDrug.add(`${primaryid}\t${d}\t${role}\t${name}\t${name} AI\tORAL\t${index + 1}\n`);
     }
     const reactions = rng.int(1, 5);
     for (let r = 0; r < reactions; r++) {
-      const pt = `PT ${rng.zipf(PTS)}`;
+      const ptIndex = rng.zipf(PTS);
+      const pt = `PT ${ptIndex}`;
       await reac.add(`${primaryid}$${caseid}$${pt}$\n`);
-      await pReac.add(`${primaryid}\t${pt}\t\\N\n`);
+      await pReac.add(`${primaryid}\t${pt}\t\\N\t${ptIndex + 1}\n`);
     }
     if (rng.next() < 0.5) {
       const outcome = OUTCOMES[rng.int(0, OUTCOMES.length - 1)] ?? 'OT';

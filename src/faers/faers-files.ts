@@ -11,6 +11,11 @@ export function faersProduct(drugname: string | null, activeIngredient: string |
   return name === null || name.trim() === '' ? null : name.trim().toUpperCase();
 }
 
+/** What a FAERS reaction is counted as: its PT name, trimmed, lower case. */
+export function faersEvent(pt: string | null): string | null {
+  return pt === null || pt.trim() === '' ? null : pt.trim().toLowerCase();
+}
+
 export const FAERS_KINDS = ['demo', 'drug', 'reac', 'outc', 'deleted'] as const;
 export type FaersKind = (typeof FAERS_KINDS)[number];
 export type FaersTableKind = Exclude<FaersKind, 'deleted'>;

@@ -4,13 +4,15 @@ import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
 import { InvalidInputError } from '../common/errors';
-import { classifyFile, copyLine, decodeLine, FAERS_COLUMNS, faersProduct, type FaersHeader, type FaersKind, parseDeletedLine, parseLine, QUARTER_PATTERN, quarterOf, readHeader } from './faers-files';
+import { classifyFile, copyLine, copyValue, decodeLine, FAERS_COLUMNS, faersEvent, faersProduct, type FaersHeader, type FaersKind, parseDeletedLine, parseLine, QUARTER_PATTERN, quarterOf, readHeader } from './faers-files';
 
 /** Bad rows shown per file (all are counted). */
 const BAD_ROW_EXAMPLES = 20;
@@ -59,8 +61,8 @@ export interface FaersImportReport {
 const TARGET: Readonly<Record<FaersKind, { table: string; columns: readonly string[] }>> = {
   demo: { table: 'faers_stage_demo', columns: FAERS_COLUMNS.demo.kept },
   deleted: { table: 'faers_stage_deleted', columns: ['caseid'] },
-  drug: { table: 'faers_drug', columns: [...FAERS_COLUMNS.drug.kept, 'product'] },
-  reac: { table: 'faers_reaction', columns: FAERS_COLUMNS.reac.kept },
+  drug: { table: 'faers_drug', columns: [...FAERS_COLUMNS.drug.kept, 'product_id'] },
+  reac: { table: 'faers_reaction', columns: [...FAERS_COLUMNS.reac.kept, 'event_id'] },
   outc: { table: 'faers_outcome', columns: FAERS_COLUMNS.outc.kept },
 };
 
@@ -133,6 +135,50 @@ function splitBytes(buffer: Buffer): Buffer[] {
   return parts;
 }
 
+/**
+ * The names products and events are counted under, as small integers (faers_product, faers_event): loaded
+ * at the start of an import, extended by it, the new entries written at its end (imports are serialised).
+ */
+class Dictionary {
+  private readonly ids = new Map<string, number>();
+  private next = 1;
+  readonly added: string[] = [];
+
+  constructor(private readonly table: 'faers_product' | 'faers_event') {}
+
+  async load(client: PoolClient): Promise<this> {
+    const rows = await client.query<{ id: number; name: string }>(`SELECT id, name FROM ${this.table}`);
+    for (const row of rows.rows) {
+      this.ids.set(row.name, row.id);
+      this.next = Math.max(this.next, row.id + 1);
+    }
+    return this;
+  }
+
+  idOf(name: string | null): number | null {
+    if (name === null) {
+      return null;
+    }
+    let id = this.ids.get(name);
+    if (id === undefined) {
+      id = this.next++;
+      this.ids.set(name, id);
+      this.added.push(name);
+    }
+    return id;
+  }
+
+  /** The new entries, through COPY. */
+  async save(client: PoolClient): Promise<void> {
+    if (this.added.length === 0) {
+      return;
+    }
+    const first = this.next - this.added.length;
+    const text = this.added.map((name, i) => `${first + i}\t${copyValue(name)}\n`).join('');
+    await pipeline(Readable.from([text]), client.query(copyFrom(`COPY ${this.table} (id, name) FROM STDIN`)));
+  }
+}
+
 /** Sorted primary ids, looked up by binary search: 8 bytes per report (2 million reports: 16 MB). */
 class IdSet {
   constructor(private readonly ids: Float64Array) {}
@@ -180,16 +226,21 @@ export class FaersImportService {
     try {
       await runner.startTransaction();
       try {
+        // One import at a time: the dictionaries and the latest-version rule assume it.
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext('faers-import'))`);
         await client.query(STAGING_SQL);
+        const dictionaries = { products: await new Dictionary('faers_product').load(client), events: await new Dictionary('faers_event').load(client) };
         const files: FaersFileReport[] = [];
         for (const [kind, path] of reportsFirst) {
-          files.push(await this.stage(client, kind, path, null));
+          files.push(await this.stage(client, kind, path, null, dictionaries));
         }
         const merged = await this.mergeReports(client, quarter);
         const loaded = await this.loadedIds(client);
         for (const [kind, path] of children) {
-          files.push(await this.stage(client, kind, path, loaded));
+          files.push(await this.stage(client, kind, path, loaded, dictionaries));
         }
+        await dictionaries.products.save(client);
+        await dictionaries.events.save(client);
         const report: Omit<FaersImportReport, 'durationMs'> = { ...merged, files, childRowsNotLoaded: files.reduce((n, f) => n + f.notLoaded, 0) };
         await client.query(
           `INSERT INTO faers_quarter (quarter, files, counts, loaded_by) VALUES ($1, $2, $3, $4)
@@ -254,7 +305,7 @@ export class FaersImportService {
    * One file through COPY into its target; bad rows counted and skipped. With `loaded`, only rows of those
    * reports are written (the others counted as not loaded).
    */
-  private async stage(client: PoolClient, kind: FaersKind, path: string, loaded: IdSet | null): Promise<FaersFileReport> {
+  private async stage(client: PoolClient, kind: FaersKind, path: string, loaded: IdSet | null, dictionaries: { products: Dictionary; events: Dictionary }): Promise<FaersFileReport> {
     const hash = createHash('sha256');
     const started = performance.now();
     const report: FaersFileReport = { kind, file: path.split(/[\\/]/).pop() ?? path, sha256: '', rows: 0, staged: 0, notLoaded: 0, badRows: 0, badRowExamples: [], durationMs: 0 };
@@ -311,8 +362,7 @@ export class FaersImportService {
             } else if (loaded !== null && !loaded.has(Number(parsed.values[0]))) {
               report.notLoaded++;
             } else {
-              // A drug row carries the product it is counted as (active ingredient, else name), kept in its table.
-              pending += copyLine(kind === 'drug' ? [...parsed.values, faersProduct(parsed.values[3] ?? null, parsed.values[4] ?? null)] : parsed.values, text);
+              pending += copyLine(this.withCountedAs(kind, parsed.values, dictionaries), text);
               report.staged++;
             }
           }
@@ -330,6 +380,19 @@ export class FaersImportService {
     report.sha256 = hash.digest('hex');
     report.durationMs = Math.round(performance.now() - started);
     return report;
+  }
+
+  /** A drug row carries the product it is counted as, a reaction row the event (dictionary ids). */
+  private withCountedAs(kind: FaersKind, values: (string | null)[], dictionaries: { products: Dictionary; events: Dictionary }): (string | null)[] {
+    if (kind === 'drug') {
+      const id = dictionaries.products.idOf(faersProduct(values[3] ?? null, values[4] ?? null));
+      return [...values, id === null ? null : String(id)];
+    }
+    if (kind === 'reac') {
+      const id = dictionaries.events.idOf(faersEvent(values[1] ?? null));
+      return [...values, id === null ? null : String(id)];
+    }
+    return values;
   }
 
   /** The reports' merge (MERGE_SQL) and what it did. */

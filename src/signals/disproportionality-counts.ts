@@ -73,13 +73,30 @@ const OWN_SOURCES = (roles: string): string => `
        AND btrim(COALESCE(p.name, d->>'name', '')) <> ''
        AND EXISTS (SELECT 1 FROM dp_event e WHERE e.report = c.id::text);`;
 
+/** FAERS: products and events as dictionary ids (faers_product, faers_event), named only for the pairs kept. */
 const FAERS_SOURCES = (roles: string): string => `
   CREATE TEMPORARY TABLE dp_event ON COMMIT DROP AS
-    SELECT DISTINCT primaryid AS report, lower(btrim(pt)) AS event FROM faers_reaction WHERE btrim(pt) <> '';
+    SELECT DISTINCT primaryid AS report, event_id AS event FROM faers_reaction WHERE event_id IS NOT NULL;
   CREATE TEMPORARY TABLE dp_product ON COMMIT DROP AS
-    SELECT DISTINCT d.primaryid AS report, d.product FROM faers_drug d
-     WHERE d.role_cod = ANY (${roles}) AND d.product IS NOT NULL
-       AND EXISTS (SELECT 1 FROM faers_reaction r WHERE r.primaryid = d.primaryid);`;
+    SELECT DISTINCT d.primaryid AS report, d.product_id AS product FROM faers_drug d
+     WHERE d.role_cod = ANY (${roles}) AND d.product_id IS NOT NULL
+       AND d.primaryid IN (SELECT report FROM dp_event);`;
+
+/** Pairs with their totals, from dp_product and dp_event (whatever the type of their product and event). */
+function pairSql(minCount: number, productFilter: string): string {
+  return `
+    CREATE TEMPORARY TABLE dp_pair ON COMMIT DROP AS
+    WITH product_totals AS (SELECT product, count(*)::int AS reports FROM dp_product ${productFilter} GROUP BY product),
+         event_totals AS (SELECT event, count(*)::int AS reports FROM dp_event GROUP BY event),
+         pairs AS (
+           SELECT p.product, e.event, count(*)::int AS a
+             FROM (SELECT * FROM dp_product ${productFilter}) p JOIN dp_event e ON e.report = p.report
+            GROUP BY p.product, e.event
+           HAVING count(*) >= ${Math.max(1, Math.trunc(minCount))}
+         )
+    SELECT pairs.product, pairs.event, pairs.a, pt.reports AS product_reports, et.reports AS event_reports
+      FROM pairs JOIN product_totals pt USING (product) JOIN event_totals et USING (event)`;
+}
 
 /**
  * Every pair with at least `minCount` reports (or one product's), streamed to `onPair` through COPY (no
@@ -93,21 +110,14 @@ export async function countPairs(client: PoolClient, parameters: CountParameters
   await client.query(parameters.database === 'own' ? OWN_SOURCES(roles) : FAERS_SOURCES(roles));
   await client.query('ANALYZE dp_event; ANALYZE dp_product');
   const productFilter = parameters.product === null ? '' : `WHERE product = '${parameters.product.replace(/'/g, "''")}'`;
-  await client.query(`
-    CREATE TEMPORARY TABLE dp_pair ON COMMIT DROP AS
-    WITH product_totals AS (SELECT product, count(*)::int AS reports FROM dp_product ${productFilter} GROUP BY product),
-         event_totals AS (SELECT event, count(*)::int AS reports FROM dp_event GROUP BY event),
-         pairs AS (
-           SELECT p.product, e.event, count(*)::int AS a
-             FROM (SELECT * FROM dp_product ${productFilter}) p JOIN dp_event e ON e.report = p.report
-            GROUP BY p.product, e.event
-           HAVING count(*) >= ${Math.max(1, Math.trunc(parameters.minCount))}
-         )
-    SELECT pairs.product, pairs.event, pairs.a, pt.reports AS product_reports, et.reports AS event_reports
-      FROM pairs JOIN product_totals pt USING (product) JOIN event_totals et USING (event)`);
+  await client.query(pairSql(parameters.minCount, productFilter));
   const total = await client.query<{ n: number }>('SELECT count(DISTINCT report)::int AS n FROM dp_event');
   const reports = total.rows[0]?.n ?? 0;
-  const pairs = await streamPairs(client, 'SELECT product, event, a, product_reports, event_reports FROM dp_pair ORDER BY product, event', (pair) => onPair(pair, reports));
+  const select =
+    parameters.database === 'own'
+      ? 'SELECT product, event, a, product_reports, event_reports FROM dp_pair ORDER BY product, event'
+      : 'SELECT p.name, e.name, x.a, x.product_reports, x.event_reports FROM dp_pair x JOIN faers_product p ON p.id = x.product JOIN faers_event e ON e.id = x.event ORDER BY 1, 2';
+  const pairs = await streamPairs(client, select, (pair) => onPair(pair, reports));
   return { reports, pairs };
 }
 
@@ -118,20 +128,26 @@ export async function countPairs(client: PoolClient, parameters: CountParameters
 async function countFaersProduct(client: PoolClient, parameters: CountParameters, onPair: (pair: PairCount, reports: number) => void): Promise<CountTotals> {
   const reports = await refreshFaersBackground(client);
   await client.query(
-    `CREATE TEMPORARY TABLE dp_pair ON COMMIT DROP AS
-     WITH mine AS (
-       SELECT DISTINCT d.primaryid FROM faers_drug d
-        WHERE d.product = $1 AND d.role_cod = ANY ($2::text[]) AND EXISTS (SELECT 1 FROM faers_reaction r WHERE r.primaryid = d.primaryid)
-     ), pairs AS (
-       SELECT lower(btrim(r.pt)) AS event, count(DISTINCT r.primaryid)::int AS a
-         FROM faers_reaction r WHERE r.primaryid IN (SELECT primaryid FROM mine) AND btrim(r.pt) <> ''
-        GROUP BY 1 HAVING count(DISTINCT r.primaryid) >= $3
-     )
-     SELECT $1::text AS product, pairs.event, pairs.a, (SELECT count(*)::int FROM mine) AS product_reports, t.reports AS event_reports
-       FROM pairs JOIN faers_event_total t ON t.event = pairs.event`,
-    [parameters.product, parameters.roles, Math.max(1, Math.trunc(parameters.minCount))],
+    `CREATE TEMPORARY TABLE dp_mine ON COMMIT DROP AS
+       SELECT DISTINCT d.primaryid FROM faers_drug d JOIN faers_product p ON p.id = d.product_id
+        WHERE p.name = $1 AND d.role_cod = ANY ($2::text[])`,
+    [parameters.product, parameters.roles],
   );
-  const pairs = await streamPairs(client, 'SELECT product, event, a, product_reports, event_reports FROM dp_pair ORDER BY event', (pair) => onPair(pair, reports));
+  await client.query(
+    `CREATE TEMPORARY TABLE dp_pair ON COMMIT DROP AS
+     WITH reactions AS (SELECT DISTINCT r.primaryid, r.event_id FROM faers_reaction r JOIN dp_mine m ON m.primaryid = r.primaryid WHERE r.event_id IS NOT NULL),
+          mine AS (SELECT count(DISTINCT primaryid)::int AS reports FROM reactions),
+          pairs AS (SELECT event_id, count(*)::int AS a FROM reactions GROUP BY event_id HAVING count(*) >= $1)
+     SELECT pairs.event_id, pairs.a, mine.reports AS product_reports, t.reports AS event_reports
+       FROM pairs CROSS JOIN mine JOIN faers_event_total t ON t.event_id = pairs.event_id`,
+    [Math.max(1, Math.trunc(parameters.minCount))],
+  );
+  const product = (parameters.product ?? '').replace(/'/g, "''");
+  const pairs = await streamPairs(
+    client,
+    `SELECT '${product}', e.name, x.a, x.product_reports, x.event_reports FROM dp_pair x JOIN faers_event e ON e.id = x.event_id ORDER BY 2`,
+    (pair) => onPair(pair, reports),
+  );
   return { reports, pairs };
 }
 
@@ -146,8 +162,8 @@ export async function refreshFaersBackground(client: PoolClient): Promise<number
     return row.reports;
   }
   await client.query('DELETE FROM faers_event_total');
-  await client.query(`INSERT INTO faers_event_total (event, reports) SELECT lower(btrim(pt)), count(DISTINCT primaryid) FROM faers_reaction WHERE btrim(pt) <> '' GROUP BY 1`);
-  const total = await client.query<{ n: number }>('SELECT count(DISTINCT primaryid)::int AS n FROM faers_reaction');
+  await client.query(`INSERT INTO faers_event_total (event_id, reports) SELECT event_id, count(DISTINCT primaryid) FROM faers_reaction WHERE event_id IS NOT NULL GROUP BY 1`);
+  const total = await client.query<{ n: number }>('SELECT count(DISTINCT primaryid)::int AS n FROM faers_reaction WHERE event_id IS NOT NULL');
   const n = total.rows[0]?.n ?? 0;
   await client.query(
     `INSERT INTO faers_background (id, reports, loaded_at, computed_at) VALUES (1, $1, (SELECT max(loaded_at) FROM faers_quarter), now())

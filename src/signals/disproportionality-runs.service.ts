@@ -23,7 +23,8 @@ export interface DisproportionalityRunView {
   database: SignalDatabase;
   product: string | null;
   parameters: { roles: string[]; minCount: number; unit: 'reports'; meddra: string; presets: { id: string; name: string; rule: string; source: string; applied: boolean }[] };
-  totals: { reports: number; pairs: number; hits: Record<string, number>; durationMs: number } | null;
+  /** Phases: counting in PostgreSQL, statistics while the pairs stream out, writing the results back. */
+  totals: { reports: number; pairs: number; hits: Record<string, number>; durationMs: number; phases: { countMs: number; pairsMs: number; writeMs: number } } | null;
   status: 'running' | 'done' | 'failed';
   error: string | null;
   trigger: 'request' | 'job';
@@ -100,7 +101,10 @@ export class DisproportionalityRunsService {
       // (and transaction), so the rows wait in memory in between, as text in chunks of about 1 MB.
       const chunks: string[] = [];
       let current = '';
+      const counted = performance.now();
+      let firstPair: number | null = null;
       const totals = await countPairs(client, parameters, (pair, reports) => {
+        firstPair ??= performance.now();
         const figures = this.figures(pair, reports);
         const pairHits = screeningHits(figures, { additionalMonitoring: monitored.has(pair.product) });
         for (const id of pairHits) {
@@ -113,6 +117,7 @@ export class DisproportionalityRunsService {
         }
       });
       chunks.push(current);
+      const streamed = performance.now();
       const copy = client.query(copyFrom(`COPY disproportionality_result (${RESULT_COLUMNS.join(', ')}) FROM STDIN`));
       const written = new Promise<void>((resolve, reject) => {
         copy.on('finish', resolve);
@@ -126,11 +131,12 @@ export class DisproportionalityRunsService {
       copy.end();
       await written;
       await client.query('COMMIT');
+      const phases = { countMs: Math.round((firstPair ?? streamed) - counted), pairsMs: Math.round(streamed - (firstPair ?? streamed)), writeMs: Math.round(performance.now() - streamed) };
       // The results are in; the run is marked done in a read-committed transaction of its own (the audit
       // trail's hash chain is written under READ COMMITTED only).
       const durationMs = Math.round(performance.now() - started);
       await this.dataSource.transaction(async (manager) => {
-        await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [runId, JSON.stringify({ reports: totals.reports, pairs: totals.pairs, hits, durationMs })]);
+        await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [runId, JSON.stringify({ reports: totals.reports, pairs: totals.pairs, hits, durationMs, phases })]);
         await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: runId, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: totals.pairs, hits } });
       });
       this.logger.log(`disproportionality ${run.database}${run.product === null ? '' : ` ${run.product}`}: ${totals.pairs} pairs over ${totals.reports} reports in ${durationMs} ms`);
