@@ -14,6 +14,7 @@ import { FrequencyRun } from './frequency.entities';
 import { FrequencyFlag } from './frequency-statistics';
 import { buildFrequencyTable, type Denominators, type FollowUp, type FrequencyRow, type ResultLevel } from './frequency-table';
 import { ExposureService } from './exposure.service';
+import { SignalManagementService } from '../signals/signal-management.service';
 
 export type RunTrigger = FrequencyRun['trigger'];
 
@@ -130,6 +131,7 @@ export class FrequencyRunsService {
     private readonly products: ProductsService,
     private readonly rsi: ReferenceSafetyService,
     private readonly exposure: ExposureService,
+    private readonly signals: SignalManagementService,
   ) {}
 
   /** Computes (and stores when new) one run, in one repeatable-read transaction: one consistent picture of the data. */
@@ -176,6 +178,10 @@ export class FrequencyRunsService {
       await this.insertResults(manager, run.id, rows);
       return { id: run.id, stored: true };
     });
+    if (outcome.stored) {
+      // "Exceeds" and "unlisted" rows become statistical alerts to review (audited: a read-committed transaction).
+      await this.dataSource.transaction((manager) => this.signals.alertsFromFrequency(manager, actor, outcome.id));
+    }
     return { run: await this.get(this.dataSource.manager, outcome.id, actor.scope), stored: outcome.stored };
   }
 

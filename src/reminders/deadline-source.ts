@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { IsoDate } from '../common/calendar-date';
 import { caseClockDeadlines } from '../safety-cases/case-clock-deadlines';
+import { signalEsiDeadlines } from '../signals/signal-deadlines';
 
 /**
  * A deadline as reminders see it, whatever it belongs to: a milestone today; a case's reporting clock or a
@@ -100,7 +101,7 @@ export const milestoneDeadlines: DeadlineSource = {
   },
 };
 
-export const DEADLINE_SOURCES: readonly DeadlineSource[] = [milestoneDeadlines, caseClockDeadlines];
+export const DEADLINE_SOURCES: readonly DeadlineSource[] = [milestoneDeadlines, caseClockDeadlines, signalEsiDeadlines];
 
 /** Why a pending reminder is not sent. */
 export const STALE_DEADLINE = 'deadline met, cancelled or moved before delivery';

@@ -8,6 +8,7 @@ import { FieldProblem, InvalidInputError, NotFoundError } from '../common/errors
 import { disproportionality, type Disproportionality } from './disproportionality';
 import { countPairs, type CountParameters, DEFAULT_ROLES, DRUG_ROLES, type PairCount, type SignalDatabase } from './disproportionality-counts';
 import { SCREENING_PRESETS, screeningHits } from './screening-presets';
+import { SignalManagementService } from './signal-management.service';
 
 export interface RunRequest {
   database: SignalDatabase;
@@ -70,6 +71,7 @@ export class DisproportionalityRunsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly signals: SignalManagementService,
   ) {}
 
   /** Checks the request and records the run as running; the computation follows (now, or in a job). */
@@ -138,6 +140,7 @@ export class DisproportionalityRunsService {
       await this.dataSource.transaction(async (manager) => {
         await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [runId, JSON.stringify({ reports: totals.reports, pairs: totals.pairs, hits, durationMs, phases })]);
         await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: runId, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: totals.pairs, hits } });
+        await this.signals.alertsFromDisproportionality(manager, actor, runId);
       });
       this.logger.log(`disproportionality ${run.database}${run.product === null ? '' : ` ${run.product}`}: ${totals.pairs} pairs over ${totals.reports} reports in ${durationMs} ms`);
     } catch (error) {

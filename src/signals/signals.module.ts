@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DisproportionalityRunsService } from './disproportionality-runs.service';
 import { SignalDetectionController } from './signal-detection.controller';
 import { SignalJobs } from './signal-jobs';
+import { SignalManagementController } from './signal-management.controller';
+import { SignalManagementService } from './signal-management.service';
 
-/** Signal detection: disproportionality over our cases or FAERS, screening presets, background runs. */
+/** Signal detection and management: disproportionality over our cases or FAERS, screening presets, background runs, alerts and signals (GVP IX). */
 @Module({
-  controllers: [SignalDetectionController],
-  providers: [DisproportionalityRunsService, SignalJobs],
-  exports: [DisproportionalityRunsService, SignalJobs],
+  imports: [DeadlinesModule],
+  controllers: [SignalDetectionController, SignalManagementController],
+  providers: [DisproportionalityRunsService, SignalJobs, SignalManagementService],
+  exports: [DisproportionalityRunsService, SignalJobs, SignalManagementService],
 })
 export class SignalsModule {}

@@ -5,6 +5,7 @@ import { ProductScope } from '../common/actor';
 import { InvalidInputError } from '../common/errors';
 import { MilestonesService } from '../milestones/milestones.service';
 import { ObligationsService } from '../obligations/obligations.service';
+import { SignalManagementService } from '../signals/signal-management.service';
 import { SignatureMeaning } from './electronic-signature.entity';
 import { signableContent } from './signature-seal';
 
@@ -22,7 +23,7 @@ export interface Signable {
 export class SignableRegistry {
   private readonly signables: Record<string, Signable>;
 
-  constructor(milestones: MilestonesService, obligations: ObligationsService) {
+  constructor(milestones: MilestonesService, obligations: ObligationsService, signals: SignalManagementService) {
     this.signables = {
       milestone: {
         load: async (manager, id, scope) => {
@@ -37,6 +38,11 @@ export class SignableRegistry {
           return { productId: obligation.productId, content: signableContent(obligation) };
         },
         signers: { reviewed: ['regulatory', 'qppv'], approved: ['regulatory'] },
+      },
+      // A signal's assessment: reviewed by the safety team, approved (signed off) by a QPPV only.
+      signal: {
+        load: (manager, id, scope) => signals.signableContent(manager, id, scope),
+        signers: { reviewed: ['safety', 'qppv'], approved: ['qppv'] },
       },
     };
   }
