@@ -58,7 +58,7 @@ describe('disproportionality over our own cases', () => {
     expect((run as Run & { error: string | null }).error).toBeNull();
     expect(run.status).toBe('done');
     expect(run.totals).toMatchObject({ reports: 11 });
-    expect(run.parameters).toMatchObject({ roles: ['suspect', 'interacting'], minCount: 1, unit: 'reports' });
+    expect(run.parameters).toMatchObject({ roles: ['interacting', 'suspect'], minCount: 1, unit: 'reports' });
     expect(run.parameters.presets.find((p) => p.id === 'fda')?.applied).toBe(false);
     const all = await pairs(run.id, { limit: '100' });
     // N is 11 here (the concomitant-only report counts in N, not for A); dat2's published figures (N = 10)
@@ -152,5 +152,10 @@ describe('disproportionality over FAERS', () => {
       ['nausea', 1, 1, 0, 2],
       ['pyrexia', 1, 1, 0, 2],
     ]);
+    // Now that a whole-database run is current, one product's table is taken from it (same figures).
+    const fast = await safety.http().post('/api/signal-detection/runs').send({ database: 'faers', product: 'ETRANACOGENE DEZAPARVOVEC', roles: ['SS', 'PS', 'I'] }).expect(201);
+    expect(fast.body.totals).toMatchObject({ fromRun: run.id, reports: 4, pairs: 3 });
+    const copied = (await safety.http().get(`/api/signal-detection/runs/${fast.body.id}/results`).expect(200)).body as Pair[];
+    expect(copied.map((p) => [p.event, p.a, p.b, p.c, p.d]).sort()).toEqual(all.map((p) => [p.event, p.a, p.b, p.c, p.d]).sort());
   });
 });

@@ -25,7 +25,7 @@ export interface DisproportionalityRunView {
   product: string | null;
   parameters: { roles: string[]; minCount: number; unit: 'reports'; meddra: string; presets: { id: string; name: string; rule: string; source: string; applied: boolean }[] };
   /** Phases: counting in PostgreSQL, statistics while the pairs stream out, writing the results back. */
-  totals: { reports: number; pairs: number; hits: Record<string, number>; durationMs: number; phases: { countMs: number; pairsMs: number; writeMs: number } } | null;
+  totals: { reports: number; pairs: number; hits: Record<string, number>; durationMs: number; phases: { countMs: number; pairsMs: number; writeMs: number }; fromRun?: string } | null;
   status: 'running' | 'done' | 'failed';
   error: string | null;
   trigger: 'request' | 'job';
@@ -92,6 +92,12 @@ export class DisproportionalityRunsService {
     const run = await this.get(this.dataSource.manager, runId);
     const started = performance.now();
     const parameters: CountParameters = { database: run.database, roles: run.parameters.roles, minCount: run.parameters.minCount, product: run.product };
+    if (run.database === 'faers' && run.product !== null) {
+      const derived = await this.fromWholeDatabaseRun(actor, run, started);
+      if (derived !== null) {
+        return derived;
+      }
+    }
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
     try {
@@ -153,6 +159,45 @@ export class DisproportionalityRunsService {
     return this.get(this.dataSource.manager, runId);
   }
 
+  /**
+   * One FAERS product's table taken from the latest whole-database run when that run is current (done after
+   * the newest quarter was loaded, same roles, a minimum count no higher): its rows for the product are the
+   * same figures, so they are copied rather than counted again. Null when there is no such run.
+   */
+  private async fromWholeDatabaseRun(actor: Actor, run: DisproportionalityRunView, started: number): Promise<DisproportionalityRunView | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [source] = await manager.query<{ id: string; totals: { reports: number } }[]>(
+        `SELECT r.id, r.totals FROM disproportionality_run r
+          WHERE r.database = 'faers' AND r.product IS NULL AND r.status = 'done'
+            AND r.parameters->'roles' = $1::jsonb AND (r.parameters->>'minCount')::int <= $2
+            AND r.started_at >= COALESCE((SELECT max(loaded_at) FROM faers_quarter), '-infinity')
+          ORDER BY r.started_at DESC, r.id LIMIT 1`,
+        [JSON.stringify(run.parameters.roles), run.parameters.minCount],
+      );
+      if (source === undefined) {
+        return null;
+      }
+      const copied = await manager.query<{ hits: string[] }[]>(
+        `INSERT INTO disproportionality_result (${RESULT_COLUMNS.join(', ')})
+         SELECT $1, ${RESULT_COLUMNS.slice(1).join(', ')} FROM disproportionality_result WHERE run_id = $2 AND product = $3 AND a >= $4
+         RETURNING hits`,
+        [run.id, source.id, run.product, run.parameters.minCount],
+      );
+      const hits: Record<string, number> = Object.fromEntries(SCREENING_PRESETS.map((p) => [p.id, 0]));
+      for (const row of copied) {
+        for (const id of row.hits) {
+          hits[id] = (hits[id] ?? 0) + 1;
+        }
+      }
+      const durationMs = Math.round(performance.now() - started);
+      const totals = { reports: source.totals.reports, pairs: copied.length, hits, durationMs, phases: { countMs: 0, pairsMs: 0, writeMs: durationMs }, fromRun: source.id };
+      await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [run.id, JSON.stringify(totals)]);
+      await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: run.id, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: totals.pairs, hits, fromRun: source.id } });
+      await this.signals.alertsFromDisproportionality(manager, actor, run.id);
+      return this.get(manager, run.id);
+    });
+  }
+
   async get(manager: EntityManager, id: string): Promise<DisproportionalityRunView> {
     const [row] = await manager.query<RawRun[]>(`SELECT * FROM disproportionality_run WHERE id = $1`, [id]);
     if (row === undefined) {
@@ -199,7 +244,8 @@ export class DisproportionalityRunsService {
     if (problems.length > 0) {
       throw new InvalidInputError(problems.map((p) => `${p.field}: ${p.problem}`).join('; '), problems);
     }
-    return { database: request.database, roles: [...roles], minCount, product };
+    // Sorted: a run's roles compare equal to another's whatever order they were given in.
+    return { database: request.database, roles: [...roles].sort(), minCount, product };
   }
 
   private figures(pair: PairCount, reports: number): Disproportionality {
