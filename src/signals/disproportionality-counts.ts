@@ -200,3 +200,88 @@ async function streamPairs(client: PoolClient, select: string, onPair: (pair: Pa
 function unescape(value: string): string {
   return value.includes('\\') ? value.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r', '\\': '\\' })[c] ?? c) : value;
 }
+
+/** A connection of its own, released by the caller. */
+export interface OpenConnection {
+  client: PoolClient;
+  release: () => Promise<void>;
+}
+
+/**
+ * Every FAERS pair, counted on several connections at once (PostgreSQL runs one statement on one core).
+ * The FAERS data only changes by an import, and imports wait while a run holds the import lock in shared
+ * mode: every connection counts the same data. The reports' events are deduplicated once into shared
+ * working tables (unlogged, dropped at the end); each partition then counts the products with id ≡ k (mod
+ * partitions) against them and streams its pairs out.
+ */
+export async function countFaersAllPairs(open: () => Promise<OpenConnection>, parameters: CountParameters, partitions: number, onPair: (pair: PairCount, reports: number) => void): Promise<CountTotals> {
+  const holder = await open();
+  const tag = `${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const events = `dp_work_event_${tag}`;
+  const reportsTable = `dp_work_report_${tag}`;
+  const eventTotals = `dp_work_etotal_${tag}`;
+  const roles = literalList(parameters.roles);
+  const minCount = Math.max(1, Math.trunc(parameters.minCount));
+  try {
+    await holder.client.query(`SELECT pg_advisory_lock_shared(hashtext('faers-import'))`);
+    const beginCounting = async (client: PoolClient): Promise<void> => {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await client.query("SET LOCAL work_mem = '256MB'");
+    };
+    const builder = await open();
+    let reports = 0;
+    try {
+      await beginCounting(builder.client);
+      await builder.client.query(`CREATE UNLOGGED TABLE ${events} AS SELECT DISTINCT primaryid AS report, event_id AS event FROM faers_reaction WHERE event_id IS NOT NULL`);
+      await builder.client.query(`CREATE UNLOGGED TABLE ${reportsTable} AS SELECT DISTINCT report FROM ${events}`);
+      await builder.client.query(`CREATE UNLOGGED TABLE ${eventTotals} AS SELECT event, count(*)::int AS reports FROM ${events} GROUP BY event`);
+      await builder.client.query(`ANALYZE ${events}; ANALYZE ${reportsTable}; ANALYZE ${eventTotals}`);
+      reports = (await builder.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${reportsTable}`)).rows[0]?.n ?? 0;
+      await builder.client.query('COMMIT');
+    } catch (error) {
+      await builder.client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await builder.release();
+    }
+    const counts = await Promise.all(
+      Array.from({ length: partitions }, async (_, k) => {
+        const worker = await open();
+        try {
+          await beginCounting(worker.client);
+          await worker.client.query(
+            `CREATE TEMPORARY TABLE dp_product ON COMMIT DROP AS
+               SELECT DISTINCT d.primaryid AS report, d.product_id AS product FROM faers_drug d
+                WHERE d.role_cod = ANY (${roles}) AND d.product_id IS NOT NULL AND d.product_id % ${partitions} = ${k}
+                  AND d.primaryid IN (SELECT report FROM ${reportsTable})`,
+          );
+          await worker.client.query('ANALYZE dp_product');
+          await worker.client.query(
+            `CREATE TEMPORARY TABLE dp_pair ON COMMIT DROP AS
+             WITH product_totals AS (SELECT product, count(*)::int AS reports FROM dp_product GROUP BY product),
+                  pairs AS (SELECT p.product, e.event, count(*)::int AS a FROM dp_product p JOIN ${events} e ON e.report = p.report GROUP BY p.product, e.event HAVING count(*) >= ${minCount})
+             SELECT pairs.product, pairs.event, pairs.a, pt.reports AS product_reports, et.reports AS event_reports
+               FROM pairs JOIN product_totals pt USING (product) JOIN ${eventTotals} et USING (event)`,
+          );
+          const pairs = await streamPairs(
+            worker.client,
+            'SELECT p.name, e.name, x.a, x.product_reports, x.event_reports FROM dp_pair x JOIN faers_product p ON p.id = x.product JOIN faers_event e ON e.id = x.event ORDER BY 1, 2',
+            (pair) => onPair(pair, reports),
+          );
+          await worker.client.query('COMMIT');
+          return pairs;
+        } catch (error) {
+          await worker.client.query('ROLLBACK').catch(() => undefined);
+          throw error;
+        } finally {
+          await worker.release();
+        }
+      }),
+    );
+    return { reports, pairs: counts.reduce((sum, n) => sum + n, 0) };
+  } finally {
+    await holder.client.query(`DROP TABLE IF EXISTS ${events}, ${reportsTable}, ${eventTotals}`).catch(() => undefined);
+    await holder.client.query(`SELECT pg_advisory_unlock_shared(hashtext('faers-import'))`).catch(() => undefined);
+    await holder.release();
+  }
+}

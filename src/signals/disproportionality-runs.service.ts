@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
 import { FieldProblem, InvalidInputError, NotFoundError } from '../common/errors';
 import { disproportionality, type Disproportionality } from './disproportionality';
-import { countPairs, type CountParameters, DEFAULT_ROLES, DRUG_ROLES, type PairCount, type SignalDatabase } from './disproportionality-counts';
+import { countFaersAllPairs, countPairs, type CountParameters, DEFAULT_ROLES, DRUG_ROLES, type PairCount, type SignalDatabase } from './disproportionality-counts';
 import { SCREENING_PRESETS, screeningHits } from './screening-presets';
 import { SignalManagementService } from './signal-management.service';
 
@@ -55,6 +55,56 @@ function copyArray(values: readonly string[]): string {
   return `{${values.join(',')}}`;
 }
 
+/** Partitions (connections) of a whole-FAERS count: one per core of a 2-core database server. */
+const FAERS_PARTITIONS = 2;
+
+/**
+ * The pairs as they stream out of the counting: figures, screening, COPY text for the results (kept in
+ * chunks of about 1 MB: the counting connections are busy reading while they arrive).
+ */
+class ResultCollector {
+  readonly hits: Record<string, number> = Object.fromEntries(SCREENING_PRESETS.map((p) => [p.id, 0]));
+  firstPairAt: number | null = null;
+  private readonly full: string[] = [];
+  private current = '';
+
+  constructor(
+    private readonly runId: string,
+    private readonly monitored: ReadonlySet<string>,
+    private readonly figures: (pair: PairCount, reports: number) => Disproportionality,
+  ) {}
+
+  readonly add = (pair: PairCount, reports: number): void => {
+    this.firstPairAt ??= performance.now();
+    const figures = this.figures(pair, reports);
+    const hits = screeningHits(figures, { additionalMonitoring: this.monitored.has(pair.product) });
+    for (const id of hits) {
+      this.hits[id] = (this.hits[id] ?? 0) + 1;
+    }
+    this.current += copyResultRow(this.runId, pair, figures, hits);
+    if (this.current.length > 1 << 20) {
+      this.full.push(this.current);
+      this.current = '';
+    }
+  };
+
+  chunks(): string[] {
+    return [...this.full, this.current];
+  }
+}
+
+function copyResultRow(runId: string, pair: PairCount, f: Disproportionality, hits: readonly string[]): string {
+  return `${[
+    runId, copyText(pair.product), copyText(pair.event), f.a, f.b, f.c, f.d, f.expected, copyNumber(f.prr.value), copyNumber(f.prr.lower), copyNumber(f.prr.upper),
+    copyNumber(f.ror.value), copyNumber(f.ror.lower), copyNumber(f.ror.upper), copyNumber(f.chiSquared), copyNumber(f.chiSquaredYates), f.ic, f.ic025, f.ic975, copyArray(hits),
+  ].join('\t')}\n`;
+}
+
+interface Connection {
+  client: PoolClient;
+  release: () => Promise<void>;
+}
+
 const MEDDRA_STATEMENT: Readonly<Record<SignalDatabase, string>> = {
   own: 'PT names as coded in each case (the MedDRA version recorded per reaction); uncoded reactions by the reporter’s words',
   faers: 'PT names as FDA coded them in each loaded quarter (FAERS states no MedDRA version per row: the quarter’s current version)',
@@ -91,47 +141,74 @@ export class DisproportionalityRunsService {
   async compute(actor: Actor, runId: string): Promise<DisproportionalityRunView> {
     const run = await this.get(this.dataSource.manager, runId);
     const started = performance.now();
-    const parameters: CountParameters = { database: run.database, roles: run.parameters.roles, minCount: run.parameters.minCount, product: run.product };
     if (run.database === 'faers' && run.product !== null) {
       const derived = await this.fromWholeDatabaseRun(actor, run, started);
       if (derived !== null) {
         return derived;
       }
     }
+    const parameters: CountParameters = { database: run.database, roles: run.parameters.roles, minCount: run.parameters.minCount, product: run.product };
+    try {
+      const collector = new ResultCollector(runId, await this.additionalMonitoring(), (pair, reports) => this.figures(pair, reports));
+      const counting = performance.now();
+      // Every FAERS pair: counted on both cores (partitions by product, one shared snapshot); otherwise one connection.
+      const totals =
+        run.database === 'faers' && run.product === null
+          ? await countFaersAllPairs(() => this.connect(), parameters, FAERS_PARTITIONS, collector.add)
+          : await this.withSnapshot((client) => countPairs(client, parameters, collector.add));
+      const streamed = performance.now();
+      await this.writeResults(collector.chunks());
+      const phases = { countMs: Math.round((collector.firstPairAt ?? streamed) - counting), pairsMs: Math.round(streamed - (collector.firstPairAt ?? streamed)), writeMs: Math.round(performance.now() - streamed) };
+      const durationMs = Math.round(performance.now() - started);
+      // Marked done in a read-committed transaction of its own (the audit trail's hash chain is written under READ COMMITTED only).
+      await this.dataSource.transaction(async (manager) => {
+        await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [runId, JSON.stringify({ reports: totals.reports, pairs: totals.pairs, hits: collector.hits, durationMs, phases })]);
+        await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: runId, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: totals.pairs, hits: collector.hits } });
+        await this.signals.alertsFromDisproportionality(manager, actor, runId);
+      });
+      this.logger.log(`disproportionality ${run.database}${run.product === null ? '' : ` ${run.product}`}: ${totals.pairs} pairs over ${totals.reports} reports in ${durationMs} ms`);
+    } catch (error) {
+      await this.dataSource.query(`UPDATE disproportionality_run SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [runId, error instanceof Error ? error.message : String(error)]);
+      throw error;
+    }
+    return this.get(this.dataSource.manager, runId);
+  }
+
+  /** A pooled connection of its own (COPY and snapshots need one), released by the caller. */
+  private async connect(): Promise<Connection> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as PoolClient;
+    return { client, release: () => runner.release() };
+  }
+
+  /** Counting in one repeatable-read, read-only snapshot (working tables are temporary and go with it). */
+  private async withSnapshot<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const { client, release } = await this.connect();
     try {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
       await client.query("SET LOCAL work_mem = '256MB'");
-      const monitored = await this.additionalMonitoring(client);
-      const hits: Record<string, number> = Object.fromEntries(SCREENING_PRESETS.map((p) => [p.id, 0]));
-      // The pairs stream out of one COPY and their results go back through another on the same connection
-      // (and transaction), so the rows wait in memory in between, as text in chunks of about 1 MB.
-      const chunks: string[] = [];
-      let current = '';
-      const counted = performance.now();
-      let firstPair: number | null = null;
-      const totals = await countPairs(client, parameters, (pair, reports) => {
-        firstPair ??= performance.now();
-        const figures = this.figures(pair, reports);
-        const pairHits = screeningHits(figures, { additionalMonitoring: monitored.has(pair.product) });
-        for (const id of pairHits) {
-          hits[id] = (hits[id] ?? 0) + 1;
-        }
-        current += this.copyRow(runId, pair, figures, pairHits);
-        if (current.length > 1 << 20) {
-          chunks.push(current);
-          current = '';
-        }
-      });
-      chunks.push(current);
-      const streamed = performance.now();
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await release();
+    }
+  }
+
+  /** The results through COPY, in one transaction: all of a run's rows or none. */
+  private async writeResults(chunks: readonly string[]): Promise<void> {
+    const { client, release } = await this.connect();
+    try {
+      await client.query('BEGIN');
       const copy = client.query(copyFrom(`COPY disproportionality_result (${RESULT_COLUMNS.join(', ')}) FROM STDIN`));
       const written = new Promise<void>((resolve, reject) => {
         copy.on('finish', resolve);
         copy.on('error', reject);
       });
-      for (const chunk of chunks.splice(0)) {
+      for (const chunk of chunks) {
         if (chunk !== '' && !copy.write(chunk)) {
           await new Promise((resolve) => copy.once('drain', resolve));
         }
@@ -139,24 +216,12 @@ export class DisproportionalityRunsService {
       copy.end();
       await written;
       await client.query('COMMIT');
-      const phases = { countMs: Math.round((firstPair ?? streamed) - counted), pairsMs: Math.round(streamed - (firstPair ?? streamed)), writeMs: Math.round(performance.now() - streamed) };
-      // The results are in; the run is marked done in a read-committed transaction of its own (the audit
-      // trail's hash chain is written under READ COMMITTED only).
-      const durationMs = Math.round(performance.now() - started);
-      await this.dataSource.transaction(async (manager) => {
-        await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [runId, JSON.stringify({ reports: totals.reports, pairs: totals.pairs, hits, durationMs, phases })]);
-        await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: runId, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: totals.pairs, hits } });
-        await this.signals.alertsFromDisproportionality(manager, actor, runId);
-      });
-      this.logger.log(`disproportionality ${run.database}${run.product === null ? '' : ` ${run.product}`}: ${totals.pairs} pairs over ${totals.reports} reports in ${durationMs} ms`);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      await this.dataSource.query(`UPDATE disproportionality_run SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [runId, error instanceof Error ? error.message : String(error)]);
       throw error;
     } finally {
-      await runner.release();
+      await release();
     }
-    return this.get(this.dataSource.manager, runId);
   }
 
   /**
@@ -255,17 +320,10 @@ export class DisproportionalityRunsService {
     return disproportionality({ a, b, c, d: reports - a - b - c });
   }
 
-  private copyRow(runId: string, pair: PairCount, f: Disproportionality, hits: readonly string[]): string {
-    return `${[
-      runId, copyText(pair.product), copyText(pair.event), f.a, f.b, f.c, f.d, f.expected, copyNumber(f.prr.value), copyNumber(f.prr.lower), copyNumber(f.prr.upper),
-      copyNumber(f.ror.value), copyNumber(f.ror.lower), copyNumber(f.ror.upper), copyNumber(f.chiSquared), copyNumber(f.chiSquaredYates), f.ic, f.ic025, f.ic975, copyArray(hits),
-    ].join('\t')}\n`;
-  }
-
   /** Products under additional monitoring, as each database names them: our product names and their active substances. */
-  private async additionalMonitoring(client: PoolClient): Promise<Set<string>> {
-    const rows = await client.query<{ name: string }>(`SELECT upper(btrim(name)) AS name FROM product WHERE additional_monitoring UNION SELECT upper(btrim(active_substance)) FROM product WHERE additional_monitoring`);
-    return new Set(rows.rows.map((r) => r.name));
+  private async additionalMonitoring(): Promise<Set<string>> {
+    const rows = await this.dataSource.query<{ name: string }[]>(`SELECT upper(btrim(name)) AS name FROM product WHERE additional_monitoring UNION SELECT upper(btrim(active_substance)) FROM product WHERE additional_monitoring`);
+    return new Set(rows.map((r) => r.name));
   }
 }
 
