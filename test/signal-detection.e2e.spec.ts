@@ -68,7 +68,7 @@ describe('disproportionality over our own cases', () => {
   });
 
   it('gives one product’s table at once, counting the roles asked for', async () => {
-    const response = await safety.http().post('/api/signal-detection/runs').send({ database: 'own', product: 'b', roles: ['suspect', 'interacting', 'concomitant'] }).expect(201);
+    const response = await safety.http().post('/api/signal-detection/runs').send({ database: 'own', product: 'b', roles: ['suspect', 'interacting', 'concomitant'], minCount: 1 }).expect(201);
     expect(response.body).toMatchObject({ status: 'done', product: 'B' });
     const table = await pairs(response.body.id);
     expect(table.map((p) => p.event).sort()).toEqual(['e2', 'e3']);
@@ -125,7 +125,7 @@ describe('disproportionality over FAERS', () => {
   });
 
   it('counts one active ingredient against the whole FAERS data, by report and by role', async () => {
-    const response = await safety.http().post('/api/signal-detection/runs').send({ database: 'faers', product: 'Etranacogene dezaparvovec' }).expect(201);
+    const response = await safety.http().post('/api/signal-detection/runs').send({ database: 'faers', product: 'Etranacogene dezaparvovec', minCount: 1 }).expect(201);
     expect(response.body.totals).toMatchObject({ reports: 4, pairs: 3 });
     const table = (await safety.http().get(`/api/signal-detection/runs/${response.body.id}/results`).expect(200)).body as Pair[];
     expect(table.map((p) => [p.event, p.a, p.b, p.c, p.d])).toEqual(
@@ -135,9 +135,9 @@ describe('disproportionality over FAERS', () => {
         ['pyrexia', 1, 1, 0, 2],
       ]),
     );
-    const concomitant = await safety.http().post('/api/signal-detection/runs').send({ database: 'faers', product: 'IBUPROFEN' }).expect(201);
+    const concomitant = await safety.http().post('/api/signal-detection/runs').send({ database: 'faers', product: 'IBUPROFEN', minCount: 1 }).expect(201);
     expect(concomitant.body.totals.pairs).toBe(0);
-    const withC = await safety.http().post('/api/signal-detection/runs').send({ database: 'faers', product: 'IBUPROFEN', roles: ['C'] }).expect(201);
+    const withC = await safety.http().post('/api/signal-detection/runs').send({ database: 'faers', product: 'IBUPROFEN', roles: ['C'], minCount: 1 }).expect(201);
     expect(withC.body.totals.pairs).toBe(2);
   });
 
@@ -153,7 +153,7 @@ describe('disproportionality over FAERS', () => {
       ['pyrexia', 1, 1, 0, 2],
     ]);
     // Now that a whole-database run is current, one product's table is taken from it (same figures).
-    const fast = await safety.http().post('/api/signal-detection/runs').send({ database: 'faers', product: 'ETRANACOGENE DEZAPARVOVEC', roles: ['SS', 'PS', 'I'] }).expect(201);
+    const fast = await safety.http().post('/api/signal-detection/runs').send({ database: 'faers', product: 'ETRANACOGENE DEZAPARVOVEC', roles: ['SS', 'PS', 'I'], minCount: 1 }).expect(201);
     expect(fast.body.totals).toMatchObject({ fromRun: run.id, reports: 4, pairs: 3 });
     const copied = (await safety.http().get(`/api/signal-detection/runs/${fast.body.id}/results`).expect(200)).body as Pair[];
     expect(copied.map((p) => [p.event, p.a, p.b, p.c, p.d]).sort()).toEqual(all.map((p) => [p.event, p.a, p.b, p.c, p.d]).sort());

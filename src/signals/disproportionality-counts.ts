@@ -220,6 +220,7 @@ export async function countFaersAllPairs(open: () => Promise<OpenConnection>, pa
   const events = `dp_work_event_${tag}`;
   const reportsTable = `dp_work_report_${tag}`;
   const eventTotals = `dp_work_etotal_${tag}`;
+  const products = `dp_work_product_${tag}`;
   const roles = literalList(parameters.roles);
   const minCount = Math.max(1, Math.trunc(parameters.minCount));
   try {
@@ -228,22 +229,36 @@ export async function countFaersAllPairs(open: () => Promise<OpenConnection>, pa
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
       await client.query("SET LOCAL work_mem = '256MB'");
     };
-    const builder = await open();
-    let reports = 0;
-    try {
-      await beginCounting(builder.client);
-      await builder.client.query(`CREATE UNLOGGED TABLE ${events} AS SELECT DISTINCT primaryid AS report, event_id AS event FROM faers_reaction WHERE event_id IS NOT NULL`);
-      await builder.client.query(`CREATE UNLOGGED TABLE ${reportsTable} AS SELECT DISTINCT report FROM ${events}`);
-      await builder.client.query(`CREATE UNLOGGED TABLE ${eventTotals} AS SELECT event, count(*)::int AS reports FROM ${events} GROUP BY event`);
-      await builder.client.query(`ANALYZE ${events}; ANALYZE ${reportsTable}; ANALYZE ${eventTotals}`);
-      reports = (await builder.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${reportsTable}`)).rows[0]?.n ?? 0;
-      await builder.client.query('COMMIT');
-    } catch (error) {
-      await builder.client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      await builder.release();
-    }
+    // Phase 1, two connections at once: the reports' events (and the reports with one), and the reports' products.
+    const build = async (statements: string[]): Promise<void> => {
+      const builder = await open();
+      try {
+        await beginCounting(builder.client);
+        for (const statement of statements) {
+          await builder.client.query(statement);
+        }
+        await builder.client.query('COMMIT');
+      } catch (error) {
+        await builder.client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        await builder.release();
+      }
+    };
+    await Promise.all([
+      build([
+        `CREATE UNLOGGED TABLE ${events} AS SELECT DISTINCT primaryid AS report, event_id AS event FROM faers_reaction WHERE event_id IS NOT NULL`,
+        `CREATE UNLOGGED TABLE ${reportsTable} AS SELECT DISTINCT report FROM ${events}`,
+        `CREATE UNLOGGED TABLE ${eventTotals} AS SELECT event, count(*)::int AS reports FROM ${events} GROUP BY event`,
+        `ANALYZE ${events}; ANALYZE ${reportsTable}; ANALYZE ${eventTotals}`,
+      ]),
+      build([
+        `CREATE UNLOGGED TABLE ${products} AS SELECT DISTINCT d.primaryid AS report, d.product_id AS product FROM faers_drug d WHERE d.role_cod = ANY (${roles}) AND d.product_id IS NOT NULL`,
+        `ANALYZE ${products}`,
+      ]),
+    ]);
+    const reports = (await holder.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${reportsTable}`)).rows[0]?.n ?? 0;
+    // Phase 2, one connection per partition of the products: totals (reports with an event) and pairs.
     const counts = await Promise.all(
       Array.from({ length: partitions }, async (_, k) => {
         const worker = await open();
@@ -251,9 +266,7 @@ export async function countFaersAllPairs(open: () => Promise<OpenConnection>, pa
           await beginCounting(worker.client);
           await worker.client.query(
             `CREATE TEMPORARY TABLE dp_product ON COMMIT DROP AS
-               SELECT DISTINCT d.primaryid AS report, d.product_id AS product FROM faers_drug d
-                WHERE d.role_cod = ANY (${roles}) AND d.product_id IS NOT NULL AND d.product_id % ${partitions} = ${k}
-                  AND d.primaryid IN (SELECT report FROM ${reportsTable})`,
+               SELECT p.report, p.product FROM ${products} p WHERE p.product % ${partitions} = ${k} AND p.report IN (SELECT report FROM ${reportsTable})`,
           );
           await worker.client.query('ANALYZE dp_product');
           await worker.client.query(
@@ -280,7 +293,7 @@ export async function countFaersAllPairs(open: () => Promise<OpenConnection>, pa
     );
     return { reports, pairs: counts.reduce((sum, n) => sum + n, 0) };
   } finally {
-    await holder.client.query(`DROP TABLE IF EXISTS ${events}, ${reportsTable}, ${eventTotals}`).catch(() => undefined);
+    await holder.client.query(`DROP TABLE IF EXISTS ${events}, ${reportsTable}, ${eventTotals}, ${products}`).catch(() => undefined);
     await holder.client.query(`SELECT pg_advisory_unlock_shared(hashtext('faers-import'))`).catch(() => undefined);
     await holder.release();
   }

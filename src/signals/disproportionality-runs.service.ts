@@ -15,7 +15,7 @@ export interface RunRequest {
   /** One product (case-insensitive), or every pair. */
   product?: string | null;
   roles?: readonly string[];
-  /** Smallest a kept (default 1 for one product, 3 for every pair). */
+  /** Smallest a kept (default 3: fewer reports cannot meet any screening rule). */
   minCount?: number;
 }
 
@@ -302,7 +302,8 @@ export class DisproportionalityRunsService {
       problems.push({ field: 'roles', problem: `${unknown.join(', ')}: not a drug role of the ${request.database} database (${DRUG_ROLES[request.database].join(', ')})` });
     }
     const product = request.product === undefined || request.product === null || request.product.trim() === '' ? null : request.product.trim().toUpperCase();
-    const minCount = request.minCount ?? (product === null ? 3 : 1);
+    // Below 3 reports no screening rule can flag a pair (Evans, EMA and MHRA ask a ≥ 3; IC025 > 0 needs a ≥ 3).
+    const minCount = request.minCount ?? 3;
     if (!Number.isInteger(minCount) || minCount < 1) {
       problems.push({ field: 'minCount', problem: `must be a whole number of reports, 1 or more (got ${minCount})` });
     }

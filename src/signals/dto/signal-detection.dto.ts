@@ -22,7 +22,7 @@ export class DisproportionalityRunDto {
   @IsString({ each: true })
   roles?: string[];
 
-  @ApiPropertyOptional({ description: 'smallest number of reports of a pair kept (default 1 for one product, 3 for every pair)' })
+  @ApiPropertyOptional({ description: 'smallest number of reports of a pair kept (default 3: fewer cannot meet any screening rule)' })
   @IsOptional()
   @IsInt()
   @Min(1)
