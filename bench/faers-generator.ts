@@ -8,6 +8,7 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
+import { SeededRandom } from '../src/common/seeded-random';
 
 const DRUGS = 5_000;
 const PTS = 8_000;
@@ -19,24 +20,10 @@ const COUNTRIES = ['US', 'US', 'US', 'GB', 'DE', 'FR', 'JP', 'CA', 'IT', 'ES'];
 const OUTCOMES = ['HO', 'OT', 'DE', 'LT', 'DS'];
 const ROLES = ['PS', 'SS', 'C', 'C', 'I'];
 
-class Rng {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  /** Zipf-like over 1..size: index ≈ size^u − 1, so small indexes are far more frequent. */
+class Rng extends SeededRandom {
+  /** Zipf-like over 0..size−1: index ≈ size^u − 1, so small indexes are far more frequent. */
   zipf(size: number): number {
     return Math.min(size - 1, Math.floor(Math.pow(size, this.next())) - 1);
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
   }
 }
 

@@ -10,6 +10,7 @@
  * Reactions carry PT names only (uncoded). Some cases have a significant follow-up; one has an amendment.
  */
 import { addDays, addMonths, compareDates, daysBetween, type IsoDate, maxDate, minDate } from '../common/calendar-date';
+import { SeededRandom } from '../common/seeded-random';
 import { icsrClock } from '../deadlines/engine/icsr';
 import {
   type CaseContent,
@@ -67,27 +68,8 @@ export const SYNTHETIC_NARRATIVE_PREFIX = 'SYNTHETIC DEMO CASE — not a real pa
 // Seeded randomness
 // ---------------------------------------------------------------------------------------------------------
 
-/** mulberry32: a tiny 32-bit PRNG, good enough for demo data and fully reproducible. */
-class Rng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** An integer from min to max, both included. */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
+/** The seeded generator with the draws the scenarios use. */
+class Rng extends SeededRandom {
   chance(probability: number): boolean {
     return this.next() < probability;
   }
