@@ -1,4 +1,5 @@
-import { classifyFile, copyValue, decodeLine, parseDeletedLine, parseLine, quarterOf, readHeader, type FaersHeader } from './faers-files';
+import { copyValue } from '../common/copy-text';
+import { classifyFile, decodeLine, parseDeletedLine, parseLine, quarterOf, readHeader, type FaersHeader } from './faers-files';
 
 describe('FAERS file names', () => {
   it.each([

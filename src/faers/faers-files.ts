@@ -5,6 +5,8 @@
  * empty columns: a bad row is reported and skipped, never the whole load.
  */
 
+import { copyValue } from '../common/copy-text';
+
 /** What a FAERS drug is counted as in disproportionality: its active ingredient, else its verbatim name, trimmed, upper case. */
 export function faersProduct(drugname: string | null, activeIngredient: string | null): string | null {
   const name = activeIngredient !== null && activeIngredient.trim() !== '' ? activeIngredient : drugname;
@@ -118,14 +120,6 @@ export function parseDeletedLine(line: string): { caseid: string } | { problem: 
     return null;
   }
   return /^\d{1,15}$/.test(value) ? { caseid: value } : { problem: `"${value.slice(0, 40)}" is not a case id` };
-}
-
-/** A value for PostgreSQL's COPY text format: \N for null; backslash, tab, newline and carriage return escaped. */
-export function copyValue(value: string | null): string {
-  if (value === null) {
-    return '\\N';
-  }
-  return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
 }
 
 /** One COPY text-format line of values (the escaping scan is skipped when the values hold no backslash or tab). */

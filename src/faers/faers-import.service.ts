@@ -12,7 +12,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
 import { InvalidInputError } from '../common/errors';
-import { classifyFile, copyLine, copyValue, decodeLine, FAERS_COLUMNS, faersEvent, faersProduct, type FaersHeader, type FaersKind, parseDeletedLine, parseLine, QUARTER_PATTERN, quarterOf, readHeader } from './faers-files';
+import { copyValue } from '../common/copy-text';
+import { classifyFile, copyLine, decodeLine, FAERS_COLUMNS, faersEvent, faersProduct, type FaersHeader, type FaersKind, parseDeletedLine, parseLine, QUARTER_PATTERN, quarterOf, readHeader } from './faers-files';
 
 /** Bad rows shown per file (all are counted). */
 const BAD_ROW_EXAMPLES = 20;

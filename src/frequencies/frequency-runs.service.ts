@@ -11,7 +11,7 @@ import { ReferenceSafetyService } from '../reference-safety/reference-safety.ser
 import type { FrequencyBand } from '../reference-safety/reference-terms';
 import { type CountSummary, countPatients } from './frequency-counts';
 import { FrequencyRun } from './frequency.entities';
-import { FrequencyFlag } from './frequency-statistics';
+import { CONFIDENCE_LEVEL, type FrequencyFlag, INTERVAL_METHOD } from './frequency-statistics';
 import { buildFrequencyTable, type Denominators, type FollowUp, type FrequencyRow, type ResultLevel } from './frequency-table';
 import { ExposureService } from './exposure.service';
 import { SignalManagementService } from '../signals/signal-management.service';
@@ -106,7 +106,7 @@ function fromRecord(r: ResultRecord): FrequencyRow {
     solicitedPatients: r.solicited_patients,
     solicitedExposed: r.solicited_exposed,
     proportion: r.proportion,
-    interval: r.ci_lower === null || r.ci_upper === null ? null : { lower: r.ci_lower, upper: r.ci_upper, level: 0.95, method: 'Clopper–Pearson exact binomial' },
+    interval: r.ci_lower === null || r.ci_upper === null ? null : { lower: r.ci_lower, upper: r.ci_upper, level: CONFIDENCE_LEVEL, method: INTERVAL_METHOD },
     spontaneousPatients: r.spontaneous_patients,
     spontaneousExposed: r.spontaneous_exposed,
     reportingRate: r.reporting_rate,

@@ -11,6 +11,7 @@
  */
 import { StringDecoder } from 'node:string_decoder';
 import type { PoolClient } from 'pg';
+import { fromCopyText } from '../common/copy-text';
 import { to as copyTo } from 'pg-copy-streams';
 
 export const SIGNAL_DATABASES = ['own', 'faers'] as const;
@@ -73,17 +74,8 @@ const OWN_SOURCES = (roles: string): string => `
        AND btrim(COALESCE(p.name, d->>'name', '')) <> ''
        AND EXISTS (SELECT 1 FROM dp_event e WHERE e.report = c.id::text);`;
 
-/** FAERS: products and events as dictionary ids (faers_product, faers_event), named only for the pairs kept. */
-const FAERS_SOURCES = (roles: string): string => `
-  CREATE TEMPORARY TABLE dp_event ON COMMIT DROP AS
-    SELECT DISTINCT primaryid AS report, event_id AS event FROM faers_reaction WHERE event_id IS NOT NULL;
-  CREATE TEMPORARY TABLE dp_product ON COMMIT DROP AS
-    SELECT DISTINCT d.primaryid AS report, d.product_id AS product FROM faers_drug d
-     WHERE d.role_cod = ANY (${roles}) AND d.product_id IS NOT NULL
-       AND d.primaryid IN (SELECT report FROM dp_event);`;
-
-/** Pairs with their totals, from dp_product and dp_event (whatever the type of their product and event). */
-function pairSql(minCount: number, productFilter: string): string {
+/** Pairs of our own cases with their totals, from dp_product and dp_event. */
+function ownPairSql(minCount: number, productFilter: string): string {
   return `
     CREATE TEMPORARY TABLE dp_pair ON COMMIT DROP AS
     WITH product_totals AS (SELECT product, count(*)::int AS reports FROM dp_product ${productFilter} GROUP BY product),
@@ -99,25 +91,24 @@ function pairSql(minCount: number, productFilter: string): string {
 }
 
 /**
- * Every pair with at least `minCount` reports (or one product's), streamed to `onPair` through COPY (no
- * row objects: hundreds of thousands of pairs stay cheap). Runs in the caller's transaction.
+ * Every pair of our own cases with at least `minCount` reports (or one product's), or one FAERS product's
+ * pairs, streamed to `onPair` through COPY (no row objects). Runs in the caller's transaction. Every FAERS
+ * pair is counted on several connections: countFaersAllPairs.
  */
 export async function countPairs(client: PoolClient, parameters: CountParameters, onPair: (pair: PairCount, reports: number) => void): Promise<CountTotals> {
-  const roles = literalList(parameters.roles);
-  if (parameters.database === 'faers' && parameters.product !== null) {
+  if (parameters.database === 'faers') {
+    if (parameters.product === null) {
+      throw new Error('every FAERS pair is counted by countFaersAllPairs, on several connections');
+    }
     return countFaersProduct(client, parameters, onPair);
   }
-  await client.query(parameters.database === 'own' ? OWN_SOURCES(roles) : FAERS_SOURCES(roles));
+  await client.query(OWN_SOURCES(literalList(parameters.roles)));
   await client.query('ANALYZE dp_event; ANALYZE dp_product');
   const productFilter = parameters.product === null ? '' : `WHERE product = '${parameters.product.replace(/'/g, "''")}'`;
-  await client.query(pairSql(parameters.minCount, productFilter));
+  await client.query(ownPairSql(parameters.minCount, productFilter));
   const total = await client.query<{ n: number }>('SELECT count(DISTINCT report)::int AS n FROM dp_event');
   const reports = total.rows[0]?.n ?? 0;
-  const select =
-    parameters.database === 'own'
-      ? 'SELECT product, event, a, product_reports, event_reports FROM dp_pair ORDER BY product, event'
-      : 'SELECT p.name, e.name, x.a, x.product_reports, x.event_reports FROM dp_pair x JOIN faers_product p ON p.id = x.product JOIN faers_event e ON e.id = x.event ORDER BY 1, 2';
-  const pairs = await streamPairs(client, select, (pair) => onPair(pair, reports));
+  const pairs = await streamPairs(client, 'SELECT product, event, a, product_reports, event_reports FROM dp_pair ORDER BY product, event', (pair) => onPair(pair, reports));
   return { reports, pairs };
 }
 
@@ -179,7 +170,7 @@ async function streamPairs(client: PoolClient, select: string, onPair: (pair: Pa
   const decoder = new StringDecoder('utf8');
   const take = (line: string): void => {
     const [product, event, a, productReports, eventReports] = line.split('\t');
-    onPair({ product: unescape(product ?? ''), event: unescape(event ?? ''), a: Number(a), productReports: Number(productReports), eventReports: Number(eventReports) });
+    onPair({ product: fromCopyText(product ?? ''), event: fromCopyText(event ?? ''), a: Number(a), productReports: Number(productReports), eventReports: Number(eventReports) });
     count++;
   };
   for await (const chunk of client.query(copyTo(`COPY (${select}) TO STDOUT`)) as AsyncIterable<Buffer>) {
@@ -196,10 +187,6 @@ async function streamPairs(client: PoolClient, select: string, onPair: (pair: Pa
   return count;
 }
 
-/** COPY text format back to text. */
-function unescape(value: string): string {
-  return value.includes('\\') ? value.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r', '\\': '\\' })[c] ?? c) : value;
-}
 
 /** A connection of its own, released by the caller. */
 export interface OpenConnection {

@@ -3,6 +3,7 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { copyNumber, copyValue } from '../common/copy-text';
 import { Actor } from '../common/actor';
 import { FieldProblem, InvalidInputError, NotFoundError } from '../common/errors';
 import { disproportionality, type Disproportionality } from './disproportionality';
@@ -41,14 +42,6 @@ export interface PairRow extends Disproportionality {
 }
 
 const RESULT_COLUMNS = ['run_id', 'product', 'event', 'a', 'b', 'c', 'd', 'expected', 'prr', 'prr_lower', 'prr_upper', 'ror', 'ror_lower', 'ror_upper', 'chi2', 'chi2_yates', 'ic', 'ic025', 'ic975', 'hits'] as const;
-
-function copyText(value: string): string {
-  return /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : value;
-}
-
-function copyNumber(value: number | null): string {
-  return value === null ? '\\N' : String(value);
-}
 
 /** A text[] literal for COPY: the preset ids are plain words. */
 function copyArray(values: readonly string[]): string {
@@ -95,7 +88,7 @@ class ResultCollector {
 
 function copyResultRow(runId: string, pair: PairCount, f: Disproportionality, hits: readonly string[]): string {
   return `${[
-    runId, copyText(pair.product), copyText(pair.event), f.a, f.b, f.c, f.d, f.expected, copyNumber(f.prr.value), copyNumber(f.prr.lower), copyNumber(f.prr.upper),
+    runId, copyValue(pair.product), copyValue(pair.event), f.a, f.b, f.c, f.d, f.expected, copyNumber(f.prr.value), copyNumber(f.prr.lower), copyNumber(f.prr.upper),
     copyNumber(f.ror.value), copyNumber(f.ror.lower), copyNumber(f.ror.upper), copyNumber(f.chiSquared), copyNumber(f.chiSquaredYates), f.ic, f.ic025, f.ic975, copyArray(hits),
   ].join('\t')}\n`;
 }
