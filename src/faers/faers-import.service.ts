@@ -13,6 +13,7 @@ import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
 import { InvalidInputError } from '../common/errors';
 import { copyValue } from '../common/copy-text';
+import { DrugMarks, ReactionMarks, REMARK_DRUGS_SQL, REMARK_REACTIONS_SQL, type ReportIndex } from './counted-rows';
 import { classifyFile, copyLine, decodeLine, FAERS_COLUMNS, faersEvent, faersProduct, type FaersHeader, type FaersKind, parseDeletedLine, parseLine, QUARTER_PATTERN, quarterOf, readHeader } from './faers-files';
 
 /** Bad rows shown per file (all are counted). */
@@ -51,6 +52,11 @@ export interface FaersImportReport {
   childRowsNotLoaded: number;
   /** Merging the staged rows into the tables. */
   mergeMs: number;
+  /**
+   * VACUUM (ANALYZE) of the FAERS tables once the load is committed: planner statistics for the new rows, and
+   * their visibility settled now rather than by the first run that reads them.
+   */
+  vacuumMs: number;
   durationMs: number;
 }
 
@@ -62,8 +68,8 @@ export interface FaersImportReport {
 const TARGET: Readonly<Record<FaersKind, { table: string; columns: readonly string[] }>> = {
   demo: { table: 'faers_stage_demo', columns: FAERS_COLUMNS.demo.kept },
   deleted: { table: 'faers_stage_deleted', columns: ['caseid'] },
-  drug: { table: 'faers_drug', columns: [...FAERS_COLUMNS.drug.kept, 'product_id'] },
-  reac: { table: 'faers_reaction', columns: [...FAERS_COLUMNS.reac.kept, 'event_id'] },
+  drug: { table: 'faers_drug', columns: [...FAERS_COLUMNS.drug.kept, 'product_id', 'counted_roles'] },
+  reac: { table: 'faers_reaction', columns: [...FAERS_COLUMNS.reac.kept, 'event_id', 'counted'] },
   outc: { table: 'faers_outcome', columns: FAERS_COLUMNS.outc.kept },
 };
 
@@ -180,17 +186,84 @@ class Dictionary {
   }
 }
 
+interface Dictionaries {
+  products: Dictionary;
+  events: Dictionary;
+}
+
+/**
+ * The rows of one file as COPY lines, with what they count as: a drug its product (dictionary id) and, on
+ * the row that counts it, the product's roles in the report; a reaction its event and whether it is the row
+ * that counts it (counted-rows.ts). Reports and outcomes pass through.
+ */
+class MarkedRows {
+  private readonly drugs: DrugMarks<{ values: (string | null)[]; text: string }> | null;
+
+  constructor(
+    private readonly kind: FaersKind,
+    private readonly dictionaries: Dictionaries,
+    private readonly reactions: ReactionMarks | undefined,
+    loaded: IdSet | null,
+    private readonly write: (line: string) => void,
+  ) {
+    const marks = reactions;
+    this.drugs = kind === 'drug' && loaded !== null && marks !== undefined ? new DrugMarks(loaded, (id) => marks.hasEvent(id), this.release) : null;
+  }
+
+  add(values: (string | null)[], text: string): void {
+    if (this.kind === 'reac' && this.reactions !== undefined) {
+      const event = this.dictionaries.events.idOf(faersEvent(values[1] ?? null));
+      const counted = this.reactions.counted(Number(values[0]), event);
+      values.push(event === null ? null : String(event), counted ? 't' : 'f');
+      this.write(copyLine(values, text));
+    } else if (this.drugs !== null) {
+      const product = this.dictionaries.products.idOf(faersProduct(values[3] ?? null, values[4] ?? null));
+      values.push(product === null ? null : String(product));
+      this.drugs.add(Number(values[0]), product, values[2] ?? null, { values, text });
+    } else {
+      this.write(copyLine(values, text));
+    }
+  }
+
+  private readonly release = (row: { values: (string | null)[]; text: string }, countedRoles: number | null): void => {
+    row.values.push(countedRoles === null ? null : String(countedRoles));
+    this.write(copyLine(row.values, row.text));
+  };
+
+  /** The last report's drug rows. */
+  end(): void {
+    this.drugs?.flush();
+  }
+
+  /** Reports whose rows were not contiguous in the file, marked again in SQL once the file is in. */
+  async remark(client: PoolClient): Promise<void> {
+    const scattered = this.kind === 'reac' ? this.reactions?.scattered : this.drugs?.scattered;
+    if (scattered !== undefined && scattered.size > 0) {
+      await client.query(this.kind === 'reac' ? REMARK_REACTIONS_SQL : REMARK_DRUGS_SQL, [[...scattered].map(String)]);
+    }
+  }
+}
+
 /** Sorted primary ids, looked up by binary search: 8 bytes per report (2 million reports: 16 MB). */
-class IdSet {
+class IdSet implements ReportIndex {
   constructor(private readonly ids: Float64Array) {}
+
+  get size(): number {
+    return this.ids.length;
+  }
+
   has(id: number): boolean {
+    return this.indexOf(id) >= 0;
+  }
+
+  indexOf(id: number): number {
     let low = 0;
     let high = this.ids.length - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
       const value = this.ids[middle] ?? 0;
       if (value === id) {
-        return true;
+        return middle;
       }
       if (value < id) {
         low = middle + 1;
@@ -198,7 +271,7 @@ class IdSet {
         high = middle - 1;
       }
     }
-    return false;
+    return -1;
   }
 }
 
@@ -237,12 +310,13 @@ export class FaersImportService {
         }
         const merged = await this.mergeReports(client, quarter);
         const loaded = await this.loadedIds(client);
+        const reactions = new ReactionMarks(loaded);
         for (const [kind, path] of children) {
-          files.push(await this.stage(client, kind, path, loaded, dictionaries));
+          files.push(await this.stage(client, kind, path, loaded, dictionaries, reactions));
         }
         await dictionaries.products.save(client);
         await dictionaries.events.save(client);
-        const report: Omit<FaersImportReport, 'durationMs'> = { ...merged, files, childRowsNotLoaded: files.reduce((n, f) => n + f.notLoaded, 0) };
+        const report: Omit<FaersImportReport, 'durationMs' | 'vacuumMs'> = { ...merged, files, childRowsNotLoaded: files.reduce((n, f) => n + f.notLoaded, 0) };
         await client.query(
           `INSERT INTO faers_quarter (quarter, files, counts, loaded_by) VALUES ($1, $2, $3, $4)
            ON CONFLICT (quarter) DO UPDATE SET files = EXCLUDED.files, counts = EXCLUDED.counts, loaded_by = EXCLUDED.loaded_by, loaded_at = now()`,
@@ -253,9 +327,16 @@ export class FaersImportService {
           .digest('hex');
         await this.audit.recordBatch(runner.manager, actor, { entityType: 'faers-quarter', action: 'import', fileName: `FAERS ${quarter} (${report.files.map((r) => r.file).join(', ')})`, fileSha256: digest, count: Math.max(1, report.cases) });
         await runner.commitTransaction();
-        return { ...report, durationMs: Math.round(performance.now() - started) };
+        const vacuumStarted = performance.now();
+        // The load is committed: a failed vacuum is only a warning (autovacuum will get there).
+        await client.query('VACUUM (ANALYZE) faers_report, faers_drug, faers_reaction, faers_outcome, faers_deleted_case').catch((error: unknown) => {
+          this.logger.warn(`FAERS ${quarter} loaded; VACUUM (ANALYZE) afterwards failed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+        return { ...report, vacuumMs: Math.round(performance.now() - vacuumStarted), durationMs: Math.round(performance.now() - started) };
       } catch (error) {
-        await runner.rollbackTransaction();
+        if (runner.isTransactionActive) {
+          await runner.rollbackTransaction();
+        }
         throw error;
       }
     } finally {
@@ -306,7 +387,7 @@ export class FaersImportService {
    * One file through COPY into its target; bad rows counted and skipped. With `loaded`, only rows of those
    * reports are written (the others counted as not loaded).
    */
-  private async stage(client: PoolClient, kind: FaersKind, path: string, loaded: IdSet | null, dictionaries: { products: Dictionary; events: Dictionary }): Promise<FaersFileReport> {
+  private async stage(client: PoolClient, kind: FaersKind, path: string, loaded: IdSet | null, dictionaries: Dictionaries, reactions?: ReactionMarks): Promise<FaersFileReport> {
     const hash = createHash('sha256');
     const started = performance.now();
     const report: FaersFileReport = { kind, file: path.split(/[\\/]/).pop() ?? path, sha256: '', rows: 0, staged: 0, notLoaded: 0, badRows: 0, badRowExamples: [], durationMs: 0 };
@@ -323,6 +404,9 @@ export class FaersImportService {
       copy.on('error', reject);
     });
     let pending = '';
+    const marked = new MarkedRows(kind, dictionaries, reactions, loaded, (line) => {
+      pending += line;
+    });
     const flush = async (): Promise<void> => {
       if (pending !== '' && !copy.write(pending)) {
         await new Promise((resolve) => copy.once('drain', resolve));
@@ -363,16 +447,18 @@ export class FaersImportService {
             } else if (loaded !== null && !loaded.has(Number(parsed.values[0]))) {
               report.notLoaded++;
             } else {
-              pending += copyLine(this.withCountedAs(kind, parsed.values, dictionaries), text);
+              marked.add(parsed.values, text);
               report.staged++;
             }
           }
         }
         await flush();
       }
+      marked.end();
       await flush();
       copy.end();
       await done;
+      await marked.remark(client);
     } catch (error) {
       copy.destroy(error instanceof Error ? error : new Error(String(error)));
       await done.catch(() => undefined);
@@ -381,19 +467,6 @@ export class FaersImportService {
     report.sha256 = hash.digest('hex');
     report.durationMs = Math.round(performance.now() - started);
     return report;
-  }
-
-  /** A drug row carries the product it is counted as, a reaction row the event (dictionary ids). */
-  private withCountedAs(kind: FaersKind, values: (string | null)[], dictionaries: { products: Dictionary; events: Dictionary }): (string | null)[] {
-    if (kind === 'drug') {
-      const id = dictionaries.products.idOf(faersProduct(values[3] ?? null, values[4] ?? null));
-      return [...values, id === null ? null : String(id)];
-    }
-    if (kind === 'reac') {
-      const id = dictionaries.events.idOf(faersEvent(values[1] ?? null));
-      return [...values, id === null ? null : String(id)];
-    }
-    return values;
   }
 
   /** The reports' merge (MERGE_SQL) and what it did. */
@@ -442,5 +515,8 @@ export class FaersImportService {
   }
 }
 
-/** Load order: the deletion list with the reports (the merge needs both), children after. */
-const FAERS_KINDS_IN_ORDER: readonly FaersKind[] = ['demo', 'deleted', 'drug', 'reac', 'outc'];
+/**
+ * Load order: the deletion list with the reports (the merge needs both), children after — reactions before
+ * drugs (a product counts only in reports with a counted event: see counted-rows.ts).
+ */
+const FAERS_KINDS_IN_ORDER: readonly FaersKind[] = ['demo', 'deleted', 'reac', 'drug', 'outc'];

@@ -13,6 +13,7 @@ import { StringDecoder } from 'node:string_decoder';
 import type { PoolClient } from 'pg';
 import { fromCopyText } from '../common/copy-text';
 import { to as copyTo } from 'pg-copy-streams';
+import { roleMask } from '../faers/counted-rows';
 
 export const SIGNAL_DATABASES = ['own', 'faers'] as const;
 export type SignalDatabase = (typeof SIGNAL_DATABASES)[number];
@@ -113,22 +114,22 @@ export async function countPairs(client: PoolClient, parameters: CountParameters
 }
 
 /**
- * One FAERS product: its reports by index, their events, and the event totals of the whole database kept
- * in faers_event_total (recomputed first when a quarter was loaded since).
+ * One FAERS product: its reports (the drug rows the importer marked as counting it, in the roles asked),
+ * their counted events, and the event totals of the whole database kept in faers_event_total (recomputed
+ * first when a quarter was loaded since).
  */
 async function countFaersProduct(client: PoolClient, parameters: CountParameters, onPair: (pair: PairCount, reports: number) => void): Promise<CountTotals> {
   const reports = await refreshFaersBackground(client);
   await client.query(
     `CREATE TEMPORARY TABLE dp_mine ON COMMIT DROP AS
-       SELECT DISTINCT d.primaryid FROM faers_drug d JOIN faers_product p ON p.id = d.product_id
-        WHERE p.name = $1 AND d.role_cod = ANY ($2::text[])`,
-    [parameters.product, parameters.roles],
+       SELECT d.primaryid FROM faers_drug d JOIN faers_product p ON p.id = d.product_id
+        WHERE p.name = $1 AND d.counted_roles & $2 <> 0`,
+    [parameters.product, roleMask(parameters.roles)],
   );
   await client.query(
     `CREATE TEMPORARY TABLE dp_pair ON COMMIT DROP AS
-     WITH reactions AS (SELECT DISTINCT r.primaryid, r.event_id FROM faers_reaction r JOIN dp_mine m ON m.primaryid = r.primaryid WHERE r.event_id IS NOT NULL),
-          mine AS (SELECT count(DISTINCT primaryid)::int AS reports FROM reactions),
-          pairs AS (SELECT event_id, count(*)::int AS a FROM reactions GROUP BY event_id HAVING count(*) >= $1)
+     WITH mine AS (SELECT count(*)::int AS reports FROM dp_mine),
+          pairs AS (SELECT r.event_id, count(*)::int AS a FROM faers_reaction r JOIN dp_mine m ON m.primaryid = r.primaryid WHERE r.counted GROUP BY r.event_id HAVING count(*) >= $1)
      SELECT pairs.event_id, pairs.a, mine.reports AS product_reports, t.reports AS event_reports
        FROM pairs CROSS JOIN mine JOIN faers_event_total t ON t.event_id = pairs.event_id`,
     [Math.max(1, Math.trunc(parameters.minCount))],
@@ -142,7 +143,10 @@ async function countFaersProduct(client: PoolClient, parameters: CountParameters
   return { reports, pairs };
 }
 
-/** Event totals of the FAERS data, recomputed when a quarter was loaded after they were; returns N. */
+/**
+ * Event totals of the FAERS data and N (reports with a counted event), recomputed when a quarter was loaded
+ * after they were; returns N. Runs in the caller's transaction.
+ */
 export async function refreshFaersBackground(client: PoolClient): Promise<number> {
   await client.query(`SELECT pg_advisory_xact_lock(hashtext('faers-background'))`);
   const state = await client.query<{ current: boolean; reports: number | null }>(
@@ -153,8 +157,8 @@ export async function refreshFaersBackground(client: PoolClient): Promise<number
     return row.reports;
   }
   await client.query('DELETE FROM faers_event_total');
-  await client.query(`INSERT INTO faers_event_total (event_id, reports) SELECT event_id, count(DISTINCT primaryid) FROM faers_reaction WHERE event_id IS NOT NULL GROUP BY 1`);
-  const total = await client.query<{ n: number }>('SELECT count(DISTINCT primaryid)::int AS n FROM faers_reaction WHERE event_id IS NOT NULL');
+  await client.query(`INSERT INTO faers_event_total (event_id, reports) SELECT event_id, count(*) FROM faers_reaction WHERE counted GROUP BY 1`);
+  const total = await client.query<{ n: number }>('SELECT count(DISTINCT primaryid)::int AS n FROM faers_reaction WHERE counted');
   const n = total.rows[0]?.n ?? 0;
   await client.query(
     `INSERT INTO faers_background (id, reports, loaded_at, computed_at) VALUES (1, $1, (SELECT max(loaded_at) FROM faers_quarter), now())
@@ -194,93 +198,66 @@ export interface OpenConnection {
   release: () => Promise<void>;
 }
 
+/** Runs work in a transaction of its own on the connection (committed, or rolled back on error). */
+async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
 /**
  * Every FAERS pair, counted on several connections at once (PostgreSQL runs one statement on one core).
  * The FAERS data only changes by an import, and imports wait while a run holds the import lock in shared
- * mode: every connection counts the same data. The reports' events are deduplicated once into shared
- * working tables (unlogged, dropped at the end); each partition then counts the products with id ≡ k (mod
- * partitions) against them and streams its pairs out.
+ * mode: every connection sees the same data, statement after statement. The importer marked the rows that
+ * count (one per report and event, one per report and product with its roles), so nothing is deduplicated
+ * here: each partition takes the products with id ≡ k (mod partitions), joins their reports' counted events
+ * and streams its pairs out, with the event totals refreshed meanwhile on the first connection.
  */
 export async function countFaersAllPairs(open: () => Promise<OpenConnection>, parameters: CountParameters, partitions: number, onPair: (pair: PairCount, reports: number) => void): Promise<CountTotals> {
   const holder = await open();
-  const tag = `${process.pid}_${Date.now().toString(36)}_${Math.floor(Math.random() * 1e6).toString(36)}`;
-  const events = `dp_work_event_${tag}`;
-  const reportsTable = `dp_work_report_${tag}`;
-  const eventTotals = `dp_work_etotal_${tag}`;
-  const products = `dp_work_product_${tag}`;
-  const roles = literalList(parameters.roles);
+  const mask = roleMask(parameters.roles);
   const minCount = Math.max(1, Math.trunc(parameters.minCount));
+  let background: Promise<number> | null = null;
   try {
     await holder.client.query(`SELECT pg_advisory_lock_shared(hashtext('faers-import'))`);
-    const beginCounting = async (client: PoolClient): Promise<void> => {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
-      await client.query("SET LOCAL work_mem = '256MB'");
-    };
-    // Phase 1, two connections at once: the reports' events (and the reports with one), and the reports' products.
-    const build = async (statements: string[]): Promise<void> => {
-      const builder = await open();
-      try {
-        await beginCounting(builder.client);
-        for (const statement of statements) {
-          await builder.client.query(statement);
-        }
-        await builder.client.query('COMMIT');
-      } catch (error) {
-        await builder.client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        await builder.release();
-      }
-    };
-    await Promise.all([
-      build([
-        `CREATE UNLOGGED TABLE ${events} AS SELECT DISTINCT primaryid AS report, event_id AS event FROM faers_reaction WHERE event_id IS NOT NULL`,
-        `CREATE UNLOGGED TABLE ${reportsTable} AS SELECT DISTINCT report FROM ${events}`,
-        `CREATE UNLOGGED TABLE ${eventTotals} AS SELECT event, count(*)::int AS reports FROM ${events} GROUP BY event`,
-        `ANALYZE ${events}; ANALYZE ${reportsTable}; ANALYZE ${eventTotals}`,
-      ]),
-      build([
-        `CREATE UNLOGGED TABLE ${products} AS SELECT DISTINCT d.primaryid AS report, d.product_id AS product FROM faers_drug d WHERE d.role_cod = ANY (${roles}) AND d.product_id IS NOT NULL`,
-        `ANALYZE ${products}`,
-      ]),
-    ]);
-    const reports = (await holder.client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${reportsTable}`)).rows[0]?.n ?? 0;
-    // Phase 2, one connection per partition of the products: totals (reports with an event) and pairs.
+    const totals = inTransaction(holder.client, () => refreshFaersBackground(holder.client));
+    totals.catch(() => undefined); // awaited by the partitions; a failure surfaces there
+    background = totals;
     const counts = await Promise.all(
       Array.from({ length: partitions }, async (_, k) => {
         const worker = await open();
         try {
-          await beginCounting(worker.client);
-          await worker.client.query(
-            `CREATE TEMPORARY TABLE dp_product ON COMMIT DROP AS
-               SELECT p.report, p.product FROM ${products} p WHERE p.product % ${partitions} = ${k} AND p.report IN (SELECT report FROM ${reportsTable})`,
-          );
-          await worker.client.query('ANALYZE dp_product');
-          await worker.client.query(
-            `CREATE TEMPORARY TABLE dp_pair ON COMMIT DROP AS
-             WITH product_totals AS (SELECT product, count(*)::int AS reports FROM dp_product GROUP BY product),
-                  pairs AS (SELECT p.product, e.event, count(*)::int AS a FROM dp_product p JOIN ${events} e ON e.report = p.report GROUP BY p.product, e.event HAVING count(*) >= ${minCount})
-             SELECT pairs.product, pairs.event, pairs.a, pt.reports AS product_reports, et.reports AS event_reports
-               FROM pairs JOIN product_totals pt USING (product) JOIN ${eventTotals} et USING (event)`,
-          );
-          const pairs = await streamPairs(
-            worker.client,
-            'SELECT p.name, e.name, x.a, x.product_reports, x.event_reports FROM dp_pair x JOIN faers_product p ON p.id = x.product JOIN faers_event e ON e.id = x.event ORDER BY 1, 2',
-            (pair) => onPair(pair, reports),
-          );
-          await worker.client.query('COMMIT');
-          return pairs;
-        } catch (error) {
-          await worker.client.query('ROLLBACK').catch(() => undefined);
-          throw error;
+          return await inTransaction(worker.client, async () => {
+            await worker.client.query("SET LOCAL work_mem = '256MB'");
+            await worker.client.query(`CREATE TEMPORARY TABLE dp_product ON COMMIT DROP AS SELECT primaryid AS report, product_id AS product FROM faers_drug WHERE counted_roles & ${mask} <> 0 AND product_id % ${partitions} = ${k}`);
+            await worker.client.query('ANALYZE dp_product');
+            await worker.client.query(
+              `CREATE TEMPORARY TABLE dp_pair ON COMMIT DROP AS
+               WITH product_totals AS (SELECT product, count(*)::int AS reports FROM dp_product GROUP BY product),
+                    pairs AS (SELECT p.product, e.event_id AS event, count(*)::int AS a FROM dp_product p JOIN faers_reaction e ON e.primaryid = p.report WHERE e.counted GROUP BY 1, 2 HAVING count(*) >= ${minCount})
+               SELECT pairs.product, pairs.event, pairs.a, pt.reports AS product_reports FROM pairs JOIN product_totals pt USING (product)`,
+            );
+            const reports = await totals;
+            return streamPairs(
+              worker.client,
+              'SELECT p.name, e.name, x.a, x.product_reports, t.reports FROM dp_pair x JOIN faers_product p ON p.id = x.product JOIN faers_event e ON e.id = x.event JOIN faers_event_total t ON t.event_id = x.event',
+              (pair) => onPair(pair, reports),
+            );
+          });
         } finally {
           await worker.release();
         }
       }),
     );
-    return { reports, pairs: counts.reduce((sum, n) => sum + n, 0) };
+    return { reports: await totals, pairs: counts.reduce((sum, n) => sum + n, 0) };
   } finally {
-    await holder.client.query(`DROP TABLE IF EXISTS ${events}, ${reportsTable}, ${eventTotals}, ${products}`).catch(() => undefined);
+    await background?.catch(() => undefined); // the first connection is idle before it is unlocked and released
     await holder.client.query(`SELECT pg_advisory_unlock_shared(hashtext('faers-import'))`).catch(() => undefined);
     await holder.release();
   }
