@@ -1,5 +1,6 @@
 import { EbgmInputError, Hyperparameters, checkHyperparameters, logNegativeBinomial } from './ebgm';
 import { CountPoint, DEFAULT_STARTING_POINTS, SquashedPoint, fitHyperparameters, negativeLogLikelihood, squash } from './ebgm-fit';
+import { autoSquash, fitPrior } from './ebgm-prior';
 
 /** mulberry32: a tiny seeded PRNG returning uniforms in [0, 1). */
 function mulberry32(seed: number): () => number {
@@ -249,5 +250,194 @@ describe('fitHyperparameters', () => {
     expect(fieldOf(() => fitHyperparameters(squashed, { startingPoints: [] }))).toBe('startingPoints');
     expect(fieldOf(() => fitHyperparameters(squashed, { startingPoints: [{ ...truth, p: 1 }] }))).toBe('p');
     expect(fieldOf(() => fitHyperparameters(squashed, { maxIterations: 0 }))).toBe('maxIterations');
+  });
+});
+
+describe('autoSquash', () => {
+  /** 3000 pairs with N = 1, 700 with N = 2, 80 with N = 3 and 150 with N = 4; E spread pseudo-randomly. */
+  function columns(): { n: number[]; e: number[] } {
+    const random = mulberry32(11);
+    const sizes: [number, number][] = [
+      [1, 3000],
+      [3, 80],
+      [2, 700],
+      [4, 150],
+    ];
+    const pairs = sizes.flatMap(([n, size]) => Array.from({ length: size }, () => ({ n, e: 0.01 + 5 * random() })));
+    return { n: pairs.map((p) => p.n), e: pairs.map((p) => p.e) };
+  }
+
+  it('squashes each count as openEBGM autoSquash: points kept, super points and bin size by the count’s position', () => {
+    const { n, e } = columns();
+    const squashed = autoSquash(n, e);
+    const weightsOf = (count: number): number[] => squashed.filter((p) => p.n === count).map((p) => p.weight);
+    // N = 1 (first squashed count): keep 100; 2900 to squash < 10⁴ → 150 super points → bins of ⌊2900/150⌋ = 19.
+    expect(weightsOf(1)).toEqual([...Array<number>(152).fill(19), 12, ...Array<number>(100).fill(1)]);
+    // N = 2 (second): keep 75; 625 < 1000 → 75 super points → bins of ⌊625/75⌋ = 8.
+    expect(weightsOf(2)).toEqual([...Array<number>(78).fill(8), 1, ...Array<number>(75).fill(1)]);
+    // N = 3: 80 pairs, not more than max(keep) + 1 = 101: left as they are, in input order.
+    expect(squashed.filter((p) => p.n === 3)).toEqual(n.flatMap((count, i) => (count === 3 ? [{ n: 3, e: e[i], weight: 1 }] : [])));
+    // N = 4 (third squashed count): keep 50; 100 < 500 → 50 super points → bins of 2.
+    expect(weightsOf(4)).toEqual([...Array<number>(50).fill(2), ...Array<number>(50).fill(1)]);
+    expect(squashed.map((p) => p.n)).toEqual([...squashed.map((p) => p.n)].sort((a, b) => a - b));
+    for (const count of [1, 2, 3, 4]) {
+      const original = e.filter((_, i) => n[i] === count);
+      const reduced = squashed.filter((p) => p.n === count);
+      expect(sumBy(reduced, (p) => p.weight)).toBe(original.length);
+      expect(sumBy(reduced, (p) => p.weight * p.e)).toBeCloseTo(sumBy(original, (value) => value), 8);
+    }
+  });
+
+  it('gives for each count what squash gives with that count’s bin size and kept points', () => {
+    const { n, e } = columns();
+    const squashed = autoSquash(n, e);
+    const points = n.map((count, i) => ({ n: count, e: e[i]! }));
+    const expected = [
+      ...squash(points.filter((p) => p.n === 1), { binSize: 19, keepPoints: 100, minBins: 1, minPoints: 1 }),
+      ...squash(points.filter((p) => p.n === 2), { binSize: 8, keepPoints: 75, minBins: 1, minPoints: 1 }),
+    ];
+    for (const [actual, wanted] of squashed.filter((p) => p.n <= 2).map((p, i) => [p, expected[i]] as const)) {
+      expect(actual.n).toBe(wanted?.n);
+      expect(actual.weight).toBe(wanted?.weight);
+      expect(actual.e).toBeCloseTo(wanted?.e ?? NaN, 12);
+    }
+  });
+
+  it('rejects bad input, naming the field', () => {
+    expect(fieldOf(() => autoSquash([], []))).toBe('n');
+    expect(fieldOf(() => autoSquash([1, 2], [1]))).toBe('e');
+    expect(fieldOf(() => autoSquash([1, 2.5], [1, 1]))).toBe('n');
+    expect(fieldOf(() => autoSquash([1, 2], [1, -1]))).toBe('e');
+    expect(fieldOf(() => autoSquash([1], [1], { superPoints: [50] }))).toBe('superPoints');
+    expect(fieldOf(() => autoSquash([1], [1], { keepPoints: [] }))).toBe('keepPoints');
+    expect(fieldOf(() => autoSquash([1], [1], { cutOffs: [0] }))).toBe('cutOffs');
+  });
+});
+
+describe('fitPrior', () => {
+  // Most pairs have λ near 1 (Gamma(4, 4)); a fifth come from a high-λ component (Gamma(2, 0.5), mean 4).
+  const truth: Hyperparameters = { alpha1: 4, beta1: 4, alpha2: 2, beta2: 0.5, p: 0.8 };
+
+  /** Pairs with N ≥ minCount: λ from `theta`'s mixture (or λ = 1 when `theta` is null), E on a grid, N ~ Poisson(λE). */
+  function simulate(candidates: number, seed: number, minCount: number, theta: Hyperparameters | null): { n: number[]; e: number[] } {
+    const random = mulberry32(seed);
+    const n: number[] = [];
+    const e: number[] = [];
+    for (let i = 0; i < candidates; i++) {
+      const expected = 0.1 * (1 + (i % 60));
+      let lambda = 1;
+      if (theta !== null) {
+        lambda = random() < theta.p ? sampleGammaIntegerShape(random, theta.alpha1, theta.beta1) : sampleGammaIntegerShape(random, theta.alpha2, theta.beta2);
+      }
+      const count = samplePoisson(random, lambda * expected);
+      if (count >= minCount) {
+        n.push(count);
+        e.push(expected);
+      }
+    }
+    return { n, e };
+  }
+
+  const data = simulate(12_000, 2024, 3, truth);
+  const squashed = autoSquash(data.n, data.e);
+  const fit = fitPrior(data.n, data.e, { minCount: 3 });
+  const thorough = fitHyperparameters(squashed, { minCount: 3 });
+
+  it('reaches at least the likelihood of the thorough Nelder–Mead fit on the same squashed data, and of the truth', () => {
+    expect(fit.converged).toBe(true);
+    expect(fit.negLogLikelihood).toBeLessThanOrEqual(thorough.negLogLikelihood + 1e-6 * Math.abs(thorough.negLogLikelihood));
+    expect(fit.negLogLikelihood).toBeLessThanOrEqual(negativeLogLikelihood(truth, squashed, { minCount: 3 }));
+    // And on the unsquashed pairs too.
+    const all = data.n.map((count, i) => ({ n: count, e: data.e[i]!, weight: 1 }));
+    const mine = negativeLogLikelihood(fit.theta, all, { minCount: 3 });
+    const theirs = negativeLogLikelihood(thorough.theta, all, { minCount: 3 });
+    expect(mine).toBeLessThanOrEqual(theirs + 1e-6 * Math.abs(theirs));
+  });
+
+  it('reports the reference negative log-likelihood of its θ on the squashed data', () => {
+    const reference = negativeLogLikelihood(fit.theta, squashed, { minCount: 3 });
+    expect(Math.abs(fit.negLogLikelihood / reference - 1)).toBeLessThan(1e-10);
+  });
+
+  it('stops at a maximum: no small move of any hyperparameter improves the likelihood', () => {
+    const moves: ((theta: Hyperparameters, step: number) => Hyperparameters)[] = [
+      (t, s) => ({ ...t, alpha1: t.alpha1 * (1 + s) }),
+      (t, s) => ({ ...t, beta1: t.beta1 * (1 + s) }),
+      (t, s) => ({ ...t, alpha2: t.alpha2 * (1 + s) }),
+      (t, s) => ({ ...t, beta2: t.beta2 * (1 + s) }),
+      (t, s) => ({ ...t, p: t.p + s * t.p * (1 - t.p) }),
+    ];
+    const floor = fit.negLogLikelihood - 1e-9 * Math.abs(fit.negLogLikelihood);
+    for (const move of moves) {
+      for (const step of [-1e-3, 1e-3]) {
+        expect(negativeLogLikelihood(move(fit.theta, step), squashed, { minCount: 3 })).toBeGreaterThanOrEqual(floor);
+      }
+    }
+  });
+
+  it('says what it did, for users', () => {
+    expect(fit.pairs).toBe(data.n.length);
+    expect(fit.squashedPoints).toBe(squashed.length);
+    expect(fit.agreed).toBe(true);
+    expect(fit.startsTried).toBeGreaterThanOrEqual(2);
+    expect(fit.evaluations).toBeGreaterThanOrEqual(fit.iterations);
+    expect(fit.method).toContain('autoSquash');
+    expect(fit.method).toContain(`${data.n.length.toLocaleString('en')} pairs → ${squashed.length.toLocaleString('en')} points`);
+    expect(fit.method).toContain('truncated at N ≥ 3');
+    expect(fit.method).toContain('BFGS');
+    expect(fit.method).not.toContain('outside');
+  });
+
+  it('is deterministic', () => {
+    expect(fitPrior(data.n, data.e, { minCount: 3 })).toEqual(fit);
+  });
+
+  it('with minCount 0 maximises the untruncated likelihood (zeros included)', () => {
+    const withZeros = simulate(3_000, 7, 0, truth);
+    const squashedWithZeros = autoSquash(withZeros.n, withZeros.e);
+    const untruncated = fitPrior(withZeros.n, withZeros.e, { minCount: 0 });
+    const reference = negativeLogLikelihood(untruncated.theta, squashedWithZeros, { truncated: false });
+    expect(Math.abs(untruncated.negLogLikelihood / reference - 1)).toBeLessThan(1e-10);
+    expect(untruncated.method).toContain('untruncated');
+    const nelderMead = fitHyperparameters(squashedWithZeros, { truncated: false });
+    expect(untruncated.negLogLikelihood).toBeLessThanOrEqual(nelderMead.negLogLikelihood + 1e-6 * Math.abs(nelderMead.negLogLikelihood));
+  });
+
+  it('on data without overdispersion (λ = 1 for every pair) stops near a point mass, out of bounds, and says so', () => {
+    const poisson = simulate(20_000, 5, 3, null);
+    const edge = fitPrior(poisson.n, poisson.e, { minCount: 3 });
+    expect(edge.converged).toBe(false);
+    expect(edge.method).toContain('outside openEBGM bounds');
+    // The dominant component is (nearly) a point mass at λ = 1.
+    const dominant = edge.theta.p > 0.5 ? { alpha: edge.theta.alpha1, beta: edge.theta.beta1 } : { alpha: edge.theta.alpha2, beta: edge.theta.beta2 };
+    expect(dominant.alpha).toBeGreaterThan(0.999e6); // on the search box: shape 1e6
+    expect(dominant.alpha / dominant.beta).toBeCloseTo(1, 1);
+    const nelderMead = fitHyperparameters(autoSquash(poisson.n, poisson.e), { minCount: 3 });
+    expect(edge.negLogLikelihood).toBeLessThanOrEqual(nelderMead.negLogLikelihood + 1e-6 * Math.abs(nelderMead.negLogLikelihood));
+  });
+
+  it('copes with a single pair and with pairs that all share one count', () => {
+    for (const [n, e] of [
+      [[3], [1.5]],
+      [Array<number>(40).fill(4), Array.from({ length: 40 }, (_, i) => 0.05 * (i + 1))],
+    ]) {
+      const result = fitPrior(n!, e!, { minCount: 3 });
+      expect(Number.isFinite(result.negLogLikelihood)).toBe(true);
+      expect(() => checkHyperparameters(result.theta)).not.toThrow();
+      expect(result.negLogLikelihood).toBeLessThanOrEqual(negativeLogLikelihood(DEFAULT_STARTING_POINTS[0]!, autoSquash(n!, e!), { minCount: 3 }));
+    }
+  });
+
+  it('rejects bad input, naming the field', () => {
+    expect(fieldOf(() => fitPrior([], [], { minCount: 3 }))).toBe('n');
+    expect(fieldOf(() => fitPrior([3, 4], [1], { minCount: 3 }))).toBe('e');
+    expect(fieldOf(() => fitPrior([3, 2], [1, 1], { minCount: 3 }))).toBe('n');
+    expect(fieldOf(() => fitPrior([3, 4], [1, 0], { minCount: 3 }))).toBe('e');
+    expect(fieldOf(() => fitPrior([3], [1], { minCount: -1 }))).toBe('minCount');
+    expect(fieldOf(() => fitPrior([3], [1], { minCount: 1.5 }))).toBe('minCount');
+    expect(fieldOf(() => fitPrior([3], [1], { minCount: 3, startingPoints: [] }))).toBe('startingPoints');
+    expect(fieldOf(() => fitPrior([3], [1], { minCount: 3, startingPoints: [{ ...truth, p: 0 }] }))).toBe('p');
+    expect(fieldOf(() => fitPrior([3], [1], { minCount: 3, maxIterations: 0 }))).toBe('maxIterations');
+    expect(fieldOf(() => fitPrior([3], [1], { minCount: 3, paramLimit: 0 }))).toBe('paramLimit');
   });
 });

@@ -6,16 +6,20 @@
  * 1. {@link squash} — openEBGM's `squashData`: for one count N, sort the pairs by E, leave the `keep_pts`
  *    pairs with the LARGEST E unsquashed, cut the rest into consecutive bins of `bin_size` (the last bin,
  *    the one with the largest E among the squashed, may be partial) and replace each bin by one point at the
- *    bin's mean E with weight = the bin's size.
- * 2. {@link negativeLogLikelihood} — openEBGM's `negLLsquash` (truncated) / `negLLzeroSquash` (not truncated).
+ *    bin's mean E with weight = the bin's size. (openEBGM's `autoSquash`, with bin sizes chosen per count,
+ *    is in ebgm-prior.ts.)
+ * 2. {@link negativeLogLikelihood} — openEBGM's `negLLsquash` (truncated) / `negLLzeroSquash` (not truncated):
+ *    the plain reference.
  * 3. {@link fitHyperparameters} — openEBGM's `exploreHypers`/`autoHyper`: local minimisation from several
  *    starting points, keeping the smallest negative log-likelihood among the convergent, in-bounds results.
  *    openEBGM uses R's nlminb / nlm / BFGS; here a derivative-free Nelder–Mead on transformed parameters.
+ *    Thorough but slow: seconds to minutes on a whole database.
+ * 4. What a run over a whole database uses instead — autoSquash, the same likelihood with its analytic
+ *    gradient, BFGS — is ebgm-prior.ts's fitPrior: seconds for 650,000 pairs.
  *
  * Everything here is pure and deterministic.
  */
-import { jStat } from 'jstat';
-import { checkHyperparameters, EbgmInputError, Hyperparameters } from './ebgm';
+import { checkHyperparameters, EbgmInputError, Hyperparameters, lnGamma, lnGammaRatio } from './ebgm';
 
 // Bound once: the likelihood loop runs millions of times, and looking up globals such as `Math` is an order of
 // magnitude slower inside vm contexts (jest's test environment among them) than reading module constants.
@@ -115,19 +119,19 @@ function checkWeight(weight: number): void {
   }
 }
 
-function checkWholeNumber(field: string, value: number, minimum: number): void {
+export function checkWholeNumber(field: string, value: number, minimum: number): void {
   if (!(isIntegerNumber(value) && value >= minimum)) {
     throw new EbgmInputError(field, `must be a whole number, ${minimum} or more (got ${value})`);
   }
 }
 
-function checkPositive(field: string, value: number): void {
+export function checkPositive(field: string, value: number): void {
   if (!(isFiniteNumber(value) && value > 0)) {
     throw new EbgmInputError(field, `must be a positive number (got ${value})`);
   }
 }
 
-function checkNonEmpty(field: string, points: readonly unknown[]): void {
+export function checkNonEmpty(field: string, points: readonly unknown[]): void {
   if (points.length === 0) {
     throw new EbgmInputError(field, 'must contain at least one point');
   }
@@ -160,6 +164,26 @@ function resolveLikelihoodOptions(options: LikelihoodOptions): { truncated: bool
 // ---------------------------------------------------------------------------------------------------------
 
 /**
+ * openEBGM's `squashData` on one count's E values, already sorted increasingly: all but the `keepPoints`
+ * largest are cut into consecutive bins of `binSize` (the last possibly partial), each replaced by one point
+ * at the bin's mean E weighted by its size; then the kept points, weight 1. Appends to `out`.
+ */
+export function binSorted(n: number, sorted: ArrayLike<number>, binSize: number, keepPoints: number, out: SquashedPoint[]): void {
+  const numSquash = sorted.length - keepPoints;
+  for (let start = 0; start < numSquash; start += binSize) {
+    const end = min(start + binSize, numSquash);
+    let sum = 0;
+    for (let i = start; i < end; i++) {
+      sum += sorted[i] ?? 0;
+    }
+    out.push({ n, e: sum / (end - start), weight: end - start });
+  }
+  for (let i = numSquash; i < sorted.length; i++) {
+    out.push({ n, e: sorted[i] ?? 0, weight: 1 });
+  }
+}
+
+/**
  * Squashes the points of one count (openEBGM `squashData` for `count` = that N), or returns them unsquashed
  * (weight 1, input order) where openEBGM would refuse: fewer than `minPoints` points, fewer than `minBins`
  * bins' worth, or fewer than `binSize` points left once `keepPoints` are set aside.
@@ -171,19 +195,8 @@ function squashOneCount(n: number, es: readonly number[], binSize: number, keepP
   if (total < minPoints || total / binSize < minBins || numSquash < binSize) {
     return es.map((e) => ({ n, e, weight: 1 }));
   }
-  const sorted = [...es].sort((a, b) => a - b);
   const result: SquashedPoint[] = [];
-  for (let start = 0; start < numSquash; start += binSize) {
-    const end = min(start + binSize, numSquash);
-    let sum = 0;
-    for (let i = start; i < end; i++) {
-      sum += sorted[i] ?? 0;
-    }
-    result.push({ n, e: sum / (end - start), weight: end - start });
-  }
-  for (let i = numSquash; i < total; i++) {
-    result.push({ n, e: sorted[i] ?? 0, weight: 1 });
-  }
+  binSorted(n, Float64Array.from(es).sort(), binSize, keepPoints, result);
   return result;
 }
 
@@ -267,24 +280,24 @@ function prepare(squashed: readonly SquashedPoint[]): PreparedData {
     weight: Float64Array.from(squashed, (point) => point.weight),
     countIndex: Int32Array.from(squashed, (point) => indexOf.get(point.n) ?? 0),
     distinct,
-    logFactorial: Float64Array.from(distinct, (n) => jStat.gammaln(n + 1)),
+    logFactorial: Float64Array.from(distinct, (n) => lnGamma(n + 1)),
   };
 }
 
 /** ln Γ(α+k) − ln Γ(α) − ln k! for each k in `counts`: the count-only part of the negative binomial. */
 function countTerms(alpha: number, counts: readonly number[]): Float64Array {
-  const lnGammaAlpha = jStat.gammaln(alpha);
-  return Float64Array.from(counts, (k) => jStat.gammaln(alpha + k) - lnGammaAlpha - jStat.gammaln(k + 1));
+  return Float64Array.from(counts, (k) => lnGammaRatio(alpha, k) - lnGamma(k + 1));
 }
 
 /**
  * ln of one component's likelihood contribution for each point: ln f(n) − ln(1 − F(minCount − 1)) when
  * truncated, ln f(n) otherwise, with f the negative binomial of {@link logNegativeBinomial} (size α,
  * prob β/(β+E)). The tail 1 − F is computed as −expm1(ln F) so it stays accurate when F is close to 1.
+ * ln Γ(α+n) − ln Γ(α) comes from {@link lnGammaRatio}: with jStat's gammaln the difference lost about a unit of
+ * log-likelihood at α ≈ 10⁸ (a component near a point mass), rounding noise a minimiser would chase.
  */
 function componentLogTerms(alpha: number, beta: number, data: PreparedData, truncated: boolean, minCount: number): Float64Array {
-  const lnGammaAlpha = jStat.gammaln(alpha);
-  const perCount = Float64Array.from(data.distinct, (n, i) => jStat.gammaln(alpha + n) - lnGammaAlpha - (data.logFactorial[i] ?? 0));
+  const perCount = Float64Array.from(data.distinct, (n, i) => lnGammaRatio(alpha, n) - (data.logFactorial[i] ?? 0));
   const belowMin = truncated ? countTerms(alpha, Array.from({ length: minCount }, (_, k) => k)) : new Float64Array(0);
   const out = new Float64Array(data.n.length);
   for (let i = 0; i < out.length; i++) {
@@ -458,12 +471,12 @@ function minimize(f: (x: readonly number[]) => number, x0: readonly number[], to
 }
 
 /** openEBGM's `in_bounds`: 0 < α, β < paramLimit and 0 < P < 1. */
-function inBounds(theta: Hyperparameters, paramLimit: number): boolean {
+export function inBounds(theta: Hyperparameters, paramLimit: number): boolean {
   const scales = [theta.alpha1, theta.beta1, theta.alpha2, theta.beta2];
   return scales.every((v) => v > 0 && v < paramLimit) && theta.p > 0 && theta.p < 1;
 }
 
-function checkStart(theta: Hyperparameters): void {
+export function checkStart(theta: Hyperparameters): void {
   checkHyperparameters(theta);
   if (!(theta.p > 0 && theta.p < 1)) {
     throw new EbgmInputError('p', `a starting point needs 0 < P < 1 (got ${theta.p})`);
