@@ -1,7 +1,8 @@
 /**
  * A deterministic FAERS-shaped quarter for the benchmarks: N reports (DEMO), about 4 drugs (DRUG) and 3
  * reactions (REAC) each, an outcome for about half (OUTC), with a realistic skew — drug names and PTs drawn
- * from Zipf-like distributions (a few very common, a long tail). Written twice: as FDA's `$`-delimited files
+ * from Zipf-like distributions (a few very common, a long tail), a quarter of the reactions being one of five
+ * events characteristic of the report's primary suspect drug. Written twice: as FDA's `$`-delimited files
  * (the importer's input) and as tab-separated rows of exactly the stored columns (the plain-COPY baseline).
  * Seeded mulberry32: the same N gives the same files.
  */
@@ -9,6 +10,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { SeededRandom } from '../src/common/seeded-random';
+import { ROLE_BITS } from '../src/faers/counted-rows';
 
 const DRUGS = 5_000;
 const PTS = 8_000;
@@ -24,6 +26,27 @@ class Rng extends SeededRandom {
   /** Zipf-like over 0..size−1: index ≈ size^u − 1, so small indexes are far more frequent. */
   zipf(size: number): number {
     return Math.min(size - 1, Math.floor(Math.pow(size, this.next())) - 1);
+  }
+}
+
+/** The k-th of the five events a drug "causes" (a fixed scatter over the PTs). */
+function characteristicEvent(drug: number, k: number): number {
+  return (drug * 7919 + k * 104_729) % PTS;
+}
+
+/**
+ * A background event for a report whose primary suspect is `drug`: Zipf-drawn, kept with a probability
+ * between 0.1 and 1 fixed per (drug, event) — so some pairs are reported more, some less than independence
+ * predicts, the overdispersion of real data (a rate that is the same for every pair would make EBGM's prior
+ * a point mass).
+ */
+function backgroundEvent(rng: Rng, drug: number): number {
+  for (;;) {
+    const event = rng.zipf(PTS);
+    const affinity = 0.1 + 0.9 * ((Math.imul(drug + 1, 2_654_435_761) ^ Math.imul(event + 1, 40_503)) >>> 0) / 2 ** 32;
+    if (rng.next() < affinity) {
+      return event;
+    }
   }
 }
 
@@ -104,20 +127,35 @@ export async function generateQuarter(folder: string, reports: number, seed = 20
     const fdaDt = `2025${String(rng.int(7, 9)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')}`;
     await demo.add(`${primaryid}$${caseid}$${version}$${version === 1 ? 'I' : 'F'}$2025$$$${fdaDt}$EXP$$$MFR${rng.int(1, 300)}$$${age}$YR$$${sex}$Y$$$$$MD$${country}$${country}\n`);
     await pReport.add(`${primaryid}\t${caseid}\t${version}\t2025Q3\t${version === 1 ? 'I' : 'F'}\t2025\t${fdaDt}\tEXP\tMFR${rng.int(1, 300)}\t${age}\tYR\t${sex}\t${country}\t${country}\n`);
+    // The plain rows carry the marks the importer stores (counted-rows.ts): every report here has a reaction,
+    // so each product's first row holds the roles of all its rows; each event's first row counts.
     const drugs = rng.int(1, 7);
+    const drawn: { index: number; role: string }[] = [];
+    const roles = new Map<number, number>();
     for (let d = 1; d <= drugs; d++) {
       const index = rng.zipf(DRUGS);
-      const name = `DRUG${index}`;
       const role = d === 1 ? 'PS' : (ROLES[rng.int(1, ROLES.length - 1)] ?? 'C');
-      await drug.add(`${primaryid}$${caseid}$${d}$${role}$${name}$${name} AI$1$ORAL$$$$U$U$$$$$$$\n`);
-      await pDrug.add(`${primaryid}\t${d}\t${role}\t${name}\t${name} AI\tORAL\t${index + 1}\n`);
+      drawn.push({ index, role });
+      roles.set(index, (roles.get(index) ?? 0) | (ROLE_BITS[role] ?? 0));
+    }
+    for (const [d, { index, role }] of drawn.entries()) {
+      const name = `DRUG${index}`;
+      const mask = roles.get(index);
+      roles.delete(index);
+      await drug.add(`${primaryid}$${caseid}$${d + 1}$${role}$${name}$${name} AI$1$ORAL$$$$U$U$$$$$$$\n`);
+      await pDrug.add(`${primaryid}\t${d + 1}\t${role}\t${name}\t${name} AI\tORAL\t${index + 1}\t${mask ?? '\\N'}\n`);
     }
     const reactions = rng.int(1, 5);
+    const counted = new Set<number>();
+    const suspect = drawn[0]?.index ?? 0;
     for (let r = 0; r < reactions; r++) {
-      const ptIndex = rng.zipf(PTS);
+      // A quarter of the reactions are among the five the primary suspect drug "causes": pairs reported
+      // more than independence predicts, as in real data (without them EBGM's prior has nothing to fit).
+      const ptIndex = rng.next() < 0.25 ? characteristicEvent(suspect, rng.int(0, 4)) : backgroundEvent(rng, suspect);
       const pt = `PT ${ptIndex}`;
       await reac.add(`${primaryid}$${caseid}$${pt}$\n`);
-      await pReac.add(`${primaryid}\t${pt}\t\\N\t${ptIndex + 1}\n`);
+      await pReac.add(`${primaryid}\t${pt}\t\\N\t${ptIndex + 1}\t${counted.has(ptIndex) ? 'f' : 't'}\n`);
+      counted.add(ptIndex);
     }
     if (rng.next() < 0.5) {
       const outcome = OUTCOMES[rng.int(0, OUTCOMES.length - 1)] ?? 'OT';

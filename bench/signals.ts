@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `(1) FAERS import: ${(imported.ms / 1000).toFixed(1)} s, ${Math.round(quarter.reports / (imported.ms / 1000))} reports/s (${Math.round(rows / (imported.ms / 1000))} rows/s); loaded ${imported.report.loaded}, bad rows ${imported.report.files.reduce((n, f) => n + f.badRows, 0)}\n` +
         `    plain COPY of the same rows into the same tables: ${(copyMs / 1000).toFixed(1)} s (${Math.round(rows / (copyMs / 1000))} rows/s); import / plain COPY = ${(imported.ms / copyMs).toFixed(2)}×\n` +
-        `    phases: ${imported.report.files.map((f) => `${f.kind} ${(f.durationMs / 1000).toFixed(1)} s`).join(', ')}, merge ${(imported.report.mergeMs / 1000).toFixed(1)} s\n` +
+        `    phases: ${imported.report.files.map((f) => `${f.kind} ${(f.durationMs / 1000).toFixed(1)} s`).join(', ')}, merge ${(imported.report.mergeMs / 1000).toFixed(1)} s, VACUUM (ANALYZE) after the commit ${(imported.report.vacuumMs / 1000).toFixed(1)} s (included in the import time)\n` +
         `${lines.join('\n')}\n` +
         `    peak RSS of this process: ${mb(process.resourceUsage().maxRSS * 1024)} (generator, import and runs)\n`,
     );

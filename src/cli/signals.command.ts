@@ -36,6 +36,9 @@ export function registerSignalCommands(program: Command): void {
       const hits = Object.entries(run.totals?.hits ?? {})
         .map(([preset, n]) => `${preset} ${n}`)
         .join(', ');
-      process.stdout.write(`Run ${run.id}: ${run.totals?.pairs ?? 0} pairs over ${run.totals?.reports ?? 0} reports in ${run.totals?.durationMs ?? 0} ms; hits: ${hits}\n`);
+      const ebgm = run.totals?.ebgm;
+      const prior =
+        ebgm === undefined ? '' : ebgm.applied ? `EBGM prior α1 ${ebgm.theta.alpha1.toPrecision(4)}, β1 ${ebgm.theta.beta1.toPrecision(4)}, α2 ${ebgm.theta.alpha2.toPrecision(4)}, β2 ${ebgm.theta.beta2.toPrecision(4)}, P ${ebgm.theta.p.toPrecision(4)} (${ebgm.method})` : `no EBGM: ${ebgm.reason}`;
+      process.stdout.write(`Run ${run.id}: ${run.totals?.pairs ?? 0} pairs over ${run.totals?.reports ?? 0} reports in ${run.totals?.durationMs ?? 0} ms; hits: ${hits}\n${prior === '' ? '' : `${prior}\n`}`);
     });
 }

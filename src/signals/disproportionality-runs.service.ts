@@ -3,12 +3,12 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { copyNumber, copyValue } from '../common/copy-text';
 import { Actor } from '../common/actor';
 import { FieldProblem, InvalidInputError, NotFoundError } from '../common/errors';
-import { disproportionality, type Disproportionality } from './disproportionality';
-import { countFaersAllPairs, countPairs, type CountParameters, DEFAULT_ROLES, DRUG_ROLES, type PairCount, type SignalDatabase } from './disproportionality-counts';
-import { SCREENING_PRESETS, screeningHits } from './screening-presets';
+import type { Disproportionality } from './disproportionality';
+import { countFaersAllPairs, countPairs, type CountParameters, DEFAULT_ROLES, DRUG_ROLES, type SignalDatabase } from './disproportionality-counts';
+import { type EbgmSummary, PairColumns, RESULT_COLUMNS, RunRows } from './run-results';
+import { SCREENING_PRESETS } from './screening-presets';
 import { SignalManagementService } from './signal-management.service';
 
 export interface RunRequest {
@@ -25,8 +25,17 @@ export interface DisproportionalityRunView {
   database: SignalDatabase;
   product: string | null;
   parameters: { roles: string[]; minCount: number; unit: 'reports'; meddra: string; presets: { id: string; name: string; rule: string; source: string; applied: boolean }[] };
-  /** Phases: counting in PostgreSQL, statistics while the pairs stream out, writing the results back. */
-  totals: { reports: number; pairs: number; hits: Record<string, number>; durationMs: number; phases: { countMs: number; pairsMs: number; writeMs: number }; fromRun?: string } | null;
+  totals: {
+    reports: number;
+    pairs: number;
+    hits: Record<string, number>;
+    /** The prior fitted for EBGM (or why there is none); older runs lack it. */
+    ebgm?: EbgmSummary;
+    durationMs: number;
+    /** Counting in PostgreSQL, the pairs streaming out, fitting EBGM's prior and scoring the pairs, the other figures computed while the rows are written back. */
+    phases: { countMs: number; pairsMs: number; ebgmMs?: number; writeMs: number };
+    fromRun?: string;
+  } | null;
   status: 'running' | 'done' | 'failed';
   error: string | null;
   trigger: 'request' | 'job';
@@ -38,60 +47,15 @@ export interface DisproportionalityRunView {
 export interface PairRow extends Disproportionality {
   product: string;
   event: string;
+  /** EBGM and its 5% / 95% posterior quantiles; null when the run has no fitted prior. */
+  ebgm: number | null;
+  eb05: number | null;
+  eb95: number | null;
   hits: string[];
-}
-
-const RESULT_COLUMNS = ['run_id', 'product', 'event', 'a', 'b', 'c', 'd', 'expected', 'prr', 'prr_lower', 'prr_upper', 'ror', 'ror_lower', 'ror_upper', 'chi2', 'chi2_yates', 'ic', 'ic025', 'ic975', 'hits'] as const;
-
-/** A text[] literal for COPY: the preset ids are plain words. */
-function copyArray(values: readonly string[]): string {
-  return `{${values.join(',')}}`;
 }
 
 /** Partitions (connections) of a whole-FAERS count: one per core of a 2-core database server. */
 const FAERS_PARTITIONS = 2;
-
-/**
- * The pairs as they stream out of the counting: figures, screening, COPY text for the results (kept in
- * chunks of about 1 MB: the counting connections are busy reading while they arrive).
- */
-class ResultCollector {
-  readonly hits: Record<string, number> = Object.fromEntries(SCREENING_PRESETS.map((p) => [p.id, 0]));
-  firstPairAt: number | null = null;
-  private readonly full: string[] = [];
-  private current = '';
-
-  constructor(
-    private readonly runId: string,
-    private readonly monitored: ReadonlySet<string>,
-    private readonly figures: (pair: PairCount, reports: number) => Disproportionality,
-  ) {}
-
-  readonly add = (pair: PairCount, reports: number): void => {
-    this.firstPairAt ??= performance.now();
-    const figures = this.figures(pair, reports);
-    const hits = screeningHits(figures, { additionalMonitoring: this.monitored.has(pair.product) });
-    for (const id of hits) {
-      this.hits[id] = (this.hits[id] ?? 0) + 1;
-    }
-    this.current += copyResultRow(this.runId, pair, figures, hits);
-    if (this.current.length > 1 << 20) {
-      this.full.push(this.current);
-      this.current = '';
-    }
-  };
-
-  chunks(): string[] {
-    return [...this.full, this.current];
-  }
-}
-
-function copyResultRow(runId: string, pair: PairCount, f: Disproportionality, hits: readonly string[]): string {
-  return `${[
-    runId, copyValue(pair.product), copyValue(pair.event), f.a, f.b, f.c, f.d, f.expected, copyNumber(f.prr.value), copyNumber(f.prr.lower), copyNumber(f.prr.upper),
-    copyNumber(f.ror.value), copyNumber(f.ror.lower), copyNumber(f.ror.upper), copyNumber(f.chiSquared), copyNumber(f.chiSquaredYates), f.ic, f.ic025, f.ic975, copyArray(hits),
-  ].join('\t')}\n`;
-}
 
 interface Connection {
   client: PoolClient;
@@ -140,26 +104,43 @@ export class DisproportionalityRunsService {
         return derived;
       }
     }
-    const parameters: CountParameters = { database: run.database, roles: run.parameters.roles, minCount: run.parameters.minCount, product: run.product };
+    // Our own cases are few enough to count every pair each time: EBGM's prior is fitted over all of them. One
+    // FAERS product is counted alone (no prior): its table with EBGM comes from a run over every pair.
+    const onePairSet = run.database === 'faers' && run.product !== null;
+    const parameters: CountParameters = { database: run.database, roles: run.parameters.roles, minCount: run.parameters.minCount, product: onePairSet ? run.product : null };
     try {
-      const collector = new ResultCollector(runId, await this.additionalMonitoring(), (pair, reports) => this.figures(pair, reports));
+      const pairs = new PairColumns();
       const counting = performance.now();
-      // Every FAERS pair: counted on both cores (partitions by product, one shared snapshot); otherwise one connection.
+      // Every FAERS pair: counted on both cores (partitions by product); otherwise one connection, one snapshot.
       const totals =
         run.database === 'faers' && run.product === null
-          ? await countFaersAllPairs(() => this.connect(), parameters, FAERS_PARTITIONS, collector.add)
-          : await this.withSnapshot((client) => countPairs(client, parameters, collector.add));
+          ? await countFaersAllPairs(() => this.connect(), parameters, FAERS_PARTITIONS, pairs.add)
+          : await this.withSnapshot((client) => countPairs(client, parameters, pairs.add));
       const streamed = performance.now();
-      await this.writeResults(collector.chunks());
-      const phases = { countMs: Math.round((collector.firstPairAt ?? streamed) - counting), pairsMs: Math.round(streamed - (collector.firstPairAt ?? streamed)), writeMs: Math.round(performance.now() - streamed) };
+      const rows = new RunRows(pairs, {
+        runId,
+        minCount: run.parameters.minCount,
+        product: run.product,
+        monitored: await this.additionalMonitoring(),
+        noPrior: onePairSet ? 'EBGM needs the prior fitted over every pair: run every FAERS pair (a background job); one product’s table then comes from that run, with EBGM' : undefined,
+      });
+      const fitted = performance.now();
+      await this.writeResults(rows.chunks());
+      const phases = {
+        countMs: Math.round((pairs.firstPairAt ?? streamed) - counting),
+        pairsMs: Math.round(streamed - (pairs.firstPairAt ?? streamed)),
+        ebgmMs: Math.round(fitted - streamed),
+        writeMs: Math.round(performance.now() - fitted),
+      };
       const durationMs = Math.round(performance.now() - started);
+      const summary = { reports: totals.reports, pairs: rows.rows, hits: rows.hits, ebgm: rows.ebgm, durationMs, phases };
       // Marked done in a read-committed transaction of its own (the audit trail's hash chain is written under READ COMMITTED only).
       await this.dataSource.transaction(async (manager) => {
-        await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [runId, JSON.stringify({ reports: totals.reports, pairs: totals.pairs, hits: collector.hits, durationMs, phases })]);
-        await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: runId, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: totals.pairs, hits: collector.hits } });
+        await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [runId, JSON.stringify(summary)]);
+        await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: runId, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: rows.rows, hits: rows.hits, ebgm: rows.ebgm.applied } });
         await this.signals.alertsFromDisproportionality(manager, actor, runId);
       });
-      this.logger.log(`disproportionality ${run.database}${run.product === null ? '' : ` ${run.product}`}: ${totals.pairs} pairs over ${totals.reports} reports in ${durationMs} ms`);
+      this.logger.log(`disproportionality ${run.database}${run.product === null ? '' : ` ${run.product}`}: ${rows.rows} pairs over ${totals.reports} reports in ${durationMs} ms`);
     } catch (error) {
       await this.dataSource.query(`UPDATE disproportionality_run SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [runId, error instanceof Error ? error.message : String(error)]);
       throw error;
@@ -191,8 +172,8 @@ export class DisproportionalityRunsService {
     }
   }
 
-  /** The results through COPY, in one transaction: all of a run's rows or none. */
-  private async writeResults(chunks: readonly string[]): Promise<void> {
+  /** The results through COPY, in one transaction: all of a run's rows or none (each chunk computed while the previous one is written). */
+  private async writeResults(chunks: Iterable<string>): Promise<void> {
     const { client, release } = await this.connect();
     try {
       await client.query('BEGIN');
@@ -224,7 +205,7 @@ export class DisproportionalityRunsService {
    */
   private async fromWholeDatabaseRun(actor: Actor, run: DisproportionalityRunView, started: number): Promise<DisproportionalityRunView | null> {
     return this.dataSource.transaction(async (manager) => {
-      const [source] = await manager.query<{ id: string; totals: { reports: number } }[]>(
+      const [source] = await manager.query<{ id: string; totals: { reports: number; ebgm?: EbgmSummary } }[]>(
         `SELECT r.id, r.totals FROM disproportionality_run r
           WHERE r.database = 'faers' AND r.product IS NULL AND r.status = 'done'
             AND r.parameters->'roles' = $1::jsonb AND (r.parameters->>'minCount')::int <= $2
@@ -248,7 +229,8 @@ export class DisproportionalityRunsService {
         }
       }
       const durationMs = Math.round(performance.now() - started);
-      const totals = { reports: source.totals.reports, pairs: copied.length, hits, durationMs, phases: { countMs: 0, pairsMs: 0, writeMs: durationMs }, fromRun: source.id };
+      const ebgm: EbgmSummary = source.totals.ebgm?.applied === true ? { ...source.totals.ebgm, fromRun: source.id } : { applied: false, reason: source.totals.ebgm?.applied === false ? source.totals.ebgm.reason : 'the run it comes from has no EBGM' };
+      const totals = { reports: source.totals.reports, pairs: copied.length, hits, ebgm, durationMs, phases: { countMs: 0, pairsMs: 0, ebgmMs: 0, writeMs: durationMs }, fromRun: source.id };
       await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [run.id, JSON.stringify(totals)]);
       await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: run.id, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: totals.pairs, hits, fromRun: source.id } });
       await this.signals.alertsFromDisproportionality(manager, actor, run.id);
@@ -307,13 +289,6 @@ export class DisproportionalityRunsService {
     return { database: request.database, roles: [...roles].sort(), minCount, product };
   }
 
-  private figures(pair: PairCount, reports: number): Disproportionality {
-    const a = pair.a;
-    const b = pair.productReports - a;
-    const c = pair.eventReports - a;
-    return disproportionality({ a, b, c, d: reports - a - b - c });
-  }
-
   /** Products under additional monitoring, as each database names them: our product names and their active substances. */
   private async additionalMonitoring(): Promise<Set<string>> {
     const rows = await this.dataSource.query<{ name: string }[]>(`SELECT upper(btrim(name)) AS name FROM product WHERE additional_monitoring UNION SELECT upper(btrim(active_substance)) FROM product WHERE additional_monitoring`);
@@ -340,7 +315,7 @@ function toView(r: RawRun): DisproportionalityRunView {
     id: r.id,
     database: r.database,
     product: r.product,
-    parameters: { ...r.parameters, presets: SCREENING_PRESETS.map((p) => ({ id: p.id, name: p.name, rule: p.rule, source: p.source, applied: !p.needs.includes('ebgm') })) },
+    parameters: { ...r.parameters, presets: SCREENING_PRESETS.map((p) => ({ id: p.id, name: p.name, rule: p.rule, source: p.source, applied: !p.needs.includes('ebgm') || r.totals?.ebgm?.applied === true })) },
     totals: r.totals,
     status: r.status,
     error: r.error,
@@ -370,6 +345,9 @@ interface RawResult {
   ic: number;
   ic025: number;
   ic975: number;
+  ebgm: number | null;
+  eb05: number | null;
+  eb95: number | null;
   hits: string[];
 }
 
@@ -391,6 +369,9 @@ function toPair(r: RawResult): PairRow {
     ic: r.ic,
     ic025: r.ic025,
     ic975: r.ic975,
+    ebgm: r.ebgm,
+    eb05: r.eb05,
+    eb95: r.eb95,
     notes: [],
     hits: r.hits,
   };

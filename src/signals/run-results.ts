@@ -1,0 +1,182 @@
+/**
+ * From the counted pairs of a disproportionality run to its stored rows: every figure of
+ * pharmacovigilance §6 per pair, EBGM under a prior fitted over all the run's pairs, the screening presets
+ * each pair hits, and the rows as COPY text. Pure: counts in, rows and a summary out.
+ */
+import { copyNumber, copyValue } from '../common/copy-text';
+import { disproportionality, type Disproportionality } from './disproportionality';
+import { type Hyperparameters, scorePairs } from './ebgm';
+import { fitPrior } from './ebgm-prior';
+import type { PairCount } from './disproportionality-counts';
+import { SCREENING_PRESETS, screeningHits } from './screening-presets';
+
+/**
+ * Fewest pairs the prior is fitted on: five hyperparameters from a handful of pairs would be noise (the
+ * prior is meant to describe a whole database).
+ */
+export const MIN_PAIRS_FOR_PRIOR = 50;
+
+export const RESULT_COLUMNS = [
+  'run_id', 'product', 'event', 'a', 'b', 'c', 'd', 'expected', 'prr', 'prr_lower', 'prr_upper', 'ror', 'ror_lower', 'ror_upper', 'chi2', 'chi2_yates', 'ic', 'ic025', 'ic975', 'ebgm', 'eb05', 'eb95', 'hits',
+] as const;
+
+/** The run's pairs in columns as they stream out of the counting (no object per pair). */
+export class PairColumns {
+  readonly products: string[] = [];
+  readonly events: string[] = [];
+  readonly a: number[] = [];
+  readonly productReports: number[] = [];
+  readonly eventReports: number[] = [];
+  /** N: reports with at least one event. */
+  reports = 0;
+  firstPairAt: number | null = null;
+
+  readonly add = (pair: PairCount, reports: number): void => {
+    this.firstPairAt ??= performance.now();
+    this.products.push(pair.product);
+    this.events.push(pair.event);
+    this.a.push(pair.a);
+    this.productReports.push(pair.productReports);
+    this.eventReports.push(pair.eventReports);
+    this.reports = reports;
+  };
+
+  get length(): number {
+    return this.a.length;
+  }
+
+  /** E = (a+b)(a+c)/N for each pair: the expected count under independence, EBGM's E. */
+  expected(): Float64Array {
+    const n = this.reports;
+    return Float64Array.from(this.a, (_, i) => ((this.productReports[i] ?? 0) * (this.eventReports[i] ?? 0)) / n);
+  }
+}
+
+/** The EBGM part of a run's summary: the fitted prior, or why there is none. */
+export type EbgmSummary =
+  | {
+      applied: true;
+      theta: Hyperparameters;
+      negLogLikelihood: number;
+      /** openEBGM's bounds (α, β < 100): outside them a component is close to a point mass or spread over orders of magnitude. */
+      withinOpenEbgmBounds: boolean;
+      pairs: number;
+      squashedPoints: number;
+      truncatedAt: number;
+      method: string;
+      fitMs: number;
+      scoreMs: number;
+      fromRun?: string;
+    }
+  | { applied: false; reason: string };
+
+export interface RunRowsOptions {
+  runId: string;
+  /** Smallest a counted: the likelihood of the prior is truncated there. */
+  minCount: number;
+  /** Keep only this product's rows (the prior is still fitted over every pair). */
+  product: string | null;
+  /** Products under additional monitoring (EMA screens them from a ≥ 3). */
+  monitored: ReadonlySet<string>;
+  /** Why EBGM is not computed, when the caller knows it cannot be (e.g. the pairs are one product's only). */
+  noPrior?: string;
+}
+
+function fitEbgm(pairs: PairColumns, expected: Float64Array, options: RunRowsOptions): { summary: EbgmSummary; scores: ReturnType<typeof scorePairs> | null } {
+  if (options.noPrior !== undefined) {
+    return { summary: { applied: false, reason: options.noPrior }, scores: null };
+  }
+  if (pairs.length < MIN_PAIRS_FOR_PRIOR) {
+    return { summary: { applied: false, reason: `the prior is fitted over at least ${MIN_PAIRS_FOR_PRIOR} pairs; this run has ${pairs.length}` }, scores: null };
+  }
+  const started = performance.now();
+  const fit = fitPrior(pairs.a, expected, { minCount: options.minCount });
+  const fitMs = Math.round(performance.now() - started);
+  // A maximum on the edge of the parameter space (openEBGM would refuse it) is still the maximum: EBGM under it
+  // is computed, and the summary says the estimate is outside openEBGM's bounds.
+  if (!fit.reachedOptimum) {
+    return { summary: { applied: false, reason: `the prior's maximum-likelihood fit did not converge (${fit.method})` }, scores: null };
+  }
+  const scoring = performance.now();
+  const scores = scorePairs(fit.theta, pairs.a, expected);
+  return {
+    summary: {
+      applied: true,
+      theta: fit.theta,
+      negLogLikelihood: fit.negLogLikelihood,
+      withinOpenEbgmBounds: fit.inBounds,
+      pairs: pairs.length,
+      squashedPoints: fit.squashedPoints,
+      truncatedAt: options.minCount,
+      method: fit.method,
+      fitMs,
+      scoreMs: Math.round(performance.now() - scoring),
+    },
+    scores,
+  };
+}
+
+/** A text[] literal for COPY: the preset ids are plain words. */
+function copyArray(values: readonly string[]): string {
+  return `{${values.join(',')}}`;
+}
+
+function copyRow(runId: string, product: string, event: string, f: Disproportionality, ebgm: readonly [number | null, number | null, number | null], hits: readonly string[]): string {
+  return `${[
+    runId, copyValue(product), copyValue(event), f.a, f.b, f.c, f.d, f.expected, copyNumber(f.prr.value), copyNumber(f.prr.lower), copyNumber(f.prr.upper),
+    copyNumber(f.ror.value), copyNumber(f.ror.lower), copyNumber(f.ror.upper), copyNumber(f.chiSquared), copyNumber(f.chiSquaredYates), f.ic, f.ic025, f.ic975,
+    copyNumber(ebgm[0]), copyNumber(ebgm[1]), copyNumber(ebgm[2]), copyArray(hits),
+  ].join('\t')}\n`;
+}
+
+/**
+ * A run's rows: EBGM's prior fitted (or not) on creation; then every figure, EBGM and the screening of each
+ * pair (of one product, when asked) produced as COPY text in chunks of about 1 MB, so the caller can write
+ * one chunk while the next is computed. `hits` and `rows` are complete once the chunks are.
+ */
+export class RunRows {
+  readonly hits: Record<string, number> = Object.fromEntries(SCREENING_PRESETS.map((p) => [p.id, 0]));
+  rows = 0;
+  readonly ebgm: EbgmSummary;
+  private readonly expected: Float64Array;
+  private readonly scores: ReturnType<typeof scorePairs> | null;
+
+  constructor(
+    private readonly pairs: PairColumns,
+    private readonly options: RunRowsOptions,
+  ) {
+    this.expected = pairs.expected();
+    const { summary, scores } = fitEbgm(pairs, this.expected, options);
+    this.ebgm = summary;
+    this.scores = scores;
+  }
+
+  *chunks(): Generator<string> {
+    const { pairs, options, scores } = this;
+    let current = '';
+    for (let i = 0; i < pairs.length; i++) {
+      const product = pairs.products[i] ?? '';
+      if (options.product !== null && product !== options.product) {
+        continue;
+      }
+      const a = pairs.a[i] ?? 0;
+      const b = (pairs.productReports[i] ?? 0) - a;
+      const c = (pairs.eventReports[i] ?? 0) - a;
+      const figures = disproportionality({ a, b, c, d: pairs.reports - a - b - c });
+      const ebgm = scores === null ? ([null, null, null] as const) : ([scores.ebgm[i] ?? null, scores.eb05[i] ?? null, scores.eb95[i] ?? null] as const);
+      const pairHits = screeningHits({ ...figures, ebgm: ebgm[0], eb05: ebgm[1] }, { additionalMonitoring: options.monitored.has(product) });
+      for (const id of pairHits) {
+        this.hits[id] = (this.hits[id] ?? 0) + 1;
+      }
+      current += copyRow(options.runId, product, pairs.events[i] ?? '', figures, ebgm, pairHits);
+      this.rows++;
+      if (current.length > 1 << 20) {
+        yield current;
+        current = '';
+      }
+    }
+    if (current !== '') {
+      yield current;
+    }
+  }
+}
