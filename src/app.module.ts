@@ -11,6 +11,7 @@ import { E2bModule } from './e2b/e2b.module';
 import { FaersModule } from './faers/faers.module';
 import { SignalsModule } from './signals/signals.module';
 import { FrequenciesModule } from './frequencies/frequencies.module';
+import { DossierModule } from './dossier/dossier.module';
 import { HealthModule } from './health/health.module';
 import { MeddraModule } from './meddra/meddra.module';
 import { MilestonesModule } from './milestones/milestones.module';
@@ -55,6 +56,7 @@ export class AppModule {
         FrequenciesModule,
         FaersModule,
         SignalsModule,
+        DossierModule,
       ],
     };
   }

@@ -15,6 +15,7 @@ import { JobQueues } from './common/job-queues';
 import { FrequencyRunsService } from './frequencies/frequency-runs.service';
 import { FrequencyWorkers } from './frequencies/frequency-workers';
 import { SignalJobs } from './signals/signal-jobs';
+import { DossierJobs } from './dossier/dossier-jobs';
 
 /**
  * `npm run demo`: the whole system with the demo data. With DATABASE_URL unset it starts an embedded
@@ -49,6 +50,7 @@ async function demo(): Promise<void> {
   await app.get(ReminderWorkers).start();
   await app.get(FrequencyWorkers).start();
   app.get(SignalJobs).start();
+  app.get(DossierJobs).start();
   log.info({ queues: app.get(JobQueues).describe() }, 'workers started (reminder scan every 15 minutes; inbox, e-mail and webhook deliveries; frequency aggregation daily and after case changes)');
   const stop = async (): Promise<void> => {
     await app.close();

@@ -7,6 +7,7 @@ import { loadConfig } from './config/app.config';
 import { ReminderWorkers } from './reminders/reminder-workers';
 import { FrequencyWorkers } from './frequencies/frequency-workers';
 import { SignalJobs } from './signals/signal-jobs';
+import { DossierJobs } from './dossier/dossier-jobs';
 import { createDataSource } from './database/data-source';
 import { migrateWithLock } from './database/migrate';
 
@@ -31,6 +32,7 @@ async function worker(): Promise<void> {
   await app.get(ReminderWorkers).start();
   await app.get(FrequencyWorkers).start();
   app.get(SignalJobs).start();
+  app.get(DossierJobs).start();
 }
 
 worker().catch((error: unknown) => {

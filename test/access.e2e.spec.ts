@@ -147,6 +147,13 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'POST /api/signals/:id/emerging-safety-issue': SAFETY,
   'POST /api/signals/:id/emerging-safety-issue/notification': SAFETY,
   'POST /api/signals/:id/regulator-outcome': SAFETY,
+  'GET /api/products/:product/dossier-suggestion': CASE_READERS,
+  'POST /api/products/:product/dossiers': ['regulatory', 'safety', 'qppv'],
+  'GET /api/products/:product/dossiers': CASE_READERS,
+  'GET /api/dossier-builds/:id': CASE_READERS,
+  'GET /api/dossiers/:id': CASE_READERS,
+  'GET /api/dossiers/:id/comparison': CASE_READERS,
+  'GET /api/dossiers/:id/files/:kind': CASE_READERS,
 
   'GET /api/queues': ALL,
   'POST /api/admin/queues/session': ADMIN,

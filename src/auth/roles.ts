@@ -16,6 +16,8 @@ export const SAFETY_EDITORS: readonly Role[] = ['safety', 'qppv'];
  * dossier) and read-only reviewers; not the system administrator.
  */
 export const CASE_READERS: readonly Role[] = ['safety', 'qppv', 'regulatory', 'viewer'];
+/** Who builds the annual renewal dossier: regulatory affairs and the safety team (it holds case data). */
+export const DOSSIER_BUILDERS: readonly Role[] = ['regulatory', 'safety', 'qppv'];
 /** Who signs off safety assessments. */
 export const SAFETY_SIGNERS: readonly Role[] = ['qppv'];
 /** Who administers accounts and settings. */

@@ -5,6 +5,7 @@ import { reportFailure } from './cli-io';
 import { registerAuditCommands } from './audit.command';
 import { registerDatabaseCommands } from './database.command';
 import { registerDeadlineCommands } from './deadlines.command';
+import { registerDossierCommands } from './dossier.command';
 import { registerE2bCommands } from './e2b.command';
 import { registerFaersCommands } from './faers.command';
 import { registerSignalCommands } from './signals.command';
@@ -29,6 +30,7 @@ export function buildCli(): Command {
   registerE2bCommands(program);
   registerFaersCommands(program);
   registerSignalCommands(program);
+  registerDossierCommands(program);
   registerStatsCommands(program);
   return program;
 }

@@ -77,25 +77,18 @@ export class CaseReportsService {
     return this.build(manager, product, period, scope, 'interval', (cases) => lineListing(cases, period));
   }
 
-  private async build<T>(
-    manager: EntityManager,
-    productIdOrName: string,
-    period: ReportingPeriod,
-    scope: ProductScope,
-    reach: 'interval' | 'cumulative',
-    make: (cases: CaseAtDlp[]) => T,
-  ): Promise<PeriodicOutput<T>> {
-    if (compareDates(period.from, period.to) > 0) {
-      throw InvalidInputError.field('to', `the data lock point ${period.to} is before the start of the period ${period.from}`);
-    }
-    const product = await this.products.get(manager, productIdOrName, scope);
+  /**
+   * The product's cases as they stood at the data lock point (valid, not nullified, not duplicates), and the
+   * cases left out — counted over the interval, or over everything up to the DLP.
+   */
+  async casesAtDlp(manager: EntityManager, productId: string, period: ReportingPeriod, reach: 'interval' | 'cumulative'): Promise<{ cases: CaseAtDlp[]; excluded: PeriodicOutput<unknown>['excluded'] }> {
     const rows = await manager.query<(VersionAtDlp & { duplicate: boolean })[]>(
       `SELECT DISTINCT ON (s.id) s.id, s.safety_report_id, s.worldwide_id, s.initial_receipt_on, v.version, v.version_type, v.content, v.assessment,
               s.master_case_id IS NOT NULL AS duplicate
          FROM safety_case s JOIN safety_case_version v ON v.case_id = s.id AND v.day0 <= $2::date
         WHERE s.product_id = $1 AND s.initial_receipt_on <= $2::date
         ORDER BY s.id, v.version DESC`,
-      [product.id, period.to],
+      [productId, period.to],
     );
     const excluded = { nullified: 0, invalid: 0, duplicates: 0 };
     const cases: CaseAtDlp[] = [];
@@ -110,6 +103,22 @@ export class CaseReportsService {
         cases.push(toCaseAtDlp(row));
       }
     }
+    return { cases, excluded };
+  }
+
+  private async build<T>(
+    manager: EntityManager,
+    productIdOrName: string,
+    period: ReportingPeriod,
+    scope: ProductScope,
+    reach: 'interval' | 'cumulative',
+    make: (cases: CaseAtDlp[]) => T,
+  ): Promise<PeriodicOutput<T>> {
+    if (compareDates(period.from, period.to) > 0) {
+      throw InvalidInputError.field('to', `the data lock point ${period.to} is before the start of the period ${period.from}`);
+    }
+    const product = await this.products.get(manager, productIdOrName, scope);
+    const { cases, excluded } = await this.casesAtDlp(manager, product.id, period, reach);
     // The pure functions re-check the period and order the output.
     const result = make(cases);
     return { product: { id: product.id, name: product.name }, period, dataLockPoint: period.to, basis: BASIS, excluded, result };

@@ -16,6 +16,6 @@ import { SafetyCasesService } from './safety-cases.service';
   imports: [ProductsModule, ReferenceSafetyModule, MeddraModule, DeadlinesModule, FrequencyTriggerModule],
   controllers: [SafetyCasesController],
   providers: [SafetyCasesService, CaseCodingService, CaseQueriesService, CaseClocksService, CaseReportsService],
-  exports: [SafetyCasesService, CaseClocksService],
+  exports: [SafetyCasesService, CaseClocksService, CaseReportsService],
 })
 export class SafetyCasesModule {}

@@ -5,6 +5,7 @@ import { ProductScope } from '../common/actor';
 import { InvalidInputError } from '../common/errors';
 import { MilestonesService } from '../milestones/milestones.service';
 import { ObligationsService } from '../obligations/obligations.service';
+import { DossierService } from '../dossier/dossier.service';
 import { SignalManagementService } from '../signals/signal-management.service';
 import { SignatureMeaning } from './electronic-signature.entity';
 import { signableContent } from './signature-seal';
@@ -17,13 +18,13 @@ export interface Signable {
 
 /**
  * The records the domain signs. Register submissions are reviewed and approved by regulatory affairs (a QPPV
- * may review); safety records (signal assessments, the dossier's safety part) will add QPPV-only approvals.
+ * may review); safety records (signal assessments, the renewal dossier's safety part) are approved by a QPPV.
  */
 @Injectable()
 export class SignableRegistry {
   private readonly signables: Record<string, Signable>;
 
-  constructor(milestones: MilestonesService, obligations: ObligationsService, signals: SignalManagementService) {
+  constructor(milestones: MilestonesService, obligations: ObligationsService, signals: SignalManagementService, dossiers: DossierService) {
     this.signables = {
       milestone: {
         load: async (manager, id, scope) => {
@@ -42,6 +43,16 @@ export class SignableRegistry {
       // A signal's assessment: reviewed by the safety team, approved (signed off) by a QPPV only.
       signal: {
         load: (manager, id, scope) => signals.signableContent(manager, id, scope),
+        signers: { reviewed: ['safety', 'qppv'], approved: ['qppv'] },
+      },
+      // A renewal dossier version as a whole (its files by checksum): approved by regulatory affairs.
+      dossier: {
+        load: (_manager, id, scope) => dossiers.signableContent(id, 'whole', scope),
+        signers: { reviewed: ['regulatory', 'safety', 'qppv'], approved: ['regulatory'] },
+      },
+      // Its safety part (cases, tabulation, frequencies, alerts, signals, exposure): approved by a QPPV only.
+      'dossier-safety': {
+        load: (_manager, id, scope) => dossiers.signableContent(id, 'safety', scope),
         signers: { reviewed: ['safety', 'qppv'], approved: ['qppv'] },
       },
     };

@@ -1,0 +1,70 @@
+/**
+ * The dates of a renewal dossier (renewal-dossier.md; regulatory-rules.md §1): the reporting period, the
+ * renewal a data lock point belongs to, the suggested data lock point, and each milestone's timeliness at the
+ * data lock point. Pure.
+ */
+import { addDays, addMonths, compareDates, daysBetween, type IsoDate } from '../common/calendar-date';
+import type { RenewalCycleView } from '../deadlines/authorisation-schedule';
+import type { DossierPeriod, Timeliness } from './dossier-content';
+
+/** A conditional authorisation is renewed every year: the dossier reports on the 12 months up to its DLP. */
+export const INTERVAL_MONTHS = 12;
+
+export function reportingPeriod(dataLockPoint: IsoDate): DossierPeriod {
+  return {
+    from: addDays(addMonths(dataLockPoint, -INTERVAL_MONTHS), 1),
+    to: dataLockPoint,
+    basis: 'the 12 months up to the data lock point (a conditional marketing authorisation is renewed every year: Regulation (EC) No 507/2006, Art. 6)',
+  };
+}
+
+/**
+ * The renewal the dossier is for: the first cycle whose expiry is after the data lock point (its expiry is the
+ * authorisation's current expiry at the DLP). Null when the schedule holds none (e.g. no expiry known).
+ */
+export function renewalFor(renewals: readonly RenewalCycleView[], dataLockPoint: IsoDate): RenewalCycleView | null {
+  return [...renewals].sort((a, b) => compareDates(a.expiry.date, b.expiry.date)).find((r) => compareDates(r.expiry.date, dataLockPoint) > 0) ?? null;
+}
+
+/** Days between the suggested data lock point and the application's due date: time to assemble and review. */
+export const SUGGESTED_LEAD_DAYS = 90;
+
+/**
+ * A data lock point to suggest for the next renewal: 90 days before its application is due (the holder
+ * chooses; this leaves about three months to assemble, review and sign the dossier). Null without a renewal.
+ */
+export function suggestedDataLockPoint(renewals: readonly RenewalCycleView[], today: IsoDate): { dataLockPoint: IsoDate; renewal: RenewalCycleView; basis: string } | null {
+  const next = [...renewals].sort((a, b) => compareDates(a.applicationDue.date, b.applicationDue.date)).find((r) => compareDates(r.applicationDue.date, today) >= 0);
+  if (next === undefined) {
+    return null;
+  }
+  return {
+    dataLockPoint: addDays(next.applicationDue.date, -SUGGESTED_LEAD_DAYS),
+    renewal: next,
+    basis: `a suggestion: ${SUGGESTED_LEAD_DAYS} days before renewal application ${next.cycle} is due (${next.applicationDue.date}, rule ${next.applicationDue.ruleId})`,
+  };
+}
+
+export interface MilestoneState {
+  dueDate: IsoDate;
+  status: string;
+  submittedOn: IsoDate | null;
+}
+
+/**
+ * A milestone's timeliness at the data lock point: submitted by the DLP, on or before its due date (on time)
+ * or after it (late, by the days between); cancelled; not submitted by the DLP and due before it (overdue, by
+ * the days to the DLP); otherwise pending. A submission after the DLP is after the data cut-off: it does not
+ * count here (the dossier still shows its date).
+ */
+export function timeliness(milestone: MilestoneState, dataLockPoint: IsoDate): { timeliness: Timeliness; daysLate: number } {
+  if (milestone.submittedOn !== null && compareDates(milestone.submittedOn, dataLockPoint) <= 0) {
+    const late = daysBetween(milestone.dueDate, milestone.submittedOn);
+    return late > 0 ? { timeliness: 'late', daysLate: late } : { timeliness: 'on-time', daysLate: 0 };
+  }
+  if (milestone.status === 'cancelled') {
+    return { timeliness: 'cancelled', daysLate: 0 };
+  }
+  const overdue = daysBetween(milestone.dueDate, dataLockPoint);
+  return overdue > 0 ? { timeliness: 'overdue', daysLate: overdue } : { timeliness: 'pending', daysLate: 0 };
+}
