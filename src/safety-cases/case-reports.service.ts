@@ -10,6 +10,14 @@ import { reactionSeriousness } from './seriousness';
 import { CaseAtDlp, lineListing, LineListingRow, ReportingPeriod, summaryTabulation, SummaryTabulation } from './tabulation';
 import { isSuspected } from './triage';
 
+/** The parts of a case version the tabulation and the line listing read (projected in SQL: see CASE_PARTS). */
+type TabulatedContent = Pick<CaseContent, 'reportType' | 'day0' | 'synthetic'> & {
+  patient: Pick<CaseContent['patient'], 'sex' | 'ageValue' | 'ageUnit' | 'ageGroup'>;
+  reactions: Pick<CaseContent['reactions'][number], 'key' | 'ptName' | 'reportedTerm' | 'socName' | 'outcome' | 'seriousness'>[];
+  drugs: Pick<CaseContent['drugs'][number], 'name' | 'role'>[];
+};
+type TabulatedAssessment = Pick<CaseAssessment, 'expectedness' | 'primarySourceCountry'> & { seriousness: Pick<CaseAssessment['seriousness'], 'serious'>; validity: Pick<CaseAssessment['validity'], 'valid'> };
+
 interface VersionAtDlp {
   id: string;
   safety_report_id: string;
@@ -17,9 +25,27 @@ interface VersionAtDlp {
   initial_receipt_on: string;
   version: number;
   version_type: string;
-  content: CaseContent;
-  assessment: CaseAssessment;
+  content: TabulatedContent;
+  assessment: TabulatedAssessment;
 }
+
+/**
+ * Only what TabulatedContent / TabulatedAssessment name leaves the database: a case's full content (narrative,
+ * tests, history…) is many times larger, and a renewal dossier reads tens of thousands of cases.
+ */
+const CASE_PARTS = `
+  jsonb_build_object(
+    'reportType', v.content->'reportType', 'day0', v.content->'day0', 'synthetic', v.content->'synthetic',
+    'patient', jsonb_build_object('sex', v.content#>'{patient,sex}', 'ageValue', v.content#>'{patient,ageValue}', 'ageUnit', v.content#>'{patient,ageUnit}', 'ageGroup', v.content#>'{patient,ageGroup}'),
+    'reactions', COALESCE((SELECT jsonb_agg(jsonb_build_object('key', r->'key', 'ptName', r->'ptName', 'reportedTerm', r->'reportedTerm', 'socName', r->'socName', 'outcome', r->'outcome', 'seriousness', r->'seriousness') ORDER BY n)
+                             FROM jsonb_array_elements(v.content->'reactions') WITH ORDINALITY AS x(r, n)), '[]'::jsonb),
+    'drugs', COALESCE((SELECT jsonb_agg(jsonb_build_object('name', d->'name', 'role', d->'role') ORDER BY n)
+                         FROM jsonb_array_elements(v.content->'drugs') WITH ORDINALITY AS y(d, n)), '[]'::jsonb)
+  ) AS content,
+  jsonb_build_object(
+    'expectedness', v.assessment->'expectedness', 'primarySourceCountry', v.assessment->'primarySourceCountry',
+    'seriousness', jsonb_build_object('serious', v.assessment#>'{seriousness,serious}'), 'validity', jsonb_build_object('valid', v.assessment#>'{validity,valid}')
+  ) AS assessment`;
 
 export interface PeriodicOutput<T> {
   product: { id: string; name: string };
@@ -83,11 +109,13 @@ export class CaseReportsService {
    */
   async casesAtDlp(manager: EntityManager, productId: string, period: ReportingPeriod, reach: 'interval' | 'cumulative'): Promise<{ cases: CaseAtDlp[]; excluded: PeriodicOutput<unknown>['excluded'] }> {
     const rows = await manager.query<(VersionAtDlp & { duplicate: boolean })[]>(
-      `SELECT DISTINCT ON (s.id) s.id, s.safety_report_id, s.worldwide_id, s.initial_receipt_on, v.version, v.version_type, v.content, v.assessment,
-              s.master_case_id IS NOT NULL AS duplicate
-         FROM safety_case s JOIN safety_case_version v ON v.case_id = s.id AND v.day0 <= $2::date
-        WHERE s.product_id = $1 AND s.initial_receipt_on <= $2::date
-        ORDER BY s.id, v.version DESC`,
+      `SELECT x.*, ${CASE_PARTS}
+         FROM (SELECT DISTINCT ON (s.id) s.id, s.safety_report_id, s.worldwide_id, s.initial_receipt_on, v.version, v.version_type, s.master_case_id IS NOT NULL AS duplicate
+                 FROM safety_case s JOIN safety_case_version v ON v.case_id = s.id AND v.day0 <= $2::date
+                WHERE s.product_id = $1 AND s.initial_receipt_on <= $2::date
+                ORDER BY s.id, v.version DESC) x
+         JOIN safety_case_version v ON v.case_id = x.id AND v.version = x.version
+        ORDER BY x.id`,
       [productId, period.to],
     );
     const excluded = { nullified: 0, invalid: 0, duplicates: 0 };
