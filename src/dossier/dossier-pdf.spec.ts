@@ -256,6 +256,25 @@ describe('renderDossierPdf', () => {
     }
   });
 
+  it('should run the contents over two pages when there are many obligations, the numbers still right', async () => {
+    const many = withChanges(content, (c) => {
+      const first = c.obligations[0];
+      if (first !== undefined) {
+        c.obligations = Array.from({ length: 60 }, (_, i) => ({ ...first, id: `sob-${i}`, reference: `SOB-${String(i + 1).padStart(3, '0')}` }));
+      }
+    });
+    const manyPdf = await readable(many);
+    const result = pages(manyPdf);
+    const pageOf = destinations(manyPdf);
+    const contents = [...result[1]!.texts, ...result[2]!.texts];
+    expect(result[2]?.texts).not.toContain('1 Specific obligations');
+    for (const heading of dossierHeadings(many)) {
+      const at = contents.indexOf(heading.title);
+      expect(Number(contents[at + 2])).toBe(pageOf.get(anchorName(heading.key)));
+    }
+    expect(pageOf.get(anchorName('sob'))).toBe(4);
+  });
+
   it('should say "Illustrative data" on the cover only for illustrative data', async () => {
     expect(rawPages[0]?.texts).toContain('Illustrative data');
     const real = withChanges(content, (c) => {

@@ -106,8 +106,8 @@ function forgetShapedWords(doc: PdfKitDocument): void {
   }
 }
 
-/** Pages between two emptyings of the shaped-word cache (about 6,000 line-listing rows). */
-const SHAPED_WORDS_PAGES = 200;
+/** Pages between two emptyings of the shaped-word cache: about 13,000 line-listing rows, some 50 MB. */
+const SHAPED_WORDS_PAGES = 400;
 
 const loadModule = createRequire(__filename);
 let pdfKit: PdfKitConstructor | null = null;
@@ -428,7 +428,10 @@ interface PreparedTable {
   headerHeight: number;
 }
 
-/** A function called on each new page once it exists (the footer, in the drawing pass). */
+/**
+ * Drawn on each page when it is complete (the footer, in the drawing pass): last in the page's content, so a
+ * reader extracting the text meets it after the page's own.
+ */
 type PageDecoration = (canvas: Canvas, page: number, frame: Frame) => void;
 
 /**
@@ -458,12 +461,19 @@ class Writer {
   }
 
   startPage(frame: Frame = this.frame): void {
+    this.finishPage();
     this.page += 1;
     this.frame = frame;
     this.canvas.addPage(frame);
-    this.decorate(this.canvas, this.page, frame);
     this.y = frame.top;
     this.fresh = true;
+  }
+
+  /** Completes the current page (its footer); called once more after the last page. */
+  finishPage(): void {
+    if (this.page > 0) {
+      this.decorate(this.canvas, this.page, this.frame);
+    }
   }
 
   width(text: string, style: TextStyle): number {
@@ -1349,6 +1359,7 @@ function layout(w: Writer, content: DossierContent, hash: string, headingList: r
   if (content.lineListing !== null) {
     lineListing(w, headings, content, content.lineListing);
   }
+  w.finishPage();
 }
 
 // --- the document ------------------------------------------------------------------------------------------------

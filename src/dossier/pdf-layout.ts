@@ -2,8 +2,9 @@
  * Text measuring and line wrapping for the dossier PDF, without pdfkit. pdfkit's own wrapping (`heightOfString`,
  * `text` with a width) shapes every word with fontkit on every call: far too slow for a 50,000-row line listing
  * laid out twice (once to count pages, once to draw). Here a string's width is the sum of its characters'
- * advance widths, looked up in a table filled once per character; that ignores kerning, which moves a line by a
- * fraction of a point and is absorbed by the cell padding. Pure apart from the memo of character widths.
+ * advance widths, looked up in a table filled once per character. That leaves out kerning, which in DejaVu Sans
+ * tightens text (measured: 0.1–0.3 % narrower for ordinary words, 6 % for "AVATAR"), so lines are measured on
+ * the wide side and never overflow their box. Pure apart from the memo of character widths.
  */
 
 /** Width of a string at a font size, in points. */
