@@ -32,7 +32,7 @@ function argument(name: string, fallback: string): string {
 }
 
 function mb(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
+  return `${(bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
 /** N cases cloned from the product's demo cases; case i's first reaction becomes term i mod T; receipt dates spread back from the DLP. */
