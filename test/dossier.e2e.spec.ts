@@ -86,6 +86,7 @@ describe('annual renewal dossier', () => {
     expect(suggestion.dataLockPoint).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(suggestion.renewal.applicationDue > suggestion.dataLockPoint).toBe(true);
     expect(suggestion.basis).toContain('suggestion');
+    expect(suggestion.dataLockPoint <= TODAY).toBe(true);
   });
 
   it.each(['Hemgenix', 'Zemcelpro'])('renders %s: every obligation and the frequency comparison in the PDF text, the same tables in the workbook and the bundle', async (product) => {

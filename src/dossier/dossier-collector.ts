@@ -4,6 +4,7 @@ import type { Actor } from '../common/actor';
 import { compareDates, type IsoDate } from '../common/calendar-date';
 import { InvalidInputError } from '../common/errors';
 import type { RunWithResults } from '../frequencies/frequency-runs.service';
+import type { Denominators, ExposureFigure } from '../frequencies/frequency-table';
 import { MarketingAuthorisation } from '../products/marketing-authorisation.entity';
 import { AuthorisationScheduleService } from '../products/authorisation-schedule.service';
 import { ProductsService } from '../products/products.service';
@@ -306,7 +307,18 @@ function toFrequency(run: RunWithResults): DossierFrequency {
     dataLockPoint: run.dataLockPoint,
     referenceSafety: run.referenceSafety === null ? null : `${run.referenceSafety.document} version ${run.referenceSafety.version} (in force from ${run.referenceSafety.effectiveFrom})`,
     meddraVersion: run.meddraRelease?.version ?? null,
-    exposure: { ...run.exposure },
+    exposure: exposureFacts(run.exposure),
     rows: run.rows,
+  };
+}
+
+/** The run's denominators as short facts a reader takes in at once (the figures behind them, by kind, date and source). */
+function exposureFacts(denominators: Denominators): Record<string, string | number | null> {
+  const figure = (f: ExposureFigure): string => `${f.patients} patients (${f.kind}, counted on ${f.countedOn}; ${f.source})`;
+  return {
+    'solicited patients (registry and studies)': denominators.solicited?.patients ?? null,
+    'solicited figures': denominators.solicited === null ? null : denominators.solicited.figures.map(figure).join('; '),
+    'spontaneous patients (treated)': denominators.spontaneous?.patients ?? null,
+    'spontaneous figure': denominators.spontaneous === null ? null : figure(denominators.spontaneous.figure),
   };
 }

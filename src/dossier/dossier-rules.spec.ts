@@ -26,8 +26,10 @@ describe('renewal dossier dates', () => {
   });
 
   it('suggests a data lock point 90 days before the next application is due', () => {
-    expect(suggestedDataLockPoint(renewals, '2026-01-10')).toMatchObject({ dataLockPoint: '2026-05-22', renewal: { cycle: 4 } });
+    expect(suggestedDataLockPoint(renewals, '2026-06-10')).toMatchObject({ dataLockPoint: '2026-05-22', renewal: { cycle: 4 } });
     expect(suggestedDataLockPoint(renewals, '2026-08-21')?.renewal.cycle).toBe(5);
+    // 90 days before the due date is still ahead: today, never a future data lock point.
+    expect(suggestedDataLockPoint(renewals, '2026-01-10')).toMatchObject({ dataLockPoint: '2026-01-10', renewal: { cycle: 4 }, basis: expect.stringContaining('still ahead') });
     expect(suggestedDataLockPoint([], '2026-01-10')).toBeNull();
   });
 

@@ -31,18 +31,19 @@ export const SUGGESTED_LEAD_DAYS = 90;
 
 /**
  * A data lock point to suggest for the next renewal: 90 days before its application is due (the holder
- * chooses; this leaves about three months to assemble, review and sign the dossier). Null without a renewal.
+ * chooses; this leaves about three months to assemble, review and sign the dossier) — or today, when that day
+ * is still ahead (data cannot be locked in the future). Null without a renewal.
  */
 export function suggestedDataLockPoint(renewals: readonly RenewalCycleView[], today: IsoDate): { dataLockPoint: IsoDate; renewal: RenewalCycleView; basis: string } | null {
   const next = [...renewals].sort((a, b) => compareDates(a.applicationDue.date, b.applicationDue.date)).find((r) => compareDates(r.applicationDue.date, today) >= 0);
   if (next === undefined) {
     return null;
   }
-  return {
-    dataLockPoint: addDays(next.applicationDue.date, -SUGGESTED_LEAD_DAYS),
-    renewal: next,
-    basis: `a suggestion: ${SUGGESTED_LEAD_DAYS} days before renewal application ${next.cycle} is due (${next.applicationDue.date}, rule ${next.applicationDue.ruleId})`,
-  };
+  const lead = addDays(next.applicationDue.date, -SUGGESTED_LEAD_DAYS);
+  const basis = `a suggestion: ${SUGGESTED_LEAD_DAYS} days before renewal application ${next.cycle} is due (${next.applicationDue.date}, rule ${next.applicationDue.ruleId})`;
+  return compareDates(lead, today) > 0
+    ? { dataLockPoint: today, renewal: next, basis: `${basis} would be ${lead}, still ahead: today instead (data cannot be locked in the future)` }
+    : { dataLockPoint: lead, renewal: next, basis };
 }
 
 export interface MilestoneState {
