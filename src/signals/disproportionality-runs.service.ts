@@ -32,7 +32,7 @@ export interface DisproportionalityRunView {
     /** The prior fitted for EBGM (or why there is none); older runs lack it. */
     ebgm?: EbgmSummary;
     durationMs: number;
-    /** Counting in PostgreSQL, the pairs streaming out, fitting EBGM's prior and scoring the pairs, the other figures computed while the rows are written back. */
+    /** Counting in PostgreSQL, the pairs streaming out, fitting EBGM's prior, then the figures (EBGM scores included: see ebgm.scoreMs) computed while the rows are written back. */
     phases: { countMs: number; pairsMs: number; ebgmMs?: number; writeMs: number };
     fromRun?: string;
   } | null;

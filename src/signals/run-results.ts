@@ -5,7 +5,7 @@
  */
 import { copyNumber, copyValue } from '../common/copy-text';
 import { disproportionality, type Disproportionality } from './disproportionality';
-import { type Hyperparameters, scorePairs } from './ebgm';
+import { type Hyperparameters, type PairScoreColumns, scorePairs } from './ebgm';
 import { fitPrior } from './ebgm-prior';
 import type { PairCount } from './disproportionality-counts';
 import { SCREENING_PRESETS, screeningHits } from './screening-presets';
@@ -15,6 +15,9 @@ import { SCREENING_PRESETS, screeningHits } from './screening-presets';
  * prior is meant to describe a whole database).
  */
 export const MIN_PAIRS_FOR_PRIOR = 50;
+
+/** Pairs scored at a time (EBGM, EB05, EB95) while the rows are produced. */
+const SCORE_BLOCK = 16_384;
 
 export const RESULT_COLUMNS = [
   'run_id', 'product', 'event', 'a', 'b', 'c', 'd', 'expected', 'prr', 'prr_lower', 'prr_upper', 'ror', 'ror_lower', 'ror_upper', 'chi2', 'chi2_yates', 'ic', 'ic025', 'ic975', 'ebgm', 'eb05', 'eb95', 'hits',
@@ -82,12 +85,12 @@ export interface RunRowsOptions {
   noPrior?: string;
 }
 
-function fitEbgm(pairs: PairColumns, expected: Float64Array, options: RunRowsOptions): { summary: EbgmSummary; scores: ReturnType<typeof scorePairs> | null } {
+function fitEbgm(pairs: PairColumns, expected: Float64Array, options: RunRowsOptions): { summary: EbgmSummary; theta: Hyperparameters | null } {
   if (options.noPrior !== undefined) {
-    return { summary: { applied: false, reason: options.noPrior }, scores: null };
+    return { summary: { applied: false, reason: options.noPrior }, theta: null };
   }
   if (pairs.length < MIN_PAIRS_FOR_PRIOR) {
-    return { summary: { applied: false, reason: `the prior is fitted over at least ${MIN_PAIRS_FOR_PRIOR} pairs; this run has ${pairs.length}` }, scores: null };
+    return { summary: { applied: false, reason: `the prior is fitted over at least ${MIN_PAIRS_FOR_PRIOR} pairs; this run has ${pairs.length}` }, theta: null };
   }
   const started = performance.now();
   const fit = fitPrior(pairs.a, expected, { minCount: options.minCount });
@@ -95,10 +98,8 @@ function fitEbgm(pairs: PairColumns, expected: Float64Array, options: RunRowsOpt
   // A maximum on the edge of the parameter space (openEBGM would refuse it) is still the maximum: EBGM under it
   // is computed, and the summary says the estimate is outside openEBGM's bounds.
   if (!fit.reachedOptimum) {
-    return { summary: { applied: false, reason: `the prior's maximum-likelihood fit did not converge (${fit.method})` }, scores: null };
+    return { summary: { applied: false, reason: `the prior's maximum-likelihood fit did not converge (${fit.method})` }, theta: null };
   }
-  const scoring = performance.now();
-  const scores = scorePairs(fit.theta, pairs.a, expected);
   return {
     summary: {
       applied: true,
@@ -110,9 +111,10 @@ function fitEbgm(pairs: PairColumns, expected: Float64Array, options: RunRowsOpt
       truncatedAt: options.minCount,
       method: fit.method,
       fitMs,
-      scoreMs: Math.round(performance.now() - scoring),
+      // Accumulated while the rows are produced (scored a block at a time, as they are written).
+      scoreMs: 0,
     },
-    scores,
+    theta: fit.theta,
   };
 }
 
@@ -139,22 +141,32 @@ export class RunRows {
   rows = 0;
   readonly ebgm: EbgmSummary;
   private readonly expected: Float64Array;
-  private readonly scores: ReturnType<typeof scorePairs> | null;
+  private readonly theta: Hyperparameters | null;
 
   constructor(
     private readonly pairs: PairColumns,
     private readonly options: RunRowsOptions,
   ) {
     this.expected = pairs.expected();
-    const { summary, scores } = fitEbgm(pairs, this.expected, options);
+    const { summary, theta } = fitEbgm(pairs, this.expected, options);
     this.ebgm = summary;
-    this.scores = scores;
+    this.theta = theta;
   }
 
   *chunks(): Generator<string> {
-    const { pairs, options, scores } = this;
+    const { pairs, options, theta } = this;
     let current = '';
+    // EBGM scored a block of pairs at a time, while the database takes in the rows written so far.
+    let block: PairScoreColumns | null = null;
+    let blockStart = 0;
+    let scoreMs = 0;
     for (let i = 0; i < pairs.length; i++) {
+      if (theta !== null && (block === null || i >= blockStart + SCORE_BLOCK)) {
+        const started = performance.now();
+        blockStart = i;
+        block = scorePairs(theta, pairs.a.slice(i, i + SCORE_BLOCK), this.expected.subarray(i, i + SCORE_BLOCK));
+        scoreMs += performance.now() - started;
+      }
       const product = pairs.products[i] ?? '';
       if (options.product !== null && product !== options.product) {
         continue;
@@ -163,7 +175,8 @@ export class RunRows {
       const b = (pairs.productReports[i] ?? 0) - a;
       const c = (pairs.eventReports[i] ?? 0) - a;
       const figures = disproportionality({ a, b, c, d: pairs.reports - a - b - c });
-      const ebgm = scores === null ? ([null, null, null] as const) : ([scores.ebgm[i] ?? null, scores.eb05[i] ?? null, scores.eb95[i] ?? null] as const);
+      const j = i - blockStart;
+      const ebgm = block === null ? ([null, null, null] as const) : ([block.ebgm[j] ?? null, block.eb05[j] ?? null, block.eb95[j] ?? null] as const);
       const pairHits = screeningHits({ ...figures, ebgm: ebgm[0], eb05: ebgm[1] }, { additionalMonitoring: options.monitored.has(product) });
       for (const id of pairHits) {
         this.hits[id] = (this.hits[id] ?? 0) + 1;
@@ -177,6 +190,9 @@ export class RunRows {
     }
     if (current !== '') {
       yield current;
+    }
+    if (this.ebgm.applied) {
+      this.ebgm.scoreMs = Math.round(scoreMs);
     }
   }
 }
