@@ -1,10 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { sampleDossierContent } from '../../test/dossier-sample';
 import { bundleDossier, deterministicZip, type DossierManifest, sha256, zipEntryTimes } from './dossier-bundle';
 import { canonicalJson, contentHash } from './dossier-content';
 import { dossierTables, tableCsv, tableRecords } from './dossier-tables';
+import { runInTimeZone } from '../../test/in-time-zone';
 
 const PDF = Buffer.from('%PDF-1.7\n% not a real PDF: the bundle only carries the bytes\n%%EOF\n');
 const XLSX = Buffer.from('PK\u0003\u0004 not a real workbook either');
@@ -102,18 +101,12 @@ describe('deterministicZip', () => {
    */
   it('should write the same bytes and times in every time zone, even where midnight is skipped', () => {
     const script = `
-      const fs = require('node:fs');
-      const { transformSync } = require('@swc/core');
-      require.extensions['.ts'] = (module, filename) =>
-        module._compile(transformSync(fs.readFileSync(filename, 'utf8'), { filename, swcrc: true, sourceMaps: false }).code, filename);
       const { deterministicZip, sha256, zipEntryTimes } = require('./src/dossier/dossier-bundle.ts');
       const zip = deterministicZip([{ path: 'a.txt', data: Buffer.from('a'), level: 6 }, { path: 'b/c.txt', data: Buffer.from('c'), level: 0 }], '2026-09-06');
       process.stdout.write(JSON.stringify({ hash: sha256(zip), times: zipEntryTimes(zip), localHour: new Date(2026, 8, 6).getHours() }));
     `;
     const results = ['UTC', 'America/Santiago', 'Pacific/Kiritimati'].map((zone) => {
-      const child = spawnSync(process.execPath, ['-e', script], { cwd: join(__dirname, '../..'), env: { ...process.env, TZ: zone }, encoding: 'utf8' });
-      expect(child.stderr).toBe('');
-      return JSON.parse(child.stdout) as { hash: string; times: { central: string; local: string }[]; localHour: number };
+      return JSON.parse(runInTimeZone(zone, script)) as { hash: string; times: { central: string; local: string }[]; localHour: number };
     });
     expect(results.map((r) => r.localHour)).toEqual([0, 1, 0]);
     expect(new Set(results.map((r) => r.hash)).size).toBe(1);

@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { sampleDossierContent } from '../../test/dossier-sample';
 import { contentHash, type DossierContent } from './dossier-content';
 import { anchorName, dossierHeadings, dossierPdfDate, formatCount, renderDossierPdf, tabulationLines, timelinessText } from './dossier-pdf';
+import { runInTimeZone } from '../../test/in-time-zone';
 
 // --- reading the PDF back ---------------------------------------------------------------------------------------
 // Enough of a reader for pdfkit's uncompressed output: objects by number, pages in order, and the text of each
@@ -175,20 +174,14 @@ describe('renderDossierPdf', () => {
   /** Jest's per-file process.env does not reach Date, so another time zone needs another process. */
   it('should give the same bytes in another process and time zone', () => {
     const script = `
-      const fs = require('node:fs');
       const { createHash } = require('node:crypto');
-      const { transformSync } = require('@swc/core');
-      require.extensions['.ts'] = (module, filename) =>
-        module._compile(transformSync(fs.readFileSync(filename, 'utf8'), { filename, swcrc: true, sourceMaps: false }).code, filename);
       const { sampleDossierContent } = require('./test/dossier-sample.ts');
       const { contentHash } = require('./src/dossier/dossier-content.ts');
       const { renderDossierPdf } = require('./src/dossier/dossier-pdf.ts');
       const content = sampleDossierContent({ cases: 12, terms: 6 });
       renderDossierPdf(content, contentHash(content)).then((pdf) => process.stdout.write(createHash('sha256').update(pdf).digest('hex')));
     `;
-    const child = spawnSync(process.execPath, ['-e', script], { cwd: join(__dirname, '../..'), env: { ...process.env, TZ: 'Pacific/Kiritimati' }, encoding: 'utf8' });
-    expect(child.stderr).toBe('');
-    expect(child.stdout).toBe(sha256(pdf));
+    expect(runInTimeZone('Pacific/Kiritimati', script)).toBe(sha256(pdf));
   });
 
   it('should embed DejaVu Sans, regular and bold, and no built-in font', () => {

@@ -1,5 +1,3 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { sampleDossierContent } from '../../test/dossier-sample';
@@ -7,6 +5,7 @@ import { sha256, zipEntryTimes } from './dossier-bundle';
 import type { DossierContent } from './dossier-content';
 import { columnWidths, renderDossierXlsx, sheetNames, WORKBOOK_CREATOR } from './dossier-xlsx';
 import { dossierTables } from './dossier-tables';
+import { runInTimeZone } from '../../test/in-time-zone';
 
 async function render(content: DossierContent): Promise<Buffer> {
   return renderDossierXlsx(content, dossierTables(content));
@@ -117,10 +116,6 @@ describe('renderDossierXlsx', () => {
   it('should give the same bytes in a time zone that skips the data lock point’s midnight', async () => {
     const skipped = { ...sampleDossierContent({ cases: 5, terms: 3 }), dataLockPoint: '2026-09-06' };
     const script = `
-      const fs = require('node:fs');
-      const { transformSync } = require('@swc/core');
-      require.extensions['.ts'] = (module, filename) =>
-        module._compile(transformSync(fs.readFileSync(filename, 'utf8'), { filename, swcrc: true, sourceMaps: false }).code, filename);
       const { sampleDossierContent } = require('./test/dossier-sample.ts');
       const { dossierTables } = require('./src/dossier/dossier-tables.ts');
       const { renderDossierXlsx } = require('./src/dossier/dossier-xlsx.ts');
@@ -128,9 +123,7 @@ describe('renderDossierXlsx', () => {
       const content = { ...sampleDossierContent({ cases: 5, terms: 3 }), dataLockPoint: '2026-09-06' };
       renderDossierXlsx(content, dossierTables(content)).then((xlsx) => process.stdout.write(sha256(xlsx)));
     `;
-    const child = spawnSync(process.execPath, ['-e', script], { cwd: join(__dirname, '../..'), env: { ...process.env, TZ: 'America/Santiago' }, encoding: 'utf8' });
-    expect(child.stderr).toBe('');
-    expect(child.stdout).toBe(sha256(await render(skipped)));
+    expect(runInTimeZone('America/Santiago', script)).toBe(sha256(await render(skipped)));
   });
 });
 
