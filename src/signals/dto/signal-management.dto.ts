@@ -4,12 +4,8 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, 
 import { IsCalendarDate } from '../../common/validation';
 import { ALERT_STATUSES, type AlertStatus, RECOMMENDED_ACTIONS, type RecommendedAction, SIGNAL_PRIORITIES, SIGNAL_STATUSES, type SignalPriority, type SignalStatus } from '../signal-workflow';
 
-export class AlertQueryDto {
-  @ApiPropertyOptional({ enum: ALERT_STATUSES })
-  @IsOptional()
-  @IsIn(ALERT_STATUSES)
-  status?: AlertStatus;
-
+/** What the alert and signal lists share: one product (optional) and a page size. */
+class ProductListQueryDto {
   @ApiPropertyOptional({ description: 'product id' })
   @IsOptional()
   @IsUUID('all')
@@ -22,6 +18,14 @@ export class AlertQueryDto {
   @Min(1)
   @Max(1000)
   limit?: number;
+}
+
+export class AlertQueryDto extends ProductListQueryDto {
+  @ApiPropertyOptional({ enum: ALERT_STATUSES })
+  @IsOptional()
+  @IsIn(ALERT_STATUSES)
+  status?: AlertStatus;
+
 }
 
 export class ValidateAlertDto {
@@ -51,24 +55,12 @@ export class DismissAlertDto {
   reason!: string;
 }
 
-export class SignalQueryDto {
+export class SignalQueryDto extends ProductListQueryDto {
   @ApiPropertyOptional({ enum: SIGNAL_STATUSES })
   @IsOptional()
   @IsIn(SIGNAL_STATUSES)
   status?: SignalStatus;
 
-  @ApiPropertyOptional({ description: 'product id' })
-  @IsOptional()
-  @IsUUID('all')
-  product?: string;
-
-  @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 }
 
 export class SignalStepDto {
