@@ -1,12 +1,13 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule, AppOptions } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { buildValidationPipe } from './common/validation';
+import { applyGlobalPrefix, buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queues-admin/queues-dashboard';
 
 /** Builds the HTTP application: security headers, validation, one error body, OpenAPI at /api/docs. */
@@ -19,21 +20,13 @@ export async function createHttpApp(options: AppOptions): Promise<INestApplicati
   app.enableCors({ origin: options.config.corsOrigins.length > 0 ? options.config.corsOrigins : false, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
   app.set('trust proxy', options.config.trustProxy);
   app.useBodyParser('json', { limit: '1mb' });
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  applyGlobalPrefix(app);
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   // The BullMQ dashboard at /admin/queues: Express middleware, administrators only (see queues-dashboard.ts).
   mountQueueDashboard(app);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('CMA tracker')
-      .setDescription('Post-authorisation obligations and pharmacovigilance tracker for EU conditional marketing authorisations')
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/auth/login returns the token' })
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
   return app;
 }
