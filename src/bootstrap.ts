@@ -9,6 +9,7 @@ import { createRootLogger, PinoNestLogger } from './common/logger';
 import { buildValidationPipe } from './common/validation';
 import { applyGlobalPrefix, buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queues-admin/queues-dashboard';
+import { contentSecurityPolicy, mountWebApp, noStoreForApi } from './web/web-app';
 
 /** Builds the HTTP application: security headers, validation, one error body, OpenAPI at /api/docs. */
 export async function createHttpApp(options: AppOptions): Promise<INestApplication> {
@@ -17,7 +18,13 @@ export async function createHttpApp(options: AppOptions): Promise<INestApplicati
     bufferLogs: false,
   });
   app.use(helmet({ contentSecurityPolicy: false }));
-  app.enableCors({ origin: options.config.corsOrigins.length > 0 ? options.config.corsOrigins : false, allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
+  app.use(contentSecurityPolicy());
+  app.use(noStoreForApi());
+  app.enableCors({
+    origin: options.config.corsOrigins.length > 0 ? options.config.corsOrigins : false,
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-CSRF-Token', 'X-Background-Request'],
+    maxAge: 600,
+  });
   app.set('trust proxy', options.config.trustProxy);
   app.useBodyParser('json', { limit: '1mb' });
   applyGlobalPrefix(app);
@@ -25,8 +32,10 @@ export async function createHttpApp(options: AppOptions): Promise<INestApplicati
   app.useGlobalFilters(new HttpErrorFilter());
   // The BullMQ dashboard at /admin/queues: Express middleware, administrators only (see queues-dashboard.ts).
   mountQueueDashboard(app);
+  // The web application (dist/web, built by `npm run build:web`) at / — see src/web/web-app.ts.
+  mountWebApp(app, options.config.webDir);
   app.enableShutdownHooks();
   const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', raw: ['json'], swaggerOptions: { validatorUrl: null } });
   return app;
 }

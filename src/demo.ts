@@ -60,7 +60,8 @@ async function demo(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
   process.stderr.write(
-    `\nCMA tracker demo (today = ${clock.today()}${embedded !== null ? ', embedded PostgreSQL' : ''})\n` +
+    `\nCMA tracker demo (today = ${clock.today()}${embedded !== null ? ', embedded PostgreSQL' : ''})\n\n` +
+      `  Open     http://localhost:${config.port}/   and sign in with an account below\n\n` +
       `  API      http://localhost:${config.port}/api/products\n` +
       `  Docs     http://localhost:${config.port}/api/docs\n` +
       `  Due      http://localhost:${config.port}/api/deadlines?withinDays=90\n` +
@@ -69,7 +70,7 @@ async function demo(): Promise<void> {
       `  Frequencies http://localhost:${config.port}/api/frequency-runs (side effects against the stated rates)\n` +
       `  Inbox    http://localhost:${config.port}/api/inbox\n` +
       `  Queues   ${app.get(JobQueues).describe()}; dashboard http://localhost:${config.port}/admin/queues (administrators)\n\n` +
-      `Accounts (passwords are new at every start; sign in with POST /api/auth/login or "Authorize" in the docs):\n` +
+      `Accounts (passwords are new at every start; in the browser, or POST /api/auth/login for the API):\n` +
       accounts.map((a) => `  ${a.username.padEnd(16)} ${a.password}   (${a.role})\n`).join('') +
       `\n  curl -s localhost:${config.port}/api/auth/login -H 'Content-Type: application/json' \\\n` +
       `       -d '{"username":"demo-regulatory","password":"<password above>"}'\n\n`,

@@ -20,6 +20,7 @@ const PUBLIC = 'public' as const;
 const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /health': PUBLIC,
   'POST /api/auth/login': PUBLIC,
+  'POST /api/auth/session': PUBLIC,
   // The OpenAPI document and the Swagger UI page with its assets.
   'GET /api/docs-json': PUBLIC,
   'GET /api/docs': PUBLIC,
@@ -35,6 +36,8 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
 
   'POST /api/auth/logout': ALL,
   'GET /api/auth/me': ALL,
+  'GET /api/auth/session': ALL,
+  'DELETE /api/auth/session': ALL,
   'POST /api/auth/password': ALL,
   'GET /api/auth/tokens': ALL,
   'POST /api/auth/tokens': ALL,

@@ -2,12 +2,12 @@ import { AuthService } from '../src/auth/auth.service';
 import { UsersService } from '../src/auth/users.service';
 import { JobQueues } from '../src/common/job-queues';
 import { queuesHealth } from '../src/queues-admin/queue-status';
-import { DASHBOARD_COOKIE } from '../src/queues-admin/queues-dashboard';
+import { SESSION_COOKIE as DASHBOARD_COOKIE } from '../src/auth/browser-session';
 import { createTestApp, SignedInUser, TestApp } from './test-app';
 
 const QUEUE = 'test-queue';
 
-/** The `name=value` part of the dashboard cookie set by a response. */
+/** The `name=value` part of the session cookie (which also opens the dashboard) set by a response. */
 function dashboardCookieOf(setCookie: string[] | string | undefined): string {
   const cookie = [setCookie ?? []].flat().find((c) => c.startsWith(`${DASHBOARD_COOKIE}=`));
   if (cookie === undefined) {
@@ -100,11 +100,11 @@ describe('queue counts and the BullMQ dashboard', () => {
   });
 
   describe('POST /api/admin/queues/session', () => {
-    it("should set an HttpOnly, SameSite=Strict cookie for the dashboard path holding the caller's own token", async () => {
+    it("should set the web application's HttpOnly, SameSite=Strict session cookie holding the caller's own token", async () => {
       const token = await adminSession();
       const response = await t.anon().post('/api/admin/queues/session').set('Authorization', `Bearer ${token}`).expect(200);
       expect(response.body).toEqual({ dashboard: '/admin/queues' });
-      expect(response.headers['set-cookie']).toEqual([`${DASHBOARD_COOKIE}=${token}; Path=/admin/queues; HttpOnly; SameSite=Strict`]);
+      expect(response.headers['set-cookie']).toEqual([`${DASHBOARD_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`]);
     });
 
     it('should mark the cookie Secure when the request came over https', async () => {
@@ -140,7 +140,17 @@ describe('queue counts and the BullMQ dashboard', () => {
       const response = await t.anon().get('/admin/queues/api/queues').set('Cookie', cookie).expect(401);
       expect(response.body.code).toBe('INVALID_TOKEN');
       expect(response.headers['www-authenticate']).toMatch(/^Bearer/);
-      expect(response.headers['set-cookie']).toEqual([`${DASHBOARD_COOKIE}=; Path=/admin/queues; HttpOnly; SameSite=Strict; Max-Age=0`]);
+      expect(response.headers['set-cookie']).toEqual([`${DASHBOARD_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`]);
+    });
+
+    it('should accept a change made with the cookie only from a page of this site (Origin checked)', async () => {
+      const session = await t.anon().post('/api/admin/queues/session').set('Authorization', `Bearer ${await adminSession()}`).expect(200);
+      const cookie = dashboardCookieOf(session.headers['set-cookie']);
+      const foreign = await t.anon().put(`/admin/queues/api/queues/${QUEUE}/pause`).set('Cookie', cookie).set('Origin', 'https://evil.example').expect(403);
+      expect(foreign.body.code).toBe('CROSS_ORIGIN_REQUEST');
+      await t.anon().put(`/admin/queues/api/queues/${QUEUE}/pause`).set('Cookie', cookie).expect(403);
+      await t.anon().put(`/admin/queues/api/queues/${QUEUE}/pause`).set('Cookie', cookie).set('Host', 'tracker.example').set('Origin', 'https://tracker.example').expect(200);
+      await t.anon().put(`/admin/queues/api/queues/${QUEUE}/resume`).set('Cookie', cookie).set('Host', 'tracker.example').set('Referer', 'https://tracker.example/admin/queues/').expect(200);
     });
 
     it('should be refused to other roles', async () => {

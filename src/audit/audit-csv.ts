@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { DataSource } from 'typeorm';
 import { diffFields } from './audit-diff';
+import { redactCaseContent } from './audit-redaction';
 import { AuditEntry } from './audit-entry.entity';
 import type { ProductScope } from '../common/actor';
 import { type AuditFilter, AuditService, checkAuditFilter } from './audit.service';
@@ -41,6 +42,8 @@ function toCsv(records: CsvValue[][], first: boolean): string {
 export interface AuditExport {
   filter: AuditFilter & { afterSeq?: string };
   productIds: ProductScope;
+  /** Remove case content (a reader who may not read cases). */
+  redact?: boolean;
   /** Entries read per query. */
   pageSize?: number;
 }
@@ -54,7 +57,7 @@ export function auditCsv(dataSource: DataSource, audit: AuditService, request: A
   return chunks(dataSource, audit, request);
 }
 
-async function* chunks(dataSource: DataSource, audit: AuditService, { filter, productIds, pageSize = 1000 }: AuditExport): AsyncGenerator<string> {
+async function* chunks(dataSource: DataSource, audit: AuditService, { filter, productIds, redact = false, pageSize = 1000 }: AuditExport): AsyncGenerator<string> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
@@ -67,7 +70,7 @@ async function* chunks(dataSource: DataSource, audit: AuditService, { filter, pr
         const page = await audit.list(runner.manager, { ...filter, afterSeq, limit: pageSize }, productIds);
         const last = page.at(-1);
         if (last !== undefined) {
-          yield toCsv(page.flatMap(toCsvRecords), false);
+          yield toCsv(page.map((entry) => (redact ? redactCaseContent(entry) : entry)).flatMap(toCsvRecords), false);
           afterSeq = last.seq;
         }
         more = page.length === pageSize;

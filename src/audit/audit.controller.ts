@@ -2,11 +2,12 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { Actor } from '../common/actor';
+import { Principal } from '../auth/principal';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { ANY_ROLE, Role } from '../auth/roles';
 import { Allow } from '../auth/route-rules';
 import { auditCsv } from './audit-csv';
+import { redactCaseContent, seesCaseContent } from './audit-redaction';
 import { AuditVerifyReport, verifyAuditChain } from './audit-verify';
 import { AuditEntryResponse, toAuditEntryResponse } from './audit.mapper';
 import { AuditService } from './audit.service';
@@ -25,19 +26,20 @@ export class AuditController {
 
   @Get()
   @Allow(ANY_ROLE)
-  @ApiOperation({ summary: 'The audit trail, oldest first: who, when, what (field by field), why; filter and page by seq' })
-  async list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditEntryResponse[]> {
+  @ApiOperation({ summary: 'The audit trail, oldest first: who, when, what (field by field), why; filter and page by seq. Case content is redacted for roles that may not read cases' })
+  async list(@CurrentActor() actor: Principal, @Query() query: AuditQueryDto): Promise<AuditEntryResponse[]> {
     const entries = await this.audit.list(this.dataSource.manager, { ...query, limit: query.limit ?? 100 }, actor.scope);
-    return entries.map(toAuditEntryResponse);
+    const redact = !seesCaseContent(actor.role);
+    return entries.map((entry) => toAuditEntryResponse(redact ? redactCaseContent(entry) : entry));
   }
 
   @Get('export.csv')
   @Allow(ANY_ROLE)
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The filtered audit trail as CSV, one line per changed field (streamed, one consistent snapshot)' })
-  export(@CurrentActor() actor: Actor, @Query() query: AuditFilterDto): StreamableFile {
+  export(@CurrentActor() actor: Principal, @Query() query: AuditFilterDto): StreamableFile {
     // Headers through StreamableFile (not @Header), so that an error answered instead is not labelled text/csv.
-    const csv = auditCsv(this.dataSource, this.audit, { filter: query, productIds: actor.scope });
+    const csv = auditCsv(this.dataSource, this.audit, { filter: query, productIds: actor.scope, redact: !seesCaseContent(actor.role) });
     return new StreamableFile(Readable.from(csv), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="audit-trail.csv"' });
   }
 

@@ -15,9 +15,11 @@ export interface AuditEntryResponse {
   after: Record<string, unknown> | null;
   /** before → after, field by field (top-level fields). */
   changes: FieldChange[];
+  /** Case content removed: the reader's role may not read cases. */
+  redacted: boolean;
 }
 
-export function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponse {
+export function toAuditEntryResponse(entry: AuditEntry & { redacted?: boolean }): AuditEntryResponse {
   return {
     seq: entry.seq,
     occurredAt: entry.occurredAt.toISOString(),
@@ -31,5 +33,6 @@ export function toAuditEntryResponse(entry: AuditEntry): AuditEntryResponse {
     before: entry.before,
     after: entry.after,
     changes: diffFields(entry.before, entry.after),
+    redacted: entry.redacted ?? false,
   };
 }

@@ -3,6 +3,7 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { BrowserSessionController } from './browser-session.controller';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { RouteRulesCheck } from './route-rules.check';
 import { UsersController } from './users.controller';
@@ -12,7 +13,7 @@ import { UsersService } from './users.service';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  controllers: [AuthController, UsersController],
+  controllers: [AuthController, BrowserSessionController, UsersController],
   providers: [AuthService, UsersService, LoginRateLimiter, RouteRulesCheck, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [AuthService, UsersService],
 })

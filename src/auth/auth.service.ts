@@ -137,10 +137,14 @@ export class AuthService {
     return { token, expiresAt: expiresAt.toISOString() };
   }
 
-  /** The principal behind a bearer token, or 401. Sessions also end after SESSION_IDLE_MINUTES unused. */
-  async authenticate(bearer: string): Promise<Principal> {
+  /**
+   * The principal behind a bearer token, or 401. Sessions also end after SESSION_IDLE_MINUTES unused; a request
+   * with `keepAlive: false` (the web app's background polls) does not count as use. `sessionOnly` admits
+   * sessions alone (the browser cookie never carries an API token).
+   */
+  async authenticate(bearer: string, options: { keepAlive?: boolean; sessionOnly?: boolean } = {}): Promise<Principal> {
     const now = this.clock.now();
-    const token = await this.liveToken(bearer, ['session', 'api'], now);
+    const token = await this.liveToken(bearer, options.sessionOnly === true ? ['session'] : ['session', 'api'], now);
     const user = await this.dataSource.manager.findOneBy(User, { id: token.userId });
     if (user === null || user.disabledAt !== null) {
       throw invalidToken();
@@ -148,7 +152,9 @@ export class AuthService {
     if (token.kind === 'session' && token.lastUsedAt !== null && now.getTime() - token.lastUsedAt.getTime() > this.config.sessionIdleMinutes * 60_000) {
       throw invalidToken();
     }
-    await this.touch(token, now);
+    if (options.keepAlive !== false) {
+      await this.touch(token, now);
+    }
     const scope = await this.users.scopeOf(this.dataSource.manager, user);
     const apiToken = token.kind === 'api';
     return {
@@ -160,6 +166,7 @@ export class AuthService {
       role: apiToken && token.role !== null ? token.role : user.role,
       via: apiToken ? 'api-token' : 'session',
       tokenId: token.id,
+      tokenExpiresAt: token.expiresAt?.toISOString() ?? null,
       mustChangePassword: user.mustChangePassword && !apiToken,
     };
   }

@@ -9,5 +9,7 @@ export interface Principal extends Actor {
   role: Role;
   via: 'session' | 'api-token';
   tokenId: string;
+  /** When the session or token ends at the latest (null: an API token without expiry). */
+  tokenExpiresAt: string | null;
   mustChangePassword: boolean;
 }

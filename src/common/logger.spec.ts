@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { REDACTED_PATHS } from './logger';
+import { PinoNestLogger, REDACTED_PATHS } from './logger';
 
 describe('log redaction', () => {
   it('should censor passwords, tokens and authorization headers wherever they appear', () => {
@@ -16,5 +16,30 @@ describe('log redaction', () => {
     const text = lines.join('');
     expect(text).not.toMatch(/hunter2|secret-new-pass|cmas_abc/);
     expect(text).toContain('[redacted]');
+  });
+});
+
+describe('Nest start-up logs', () => {
+  function capture(level: string): { lines: string[]; logger: PinoNestLogger } {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    return { lines, logger: new PinoNestLogger(pino({ level }, sink)) };
+  }
+
+  it('should log route mapping and module loading at debug, and everything else at info', () => {
+    const info = capture('info');
+    info.logger.log('Mapped {/api/products, GET} route', 'RouterExplorer');
+    info.logger.log('AuthModule dependencies initialized', 'InstanceLoader');
+    info.logger.log('reminder scan scheduled', 'ReminderWorkers');
+    expect(info.lines).toHaveLength(1);
+    expect(info.lines[0]).toContain('reminder scan scheduled');
+    const debug = capture('debug');
+    debug.logger.log('Mapped {/api/products, GET} route', 'RouterExplorer');
+    expect(debug.lines).toHaveLength(1);
   });
 });

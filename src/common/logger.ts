@@ -26,11 +26,19 @@ export function createRootLogger(level: string): PinoLogger {
   return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, pino.destination(2));
 }
 
+/** Nest's start-up chatter (one line per module and route): debug, so a start shows what matters. */
+const NEST_START_UP_CONTEXTS: ReadonlySet<string> = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication']);
+
 /** Adapts pino to Nest's LoggerService; the context becomes a field. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: PinoLogger) {}
   log(message: unknown, ...rest: unknown[]): void {
-    this.logger.info({ context: contextOf(rest) }, String(message));
+    const context = contextOf(rest);
+    if (context !== undefined && NEST_START_UP_CONTEXTS.has(context)) {
+      this.logger.debug({ context }, String(message));
+      return;
+    }
+    this.logger.info({ context }, String(message));
   }
   error(message: unknown, ...rest: unknown[]): void {
     const [stack] = rest;

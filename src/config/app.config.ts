@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { isIsoDate } from '../common/calendar-date';
 
 /** The whole environment the application reads, validated once at start. No process.env elsewhere. */
@@ -64,6 +65,10 @@ class EnvironmentVariables {
   EMBEDDED_PG_DIR?: string;
 
   @IsOptional()
+  @IsString()
+  WEB_DIR?: string;
+
+  @IsOptional()
   @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
   SMTP_URL?: string;
 
@@ -120,6 +125,8 @@ export interface AppConfig {
   logLevel: string;
   regulatorTimeZone: string;
   embeddedPgDir: string;
+  /** The built web application served at / (absolute). */
+  webDir: string;
   osUser: string;
   /** Outgoing mail for e-mail reminders; unset = e-mail deliveries fail visibly as "not configured". */
   smtp: { url: string; from: string } | null;
@@ -189,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: raw.LOG_LEVEL ?? 'info',
     regulatorTimeZone: timeZone,
     embeddedPgDir: raw.EMBEDDED_PG_DIR ?? '.data/embedded-pg',
+    webDir: resolve(raw.WEB_DIR ?? 'dist/web'),
     osUser: osUserName(),
     smtp: raw.SMTP_URL === undefined ? null : { url: raw.SMTP_URL, from: raw.MAIL_FROM ?? 'CMA tracker <reminders@cma-tracker.invalid>' },
     deliveryRetryBaseMs: raw.DELIVERY_RETRY_BASE_MS ?? 30_000,

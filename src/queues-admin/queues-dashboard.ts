@@ -6,12 +6,13 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import type { Queue } from 'bullmq';
 import { Router } from 'express';
 import type { Express, Request, RequestHandler } from 'express';
-import { AuthenticatedRequest, authorize, bearerToken, TOKEN_PATTERN } from '../auth/auth.guard';
+import { AuthenticatedRequest, authorize } from '../auth/auth.guard';
+import { isStateChanging, requestCredentials, sessionCookie } from '../auth/browser-session';
 import { AuthService } from '../auth/auth.service';
 import { Principal } from '../auth/principal';
 import { ADMINS } from '../auth/roles';
 import { HttpErrorFilter } from '../common/http-error.filter';
-import { UnauthenticatedError } from '../common/errors';
+import { ForbiddenError, UnauthenticatedError } from '../common/errors';
 import { JobQueues } from '../common/job-queues';
 import { dashboardNotSignedIn } from './queues.errors';
 
@@ -19,41 +20,33 @@ import { dashboardNotSignedIn } from './queues.errors';
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /**
- * The cookie that carries an administrator's own bearer token to the dashboard (a browser cannot add a
- * header to the dashboard's own requests). It holds the session token itself, so it expires and is
- * revoked exactly like the session; it is sent only to QUEUE_DASHBOARD_PATH.
+ * Administrators open the dashboard with their bearer token or the web application's session cookie. The board's
+ * own pages cannot send the CSRF header, so a change made with the cookie (retry, clean, pause) must come from a
+ * page of this origin instead: its Origin (or, without one, Referer) must name this host.
  */
-export const DASHBOARD_COOKIE = 'cma_queue_dashboard';
-
-
-/** The token held by the dashboard cookie of a Cookie header (the first well-formed one), or null. */
-export function dashboardCookieToken(header: string | undefined): string | null {
-  for (const pair of (header ?? '').split(';')) {
-    const equals = pair.indexOf('=');
-    if (equals > 0 && pair.slice(0, equals).trim() === DASHBOARD_COOKIE) {
-      const value = pair.slice(equals + 1).trim();
-      if (TOKEN_PATTERN.test(value)) {
-        return value;
-      }
-    }
+async function administrator(auth: AuthService, request: Request): Promise<Principal> {
+  const credentials = requestCredentials(request);
+  const token = credentials.via === 'none' ? null : credentials.token;
+  const principal = await authorize(auth, token, { kind: 'roles', roles: ADMINS, duringPasswordChange: false }, dashboardNotSignedIn, {
+    sessionOnly: credentials.via === 'cookie',
+  });
+  if (credentials.via === 'cookie' && isStateChanging(request.method) && !sameOrigin(request)) {
+    throw new ForbiddenError('CROSS_ORIGIN_REQUEST', 'a change to the queues made with the session cookie must come from this site’s own pages');
   }
-  return null;
+  return principal;
 }
 
-/**
- * The Set-Cookie value handing this token to the dashboard (`Secure` when the request came over https);
- * with a null token, the value that makes the browser forget a cookie that no longer works.
- */
-export function dashboardCookie(token: string | null, secure: boolean): string {
-  return [`${DASHBOARD_COOKIE}=${token ?? ''}`, `Path=${QUEUE_DASHBOARD_PATH}`, 'HttpOnly', 'SameSite=Strict', ...(token === null ? ['Max-Age=0'] : []), ...(secure ? ['Secure'] : [])].join(
-    '; ',
-  );
-}
-
-/** The AuthGuard's rule for @Allow(ADMINS), reading the bearer header first, else the cookie. */
-function administrator(auth: AuthService, request: Request): Promise<Principal> {
-  const token = bearerToken(request.headers.authorization) ?? dashboardCookieToken(request.headers.cookie);
-  return authorize(auth, token, { kind: 'roles', roles: ADMINS, duringPasswordChange: false }, dashboardNotSignedIn);
+/** Whether the Origin header (else the Referer) names the host the request was sent to. */
+function sameOrigin(request: Request): boolean {
+  const source = request.headers.origin ?? request.headers.referer;
+  if (source === undefined) {
+    return false;
+  }
+  try {
+    return new URL(source).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -73,8 +66,8 @@ function requireAdministrator(auth: AuthService): RequestHandler {
         next();
       },
       (error: unknown) => {
-        if (error instanceof UnauthenticatedError && bearerToken(request.headers.authorization) === null && dashboardCookieToken(request.headers.cookie) !== null) {
-          response.setHeader('Set-Cookie', dashboardCookie(null, request.secure));
+        if (error instanceof UnauthenticatedError && requestCredentials(request).via === 'cookie') {
+          response.setHeader('Set-Cookie', sessionCookie(null, request.secure));
         }
         filter.catch(error, new ExecutionContextHost([request, response, next]));
       },

@@ -6,8 +6,8 @@ import { ADMINS, ANY_ROLE } from '../auth/roles';
 import { Allow } from '../auth/route-rules';
 import { JobQueues } from '../common/job-queues';
 import { QueuesOverview, queuesOverview } from './queue-status';
-import { bearerToken } from '../auth/auth.guard';
-import { dashboardCookie, QUEUE_DASHBOARD_PATH } from './queues-dashboard';
+import { bearerToken, sessionCookie } from '../auth/browser-session';
+import { QUEUE_DASHBOARD_PATH } from './queues-dashboard';
 
 /** Job counts for every signed-in role, and the cookie that opens the BullMQ dashboard to administrators. */
 @ApiTags('queues')
@@ -26,14 +26,14 @@ export class QueuesController {
   @Allow(ADMINS)
   @HttpCode(200)
   @ApiOperation({
-    summary: `Open the queue dashboard (${QUEUE_DASHBOARD_PATH}) in this browser: sets an HttpOnly, SameSite=Strict cookie for that path holding this request's own bearer token, so it ends with the session`,
+    summary: `Open the queue dashboard (${QUEUE_DASHBOARD_PATH}) in this browser: sets the web application's HttpOnly, SameSite=Strict session cookie holding this request's own session token, so it ends with the session (a browser signed in to the web application needs no call)`,
   })
   openDashboard(@Headers('authorization') authorization: string | undefined, @Req() request: Request, @Res({ passthrough: true }) response: Response): { dashboard: string } {
     const token = bearerToken(authorization);
     if (token === null) {
       throw notSignedIn();
     }
-    response.setHeader('Set-Cookie', dashboardCookie(token, request.secure));
+    response.setHeader('Set-Cookie', sessionCookie(token, request.secure));
     response.setHeader('Cache-Control', 'no-store');
     return { dashboard: QUEUE_DASHBOARD_PATH };
   }

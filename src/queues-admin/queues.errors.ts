@@ -9,10 +9,10 @@ export class QueuesUnreachableError extends DomainError {
   }
 }
 
-/** No credentials on a dashboard request: neither a bearer header nor the dashboard cookie. */
+/** No credentials on a dashboard request: neither a bearer header nor the session cookie. */
 export function dashboardNotSignedIn(): UnauthenticatedError {
   return new UnauthenticatedError(
     'UNAUTHENTICATED',
-    'sign in as an administrator: send "Authorization: Bearer <token>", or POST /api/admin/queues/session with it once to get the dashboard cookie',
+    'sign in as an administrator: in the web application (its session cookie opens the dashboard), or send "Authorization: Bearer <token>"',
   );
 }
