@@ -21,7 +21,7 @@ export default defineConfig({
     sourcemap: true,
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
-    chunkSizeWarningLimit: 800,
+    chunkSizeWarningLimit: 1000,
   },
   server: {
     port: Number(process.env.WEB_DEV_PORT ?? 5173),

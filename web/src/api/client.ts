@@ -1,7 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { QueryFunctionContext } from '@tanstack/react-query';
 import { sessionStore } from '../session/session-store';
-import { toApiError } from './errors';
+import { readApiError, toApiError } from './errors';
 import type { paths } from './schema';
 
 /**
@@ -52,7 +52,7 @@ const sessionMiddleware: Middleware = {
       await sessionStore.sessionEnded();
       return resend(original);
     }
-    if (response.status === 403 && WRITE_METHODS.has(request.method) && (await toApiError(response)).code.startsWith('CSRF_TOKEN')) {
+    if (response.status === 403 && WRITE_METHODS.has(request.method) && (await readApiError(response)).code.startsWith('CSRF_TOKEN')) {
       await sessionStore.refresh();
       return resend(original);
     }
@@ -90,13 +90,13 @@ function headers(context: CallContext): Record<string, string> {
 }
 
 async function call<T>(method: Uppercase<HttpMethod>, path: string, init: object | undefined, context: CallContext): Promise<T> {
-  const { data, response } = await (client.request as (m: string, p: string, i: object) => Promise<{ data?: unknown; response: Response }>)(method.toLowerCase(), path, {
+  const { data, error, response } = await (client.request as (m: string, p: string, i: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(method.toLowerCase(), path, {
     ...init,
     signal: context.signal,
     headers: headers(context),
   });
   if (!response.ok) {
-    throw await toApiError(response);
+    throw toApiError(response, error);
   }
   return (response.status === 204 ? undefined : data) as T;
 }

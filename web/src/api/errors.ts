@@ -42,18 +42,20 @@ export class ApiError extends Error {
   }
 }
 
-/** Reads a failed response into an ApiError (the body may be JSON from the API, or anything from a proxy). */
-export async function toApiError(response: Response): Promise<ApiError> {
-  let body: Partial<ErrorBody> = {};
+/** A failed response as an ApiError; `body` is what openapi-fetch parsed (JSON from the API, or any text from a proxy). */
+export function toApiError(response: Response, body: unknown): ApiError {
+  return new ApiError(response.status, typeof body === 'object' && body !== null ? body : {}, response.headers.get('Retry-After'));
+}
+
+/** Reads a response that nobody has read yet into an ApiError. */
+export async function readApiError(response: Response): Promise<ApiError> {
+  let body: unknown = null;
   try {
-    const parsed: unknown = await response.clone().json();
-    if (typeof parsed === 'object' && parsed !== null) {
-      body = parsed;
-    }
+    body = await response.clone().json();
   } catch {
     // Not JSON: keep the status.
   }
-  return new ApiError(response.status, body, response.headers.get('Retry-After'));
+  return toApiError(response, body);
 }
 
 /** The problems by field, for a form: `{ reason: 'must not be empty' }`. Nested fields keep their dotted path. */

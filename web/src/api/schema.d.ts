@@ -10,7 +10,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open the queue dashboard (/admin/queues) in this browser: sets an HttpOnly, SameSite=Strict cookie for that path holding this request's own bearer token, so it ends with the session */
+        /** Open the queue dashboard (/admin/queues) in this browser: sets the web application's HttpOnly, SameSite=Strict session cookie holding this request's own session token, so it ends with the session (a browser signed in to the web application needs no call) */
         post: operations["QueuesController_openDashboard"];
         delete?: never;
         options?: never;
@@ -110,7 +110,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail, oldest first: who, when, what (field by field), why; filter and page by seq */
+        /** The audit trail, oldest first: who, when, what (field by field), why; filter and page by seq. Case content is redacted for roles that may not read cases */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -235,6 +235,25 @@ export interface paths {
         /** Change your password (re-enter the current one); your other sessions end */
         post: operations["AuthController_changePassword"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current browser session: account, CSRF token, expiry and the server’s "today" (401 when it has ended) */
+        get: operations["BrowserSessionController_current"];
+        put?: never;
+        /** Sign in from a browser: sets the HttpOnly session cookie (no token in the answer) and returns the CSRF token */
+        post: operations["BrowserSessionController_signIn"];
+        /** Sign out: ends the session and clears the cookie */
+        delete: operations["BrowserSessionController_signOut"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1689,6 +1708,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        BrowserSessionResponse: {
+            /** @description send as the "X-CSRF-Token" header with every change made with the session cookie */
+            csrfToken: string;
+            /**
+             * Format: date-time
+             * @description when the session ends at the latest (it also ends after idleMinutes unused)
+             */
+            expiresAt: Record<string, never> | null;
+            /** @description a session ends after this many minutes without a request (background requests do not count) */
+            idleMinutes: number;
+            /**
+             * Format: date
+             * @description the server's business date (the regulator's time zone, or the pinned AS_OF)
+             * @example 2026-11-21
+             */
+            today: string;
+            /** @description the signed-in account (with the role it acts in and how it signed in) */
+            user: Record<string, never>;
+        };
         BuildDossierDto: {
             /** @description the benefit–risk conclusion, kept with the version (shown as still to be written when empty) */
             benefitRisk?: string;
@@ -2920,6 +2958,98 @@ export interface operations {
                 content?: never;
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrowserSessionController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionResponse"];
+                };
+            };
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrowserSessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrowserSessionResponse"];
+                };
+            };
+            /** @description too many attempts from this address, or the account is locked (Retry-After says how long) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    BrowserSessionController_signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description CSRF_TOKEN_REQUIRED / CSRF_TOKEN_INVALID: a change made with the cookie needs the X-CSRF-Token header
+             *
+             *     allowed roles: admin, regulatory, safety, qppv, viewer
+             */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -48,15 +48,16 @@ export default function ChoosePasswordPage(): ReactNode {
                 You signed in with a one-time password. Choose your own before you continue.
               </Alert>
             )}
-            <PasswordInput label="Current password" autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
+            <PasswordInput label="Current password" autoComplete="current-password" required withAsterisk={false} {...form.getInputProps('currentPassword')} />
             <PasswordInput
               label="New password"
               description="At least 12 characters, not containing your username"
               autoComplete="new-password"
               required
+              withAsterisk={false}
               {...form.getInputProps('newPassword')}
             />
-            <PasswordInput label="Repeat the new password" autoComplete="new-password" required {...form.getInputProps('repeatPassword')} />
+            <PasswordInput label="Repeat the new password" autoComplete="new-password" required withAsterisk={false} {...form.getInputProps('repeatPassword')} />
             <Button type="submit" loading={form.submitting}>
               Save password and continue
             </Button>

@@ -51,7 +51,7 @@ export function SessionEndedDialog(): ReactNode {
               {problem}
             </Alert>
           )}
-          <PasswordInput label="Password" autoComplete="current-password" data-autofocus required {...form.getInputProps('password')} />
+          <PasswordInput label="Password" autoComplete="current-password" data-autofocus required withAsterisk={false} {...form.getInputProps('password')} />
           <Group justify="space-between">
             <Button variant="subtle" onClick={() => void leave()}>
               Sign out

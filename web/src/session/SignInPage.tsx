@@ -54,8 +54,8 @@ export default function SignInPage(): ReactNode {
                 {problem}
               </Alert>
             )}
-            <TextInput label="Username" autoComplete="username" required {...form.getInputProps('username')} />
-            <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+            <TextInput label="Username" autoComplete="username" required withAsterisk={false} {...form.getInputProps('username')} />
+            <PasswordInput label="Password" autoComplete="current-password" required withAsterisk={false} {...form.getInputProps('password')} />
             <Button type="submit" loading={form.submitting}>
               Sign in
             </Button>

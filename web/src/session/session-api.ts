@@ -1,14 +1,16 @@
-import { api, type Typed } from '../api/client';
+import { api, type ResponseBody } from '../api/client';
 import { ApiError, errorMessage } from '../api/errors';
 import { sessionStore, type Session } from './session-store';
 
-type SessionBody = Typed<'/api/auth/session', 'get', Session>;
-type SignInBody = Typed<'/api/auth/session', 'post', Session>;
+/** UNTIL-SCHEMA: the declared body lacks the user's fields (see Session); this is the one place that says so. */
+function toSession(body: ResponseBody<'/api/auth/session', 'get'>): Session {
+  return body as unknown as Session;
+}
 
 /** On load: who is signed in (the cookie), or nobody. */
 export async function loadSession(): Promise<void> {
   try {
-    sessionStore.signedIn((await api.get('/api/auth/session')) as SessionBody);
+    sessionStore.signedIn(toSession(await api.get('/api/auth/session')));
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       sessionStore.signedOut();
@@ -22,7 +24,7 @@ sessionStore.onRefresh(loadSession);
 
 /** Sign in with username and password: the server sets the HttpOnly session cookie; the body has no token. */
 export async function signIn(username: string, password: string): Promise<Session> {
-  const session = (await api.post('/api/auth/session', { body: { username, password } })) as SignInBody;
+  const session = toSession(await api.post('/api/auth/session', { body: { username, password } }));
   sessionStore.signedIn(session);
   return session;
 }

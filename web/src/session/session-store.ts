@@ -1,8 +1,8 @@
-import type { IsoDate } from '../dates/calendar-date';
+import type { components } from '../api/schema';
 
 export type Role = 'admin' | 'regulatory' | 'safety' | 'qppv' | 'viewer';
 
-/** UNTIL-SCHEMA: GET/POST /api/auth/session (docs/session contract); replace with the generated type once declared. */
+/** UNTIL-SCHEMA: the account in GET/POST /api/auth/session, which the document declares without its fields (no UserView schema yet). */
 export interface SessionUser {
   id: string;
   username: string;
@@ -14,14 +14,11 @@ export interface SessionUser {
   via?: string;
 }
 
-export interface Session {
-  user: SessionUser;
-  expiresAt: string;
-  csrfToken: string;
-  /** The server's business date: "today" everywhere in the app. */
-  today: IsoDate;
-  idleMinutes: number;
-}
+/**
+ * GET/POST /api/auth/session. `today` is the server's business date: "today" everywhere in the app.
+ * UNTIL-SCHEMA: `user` and `expiresAt` are declared as bare objects; typed here until the document has them.
+ */
+export type Session = Omit<components['schemas']['BrowserSessionResponse'], 'user' | 'expiresAt'> & { user: SessionUser; expiresAt: string | null };
 
 export type SessionState =
   | { status: 'loading' }
