@@ -70,8 +70,8 @@ export interface SignedInUser {
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** The real HTTP application on a fresh, migrated database of its own, with a unique Redis prefix. */
-export async function createTestApp(options: { today?: string; env?: Record<string, string>; role?: Role } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(options: { today?: string; env?: Record<string, string>; role?: Role; template?: string } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options.template);
   const config = loadConfig({
     DATABASE_URL: database.url,
     REDIS_URL,

@@ -3,9 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { basename, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../src/auth/browser-session';
-import { systemActor } from '../../src/common/actor';
-import { seedDemo } from '../../src/demo/seed-demo';
 import { createTestApp, TEST_PASSWORD, type SignedInUser, type TestApp } from '../test-app';
+import { DEMO_TODAY, demoTemplateName } from './demo-template';
 
 /** Screenshots of failed browser tests (gitignored). */
 export const FAILURE_DIR = resolve(__dirname, '..', '..', 'test-results', 'browser');
@@ -27,23 +26,20 @@ export interface WebApp {
 
 /**
  * The real server (createTestApp: own database, real PostgreSQL and Redis) listening on an ephemeral
- * 127.0.0.1 port and serving dist/web, optionally with the demo products as of `today`, and the run's
- * Chromium. Registers an afterEach that keeps a screenshot of every open page when a test failed.
+ * 127.0.0.1 port and serving dist/web, today being the demo's date (2026-11-21), optionally with the demo
+ * products (cloned from the run's demo database), and the run's Chromium. Registers an afterEach that keeps a
+ * screenshot of every open page when a test failed.
  */
-export function useWebApp(options: { today?: string; demo?: boolean } = {}): () => WebApp {
+export function useWebApp(options: { demo?: boolean } = {}): () => WebApp {
   let web: WebApp | undefined;
   const contexts: BrowserContext[] = [];
   const file = basename(expect.getState().testPath ?? 'browser', '.spec.ts');
 
   beforeAll(async () => {
-    const today = options.today ?? '2026-11-21';
-    const t = await createTestApp({ today });
+    const t = await createTestApp({ today: DEMO_TODAY, template: options.demo === true ? demoTemplateName() : undefined });
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;
-    if (options.demo === true) {
-      await seedDemo(t.app, systemActor('demo-seed'), today);
-    }
     const endpoint = process.env.CMA_BROWSER_WS;
     if (endpoint === undefined) {
       throw new Error('CMA_BROWSER_WS is not set: run the browser tests through jest (test/browser/global-setup.ts)');

@@ -16,17 +16,20 @@ import { CLOCKS_LIMIT, complianceQuery, DUE_SOON_DAYS, openClocksQuery } from '.
 function CountLink({ count, label, to, loading }: { count: number | string | undefined; label: string; to: string; loading?: boolean }): ReactNode {
   return (
     <Paper withBorder p="md">
-      <Anchor component={Link} to={to} underline="hover" aria-label={`${count ?? '…'} ${label}`}>
-        <Text fz={32} fw={700} lh={1.1} c="inherit">
+      <Anchor component={Link} to={to} underline="hover">
+        <Text span display="block" fz={32} fw={700} lh={1.1} c="inherit">
           {loading === true ? '…' : (count ?? '—')}
+        </Text>{' '}
+        <Text span display="block" c="inherit">
+          {label}
         </Text>
-        <Text c="inherit">{label}</Text>
       </Anchor>
     </Paper>
   );
 }
 
-const VALIDITY_COLOURS: Record<string, string> = { valid: 'green.9', 'valid-unlimited': 'green.9', 'renewal-pending': 'blue.9', expired: 'red.9', 'lapsed-late-renewal': 'red.9' };
+/** Filled badges with white text at 4.5:1 or more (Mantine's green 9 is 4.4:1, hence a darker green). */
+const VALIDITY_COLOURS: Record<string, string> = { valid: '#1e6b30', 'valid-unlimited': '#1e6b30', 'renewal-pending': 'blue.9', expired: 'red.9', 'lapsed-late-renewal': 'red.9' };
 
 function RenewalRow({ product }: { product: ProductDetail }): ReactNode {
   const current = product.renewals.find((r) => r.expiry.date === product.validity?.currentExpiry) ?? null;
@@ -35,7 +38,7 @@ function RenewalRow({ product }: { product: ProductDetail }): ReactNode {
       <Table.Td>{product.name}</Table.Td>
       <Table.Td>
         {product.validity === null ? '—' : (
-          <Badge color={VALIDITY_COLOURS[product.validity.status] ?? 'gray.7'} variant="filled" title={product.validity.explanation}>
+          <Badge color={VALIDITY_COLOURS[product.validity.status] ?? 'gray.7'} variant="filled" tt="none" title={product.validity.explanation}>
             {product.validity.status}
           </Badge>
         )}

@@ -48,15 +48,18 @@ export function AppLayout({ nav }: { nav: readonly NavItem[] }): ReactNode {
             CMA tracker
           </Anchor>
           <Group gap="md" wrap="nowrap">
-            <Anchor component={Link} to="/inbox" aria-label={count === undefined ? 'Inbox' : `Inbox: ${count} unread reminder${count === 1 ? '' : 's'}`}>
+            <Anchor component={Link} to="/inbox">
               <Group gap={6} wrap="nowrap">
                 <Text span inherit>
                   Inbox
-                </Text>
+                </Text>{' '}
                 {count !== undefined && (
-                  <Badge color={count > 0 ? 'red.9' : 'gray.7'} variant="filled" aria-hidden>
-                    {count}
-                  </Badge>
+                  <>
+                    <Badge color={count > 0 ? 'red.9' : 'gray.7'} variant="filled">
+                      {count}
+                    </Badge>
+                    <span className="visually-hidden"> unread reminder{count === 1 ? '' : 's'}</span>
+                  </>
                 )}
               </Group>
             </Anchor>
