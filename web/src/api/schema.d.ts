@@ -2717,12 +2717,16 @@ export interface operations {
                 actor?: string;
                 /** @description only rows after this sequence number (paging: pass the last seq you received) */
                 afterSeq?: string;
+                /** @description only rows before this sequence number (paging newest first: pass the last seq you received) */
+                beforeSeq?: string;
                 /** @description the id of one record: its whole trail */
                 entityId?: string;
                 entityType?: string;
                 /** @description first day, inclusive (YYYY-MM-DD, a UTC day: occurredAt is shown in UTC too) */
                 from?: string;
                 limit?: number;
+                /** @description asc: oldest first (page with afterSeq); desc: newest first (page with beforeSeq) */
+                order?: "asc" | "desc";
                 /** @description product id */
                 productId?: string;
                 /** @description last day, inclusive (YYYY-MM-DD, a UTC day) */
