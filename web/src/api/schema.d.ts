@@ -3254,7 +3254,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the day (YYYY-MM-DD) */
+                date: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -3283,7 +3286,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the day (YYYY-MM-DD) */
+                date: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
