@@ -23,6 +23,12 @@ interface PageRoute {
 const PAGES: readonly PageRoute[] = [
   { path: '/', page: lazy(() => import('./dashboard/DashboardPage')), roles: ANY_ROLE, nav: 'Dashboard' },
   { path: '/deadlines', page: lazy(() => import('./deadlines/DeadlinesPage')), roles: ANY_ROLE, nav: 'Deadlines' },
+  { path: '/audit', page: lazy(() => import('./audit/AuditPage')), roles: ANY_ROLE, nav: 'Audit trail' },
+  { path: '/reminder-policies', page: lazy(() => import('./admin/ReminderPoliciesPage')), roles: ANY_ROLE, nav: 'Reminder policies' },
+  { path: '/closure-days', page: lazy(() => import('./admin/ReferenceDataPage')), roles: ANY_ROLE, nav: 'Closure days & EURD' },
+  { path: '/admin/accounts', page: lazy(() => import('./admin/AccountsPage')), roles: ['admin'], nav: 'Accounts' },
+  { path: '/admin/signing-keys', page: lazy(() => import('./admin/SigningKeysPage')), roles: ['admin'], nav: 'Signing keys' },
+  { path: '/profile', page: lazy(() => import('./profile/ProfilePage')), roles: ANY_ROLE, nav: 'Profile' },
 ];
 
 const SignInPage = lazy(() => import('./session/SignInPage'));
