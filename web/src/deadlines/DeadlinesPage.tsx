@@ -64,7 +64,9 @@ export default function DeadlinesPage(): ReactNode {
   const [exporting, setExporting] = useState(false);
 
   const go = (next: DeadlineQuery): void => setParams(urlFromQuery(next));
-  const onSort = (sort: Sort, order: 'asc' | 'desc'): void => go(withFilter(query, { sort: sort === 'dueDate' ? undefined : sort, order: order === 'asc' ? undefined : order }));
+  // Changes apply to the URL as it is when they land (a debounced text field may land after another change).
+  const change = (update: Partial<DeadlineQuery>): void => setParams((current) => urlFromQuery(withFilter(queryFromUrl(current), update)));
+  const onSort = (sort: Sort, order: 'asc' | 'desc'): void => change({ sort: sort === 'dueDate' ? undefined : sort, order: order === 'asc' ? undefined : order });
 
   const exportCsv = async (): Promise<void> => {
     setExporting(true);
@@ -85,7 +87,7 @@ export default function DeadlinesPage(): ReactNode {
   return (
     <>
       <PageTitle title="Deadlines">Deadlines</PageTitle>
-      <DeadlineFilters query={query} onChange={(change) => go(withFilter(query, change))} />
+      <DeadlineFilters query={query} onChange={change} />
       <Group justify="space-between" mt="lg" mb="xs">
         <Text role="status" aria-live="polite">
           {deadlines.data === undefined ? ' ' : `${deadlines.data.total} deadline${deadlines.data.total === 1 ? '' : 's'}`}
@@ -98,7 +100,7 @@ export default function DeadlinesPage(): ReactNode {
         {(page) => (
           <>
             <Table.ScrollContainer minWidth={900}>
-              <Table striped highlightOnHover verticalSpacing="xs" aria-label="Deadlines">
+              <Table striped highlightOnHover verticalSpacing="xs" aria-label="Deadlines" aria-busy={deadlines.isFetching}>
                 <Table.Thead>
                   <Table.Tr>
                     <SortHeader label="Product" sort="product" query={query} onSort={onSort} />
@@ -123,6 +125,7 @@ export default function DeadlinesPage(): ReactNode {
                 value={page.page}
                 onChange={(value) => go({ ...query, page: value })}
                 getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
+                getControlProps={(control) => ({ 'aria-label': `${control === 'previous' ? 'Previous' : control === 'next' ? 'Next' : control === 'first' ? 'First' : 'Last'} page` })}
                 aria-label="Pages"
               />
               <Select
@@ -131,7 +134,7 @@ export default function DeadlinesPage(): ReactNode {
                 data={PAGE_SIZES.map(String)}
                 value={String(pageSize)}
                 allowDeselect={false}
-                onChange={(value) => go(withFilter(query, { pageSize: value === null ? undefined : Number(value) }))}
+                onChange={(value) => change({ pageSize: value === null ? undefined : Number(value) })}
               />
             </Group>
           </>
