@@ -63,6 +63,8 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/obligations': ALL,
   'GET /api/obligations/:id': ALL,
   'POST /api/obligations': REGULATORY,
+  'PATCH /api/obligations/:id': REGULATORY,
+  'GET /api/obligations/:id/history': ALL,
   'POST /api/obligations/:id/milestones': REGULATORY,
   'POST /api/obligations/:id/milestones/pass-final-report': REGULATORY,
   'GET /api/milestones/:id': ALL,

@@ -7,6 +7,7 @@ import { EurdEntry } from '../deadlines/eurd-entry.entity';
 import { DueDateChange } from '../milestones/due-date-change.entity';
 import { Milestone } from '../milestones/milestone.entity';
 import { Obligation } from '../obligations/obligation.entity';
+import { ObligationChange } from '../obligations/obligation-change.entity';
 import { ProcedureClockStop } from '../procedures/procedure-clock-stop.entity';
 import { Procedure } from '../procedures/procedure.entity';
 import { MarketingAuthorisation } from '../products/marketing-authorisation.entity';
@@ -20,4 +21,4 @@ import { ElectronicSignature } from '../signatures/electronic-signature.entity';
 import { SigningKey } from '../signatures/signing-key.entity';
 
 /** Every entity, listed explicitly (a glob would not load TypeScript sources under jest). */
-export const ENTITIES = [AuditEntry, AuditChainLink, ClosureDayEntity, EurdEntry, Product, MarketingAuthorisation, Obligation, Milestone, DueDateChange, Procedure, ProcedureClockStop, User, UserProduct, AuthToken, SigningKey, ElectronicSignature, ReminderPolicy, ReminderDelivery, InboxMessage, NotificationChannel, ReferenceSafetyInfoEntity, ReferenceSafetyTermEntity, SafetyCase, SafetyCaseVersion, CaseClock, CaseSubmission, CaseLink, E2bExport, E2bAcknowledgement, ProductExposure, FrequencyRun];
+export const ENTITIES = [AuditEntry, AuditChainLink, ClosureDayEntity, EurdEntry, Product, MarketingAuthorisation, Obligation, ObligationChange, Milestone, DueDateChange, Procedure, ProcedureClockStop, User, UserProduct, AuthToken, SigningKey, ElectronicSignature, ReminderPolicy, ReminderDelivery, InboxMessage, NotificationChannel, ReferenceSafetyInfoEntity, ReferenceSafetyTermEntity, SafetyCase, SafetyCaseVersion, CaseClock, CaseSubmission, CaseLink, E2bExport, E2bAcknowledgement, ProductExposure, FrequencyRun];

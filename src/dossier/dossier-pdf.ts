@@ -27,12 +27,13 @@ import {
   type DossierMilestone,
   type DossierObligation,
   type DueDateChange,
+  type RegulatoryChange,
   riskMinimisation,
   type RuledDate,
   specificObligations,
   type Timeliness,
 } from './dossier-content';
-import { characterWidthMeasure, columnWidths, linesThatFit, type MeasureText, truncateText, wrapText } from './pdf-layout';
+import { characterWidthMeasure, columnWidths, fitColumnsToWords, linesThatFit, type MeasureText, truncateText, widestWord, wrapText } from './pdf-layout';
 
 export interface DossierPdfOptions {
   /** Deflate the page contents (default). Tests turn it off to read the content streams. */
@@ -364,13 +365,14 @@ export function dossierHeadings(content: DossierContent): DossierHeading[] {
   };
   add('sob', '1', 'Specific obligations');
   specificObligations(content).forEach((o, i) => add(`sob/${i}`, `1.${i + 1}`, obligationTitle(o), 2));
-  add('changes', '2', 'Proposed changes to obligations and timelines');
-  add('procedures', '3', 'PSUR/PSUSA and other procedure outcomes in the period');
-  add('anx', '4', 'Additional risk-minimisation measures and other Annex II conditions');
-  riskMinimisation(content).forEach((o, i) => add(`anx/${i}`, `4.${i + 1}`, obligationTitle(o), 2));
-  add('safety', '5', 'Safety summary');
-  SAFETY_PARTS.forEach(([key, title], i) => add(`safety/${key}`, `5.${i + 1}`, title, 2));
-  add('benefit-risk', '6', 'Benefit–risk conclusion');
+  add('since-dlp', '2', 'Changes to obligations and milestones since the data lock point');
+  add('changes', '3', 'Proposed changes to obligations and timelines');
+  add('procedures', '4', 'PSUR/PSUSA and other procedure outcomes in the period');
+  add('anx', '5', 'Additional risk-minimisation measures and other Annex II conditions');
+  riskMinimisation(content).forEach((o, i) => add(`anx/${i}`, `5.${i + 1}`, obligationTitle(o), 2));
+  add('safety', '6', 'Safety summary');
+  SAFETY_PARTS.forEach(([key, title], i) => add(`safety/${key}`, `6.${i + 1}`, title, 2));
+  add('benefit-risk', '7', 'Benefit–risk conclusion');
   if (content.lineListing !== null) {
     add('line-listing', 'A', 'Appendix: line listing of the cases received in the period');
   }
@@ -427,6 +429,9 @@ interface PreparedTable {
   groupHeight: number;
   headerHeight: number;
 }
+
+/** Each table's word widths by its items (the same array in both passes), worked out once. */
+const WORD_WIDTHS = new WeakMap<readonly unknown[], number[]>();
 
 /**
  * Drawn on each page when it is complete (the footer, in the drawing pass): last in the page's content, so a
@@ -577,13 +582,14 @@ class Writer {
 
   /** Rows of a table, split over as many pages as they need, the header repeated on each. */
   table<T>(spec: TableSpec, items: readonly T[], toRow: (item: T) => TableRow): void {
-    const table = this.prepare(spec);
+    const rows = items.map(toRow);
+    const table = this.prepare(spec, items, rows);
     let headerPlaced = false;
     /** Some row (or part of one) is drawn: a header on a later page says "(continued)". */
     let started = false;
-    for (let i = 0; i < items.length; i += 1) {
-      const row = toRow(items[i] as T);
-      const next = row.keepWithNext === true && i + 1 < items.length ? toRow(items[i + 1] as T) : null;
+    for (let i = 0; i < rows.length; i += 1) {
+      const row = rows[i] as TableRow;
+      const next = row.keepWithNext === true ? (rows[i + 1] ?? null) : null;
       const keep = next === null ? 0 : this.rowHeight(table, this.cellLines(table, next));
       let lines: string[][] | null = this.cellLines(table, row);
       const context = started && row.context !== undefined ? { row: row.context, lines: this.cellLines(table, row.context) } : null;
@@ -625,10 +631,13 @@ class Writer {
     }
   }
 
-  private prepare(spec: TableSpec): PreparedTable {
-    const widths = columnWidths(
-      spec.columns.map((c) => c.weight),
-      this.contentWidth,
+  private prepare(spec: TableSpec, items: readonly unknown[], rows: readonly TableRow[]): PreparedTable {
+    const widths = fitColumnsToWords(
+      columnWidths(
+        spec.columns.map((c) => c.weight),
+        this.contentWidth,
+      ),
+      this.wordWidths(spec, items, rows),
     );
     const xs: number[] = [];
     widths.reduce((x, w) => {
@@ -643,6 +652,39 @@ class Writer {
     const groupHeight = spec.groups === undefined ? 0 : line + 2 * CELL_PAD_Y;
     const headerHeight = showHeader ? Math.max(...headerLines.map((l) => l.length)) * line + 2 * CELL_PAD_Y + groupHeight : 0;
     return { spec, widths, xs, body, bold, labelStyle: { ...bold, color: ACCENT }, line, headerLines, groupHeight, headerHeight };
+  }
+
+  /**
+   * What each column needs so that no word in it is split: its widest run of letters (headers, cells and
+   * continuation rows alike) with the cell padding. Worked out once per table (the counting and the drawing pass
+   * lay out the same items).
+   */
+  private wordWidths(spec: TableSpec, items: readonly unknown[], rows: readonly TableRow[]): number[] {
+    const known = WORD_WIDTHS.get(items);
+    if (known !== undefined) {
+      return known;
+    }
+    const body = this.widthIn({ font: 'regular', size: spec.size, color: INK });
+    const bold = this.widthIn({ font: 'bold', size: spec.size, color: INK });
+    const needs = spec.columns.map((column) => (spec.header === false ? 0 : widestWord(column.header, bold)));
+    const take = (row: TableRow): void => {
+      row.cells.forEach((cell, i) => {
+        const width = widestWord(cell, row.bold === true || spec.columns[i]?.label === true ? bold : body) + (i === 0 ? (row.indent ?? 0) : 0);
+        if (width > (needs[i] ?? 0)) {
+          needs[i] = width;
+        }
+      });
+    };
+    for (const row of rows) {
+      take(row);
+      if (row.context !== undefined) {
+        take(row.context);
+      }
+    }
+    // Rounded up to the next 0.01 pt, with 0.01 to spare: column widths are kept to 0.01 pt, rounded down.
+    const widths = needs.map((need) => (need === 0 ? 0 : Math.ceil((need + 2 * CELL_PAD_X) * 100) / 100 + 0.01));
+    WORD_WIDTHS.set(items, widths);
+    return widths;
   }
 
   private headerHeight(table: PreparedTable, continued: boolean): number {
@@ -850,7 +892,7 @@ function recordText(record: Record<string, unknown>): string {
   return keys
     .map((key) => {
       const value = record[key];
-      return `${key}: ${typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}`;
+      return `${key}: ${value === null || value === undefined ? NONE : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value)}`;
     })
     .join('; ');
 }
@@ -912,6 +954,8 @@ function cover(w: Writer, content: DossierContent, hash: string): void {
     ['Renewal application due', ruled(renewal?.applicationDue ?? null)],
     ['Expiry after renewal', ruled(renewal?.expiry ?? null)],
     ['Data lock point', content.dataLockPoint],
+    ['Safety and exposure data', content.asAt.safety],
+    ['Regulatory status', content.asAt.regulatoryStatus],
     ['Reporting period', `${period.from} to ${period.to}\n${period.basis}`],
     ['Content hash (SHA-256)', hash],
     ['Dossier format', content.format],
@@ -939,7 +983,7 @@ const MILESTONES: TableSpec = {
     { header: 'Due date (rule)', weight: 22 },
     { header: 'Status', weight: 11 },
     { header: 'Submitted on', weight: 17 },
-    { header: 'Timeliness', weight: 12 },
+    { header: 'Timeliness at the DLP', weight: 12 },
     { header: 'Outcome', weight: 19 },
   ],
   size: 7.5,
@@ -950,7 +994,8 @@ function milestoneRow(m: DossierMilestone): TableRow {
   const submitted = m.submittedOn === null ? NONE : m.submissionRef === null ? m.submittedOn : `${m.submittedOn}\n${m.submissionRef}`;
   const outcome =
     m.outcome === null ? NONE : `${m.outcome}${m.outcomeOn === null ? '' : `, ${m.outcomeOn}`}${m.outcomeProcedureRef === null ? '' : `\n${m.outcomeProcedureRef}`}`;
-  return { cells: [m.title, ruled(m.dueDate), m.status, submitted, timelinessText(m.timeliness, m.daysLate), outcome] };
+  const due = m.dueDateAtDataLockPoint === m.dueDate.date ? ruled(m.dueDate) : `${ruled(m.dueDate)}\nat the DLP: ${m.dueDateAtDataLockPoint} (changed since)`;
+  return { cells: [m.title, due, m.status, submitted, timelinessText(m.timeliness, m.daysLate), outcome] };
 }
 
 const HISTORY: TableSpec = {
@@ -958,12 +1003,17 @@ const HISTORY: TableSpec = {
     { header: 'Milestone', weight: 20 },
     { header: 'Due date: from → to', weight: 21 },
     { header: 'Procedure', weight: 21 },
-    { header: 'Reason', weight: 25 },
-    { header: 'Changed on', weight: 13 },
+    { header: 'Reason', weight: 22 },
+    { header: 'Recorded on, by', weight: 16 },
   ],
   size: 7.5,
   caption: 'Due-date history',
 };
+
+/** Who recorded a change and when, and whether it came after the data lock point. */
+function recorded(change: { changedOn: string; changedBy: string }, afterDataLockPoint: boolean): string {
+  return `${change.changedOn}\n${change.changedBy}${afterDataLockPoint ? '\nafter the DLP' : ''}`;
+}
 
 function obligationBlock(w: Writer, obligation: DossierObligation, heading: DossierHeading): void {
   w.heading(heading);
@@ -984,7 +1034,7 @@ function obligationBlock(w: Writer, obligation: DossierObligation, heading: Doss
     w.gap(6);
     w.paragraph('Due-date history', LABEL);
     w.table(HISTORY, history, ({ milestone, change }: { milestone: DossierMilestone; change: DueDateChange }) => ({
-      cells: [milestone.title, `${change.from ?? 'none'} → ${change.to}`, orNone(change.procedureRef), change.reason, change.changedOn],
+      cells: [milestone.title, `${change.from ?? 'none'} → ${change.to}`, orNone(change.procedureRef), change.reason, recorded(change, change.afterDataLockPoint)],
     }));
   }
   w.gap(8);
@@ -997,6 +1047,42 @@ function obligationsSection(w: Writer, headings: Headings, key: 'sob' | 'anx', o
     return;
   }
   obligations.forEach((obligation, i) => obligationBlock(w, obligation, headingOf(headings, `${key}/${i}`)));
+}
+
+const SINCE_DLP: TableSpec = {
+  columns: [
+    { header: 'Obligation, milestone', weight: 19 },
+    { header: 'Changed', weight: 10 },
+    { header: 'From → to', weight: 20 },
+    { header: 'Source, procedure', weight: 18 },
+    { header: 'Reason', weight: 19 },
+    { header: 'Recorded on, by', weight: 14 },
+  ],
+  size: 7.5,
+  caption: 'Changes since the data lock point',
+};
+
+function sinceDataLockPoint(w: Writer, headings: Headings, content: DossierContent): void {
+  w.heading(headingOf(headings, 'since-dlp'));
+  w.paragraph(
+    `The obligations and milestones above are shown as in force when this version was built; the safety part is as at the data lock point (${content.dataLockPoint}). Every change recorded after the data lock point:`,
+    SMALL,
+  );
+  w.gap(4);
+  if (content.changesSinceDataLockPoint.length === 0) {
+    w.paragraph('None: no change to an obligation or a milestone was recorded after the data lock point.');
+    return;
+  }
+  w.table(SINCE_DLP, content.changesSinceDataLockPoint, (c: RegulatoryChange) => ({
+    cells: [
+      c.milestone === null ? c.obligationReference : `${c.obligationReference}\n${c.milestone}`,
+      c.field,
+      `${orNone(c.from)} → ${orNone(c.to)}`,
+      c.procedureRef === null ? c.source : `${c.source}\n${c.procedureRef}`,
+      c.reason,
+      recorded(c, false),
+    ],
+  }));
 }
 
 function proposedChanges(w: Writer, headings: Headings, content: DossierContent): void {
@@ -1246,7 +1332,7 @@ function signals(w: Writer, headings: Headings, content: DossierContent): void {
 function exposure(w: Writer, headings: Headings, content: DossierContent): void {
   w.heading(headingOf(headings, 'safety/exposure'));
   if (content.safety.exposure.length === 0) {
-    w.paragraph('No exposure figures recorded.');
+    w.paragraph(`No exposure figure recorded on or before the data lock point (${content.dataLockPoint}).`);
     return;
   }
   w.table(
@@ -1345,6 +1431,7 @@ function layout(w: Writer, content: DossierContent, hash: string, headingList: r
   contents(w, headingList, pages);
   w.startPage(PORTRAIT);
   obligationsSection(w, headings, 'sob', specificObligations(content), 'No specific obligations.');
+  sinceDataLockPoint(w, headings, content);
   proposedChanges(w, headings, content);
   procedures(w, headings, content);
   obligationsSection(w, headings, 'anx', riskMinimisation(content), 'No additional risk-minimisation measures or other Annex II conditions.');
