@@ -7,8 +7,10 @@
  */
 import type { Command } from 'commander';
 import type { IsoDate } from '../common/calendar-date';
+import { addYears } from '../common/calendar-date';
 import { cmaRenewalChain, standardRenewal } from '../deadlines/engine/authorisation-renewal';
 import type { DerivedDate } from '../deadlines/engine/derived-date';
+import { annualReassessments, DEFAULT_REASSESSMENT_LEAD_MONTHS, exceptionalRenewal } from '../deadlines/engine/exceptional-circumstances';
 import { ICSR_REPORT_TYPES, icsrClock, type IcsrReportType } from '../deadlines/engine/icsr';
 import { passFinalReport } from '../deadlines/engine/pass';
 import { psurSubmissionDue } from '../deadlines/engine/psur';
@@ -54,6 +56,9 @@ function renderTable(title: string, sections: Section[]): string {
       const flag = derived.nonWorkingDay;
       if (flag) {
         lines.push(`${indent}⚠ ${flag.reason === 'closure' ? 'closure day' : 'weekend'}, suggested date ${flag.suggestedDate}: ${flag.note}`);
+      }
+      if (derived.assumption !== undefined) {
+        lines.push(`${indent}⚠ assumption: ${derived.assumption}`);
       }
     }
   }
@@ -148,6 +153,56 @@ function registerStandardRenewal(deadlines: Command): void {
               { label: 'Renewal application due', derived: applicationDue },
             ],
           },
+        ]),
+      );
+    });
+}
+
+function registerExceptional(deadlines: Command): void {
+  deadlines
+    .command('exceptional')
+    .summary('MA under exceptional circumstances: 5-year expiry, renewal due date and the annual reassessments')
+    .description(
+      'Marketing authorisation under exceptional circumstances: valid 5 years, renewal application at least 9 months ' +
+        'before expiry (as a standard authorisation), and an annual reassessment of its conditions on every anniversary ' +
+        'of notification, which goes on after the validity becomes unlimited. Reg (EC) 726/2004 Art 14(1), (2), (8); ' +
+        'EMA post-authorisation procedural advice, chapter "Annual re-assessment". A recorded expiry or a date the ' +
+        'regulator gives wins over these computed dates.',
+    )
+    .requiredOption(
+      '--notified <date>',
+      'date the Commission decision was notified to the holder (YYYY-MM-DD); expiry = notified + 5 years (EC-EXPIRY), renewal due = expiry - 9 months ' +
+        '(EC-RENEWAL-DUE), reassessment n on notified + n years (EC-REASSESSMENT-ANNIVERSARY)',
+      dateOption('--notified'),
+    )
+    .option('--until <date>', 'show the reassessments whose anniversary is on or before this day (default: notified + 10 years)', dateOption('--until'))
+    .option(
+      '--lead-months <n>',
+      `months between the reassessment application and its anniversary, 0 to 11 (EC-REASSESSMENT-DUE; default ${DEFAULT_REASSESSMENT_LEAD_MONTHS}, an assumption to confirm)`,
+      integerOption('--lead-months', 0, 11),
+    )
+    .option('--json', 'print one JSON document (ISO dates, rule id, source, explanation and any assumption per date)')
+    .action((options: { notified: IsoDate; until?: IsoDate; leadMonths?: number } & JsonFlag) => {
+      const { notified } = options;
+      const until = options.until ?? addYears(notified, 10);
+      const leadMonths = options.leadMonths ?? DEFAULT_REASSESSMENT_LEAD_MONTHS;
+      const { expiry, applicationDue } = exceptionalRenewal({ notified });
+      const reassessments = annualReassessments({ notified, until, leadMonths });
+      output(options.json, { command: 'exceptional', input: { notified, until, leadMonths }, expiry, applicationDue, reassessments }, () =>
+        renderTable(`Marketing authorisation under exceptional circumstances: notified ${notified}`, [
+          {
+            rows: [
+              { label: 'Expiry', derived: expiry },
+              { label: 'Renewal application due', derived: applicationDue },
+            ],
+          },
+          ...reassessments.map((r) => ({
+            heading: `Annual reassessment ${r.cycle}`,
+            rows: [
+              { label: '  Anniversary', derived: r.anniversary },
+              { label: '  Application due', derived: r.applicationDue },
+            ],
+          })),
         ]),
       );
     });
@@ -280,10 +335,12 @@ export function registerDeadlineCommands(program: Command): void {
     .command('deadlines')
     .description(
       'Compute regulatory deadlines from a date you give (no database): CMA annual renewal, standard 5-year renewal, ' +
+        'exceptional circumstances (renewal and annual reassessment), ' +
         'PSUR submission, imposed PASS final report, ICSR reporting clock. Each date shows the rule and legal source it comes from.',
     );
   registerCmaRenewal(deadlines);
   registerStandardRenewal(deadlines);
+  registerExceptional(deadlines);
   registerPsur(deadlines);
   registerPassFinal(deadlines);
   registerIcsr(deadlines);

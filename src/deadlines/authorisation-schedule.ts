@@ -1,5 +1,6 @@
 import { addMonths, addYears, compareDates, IsoDate } from '../common/calendar-date';
 import { cmaRenewalChain, standardRenewal } from './engine/authorisation-renewal';
+import { annualReassessments, exceptionalRenewal } from './engine/exceptional-circumstances';
 import { ClosureDay, derive, DerivedDate } from './engine/derived-date';
 import { defaultPsurCycle, firstPsur, psurSchedule, PsurDue } from './engine/psur';
 
@@ -7,6 +8,13 @@ export interface RenewalCycleView {
   cycle: number;
   expiry: DerivedDate;
   windowOpens: DerivedDate | null;
+  applicationDue: DerivedDate;
+}
+
+/** An annual reassessment of an authorisation under exceptional circumstances (Reg 726/2004 Art 14(8)). */
+export interface ReassessmentView {
+  cycle: number;
+  anniversary: DerivedDate;
   applicationDue: DerivedDate;
 }
 
@@ -35,18 +43,35 @@ export interface ScheduleInput {
   closures: readonly ClosureDay[];
 }
 
-/** Every date that follows from an authorisation up to a horizon: renewals and PSURs, each with its rule. */
-export function authorisationSchedule(input: ScheduleInput): { renewals: RenewalCycleView[]; psurs: PsurView[] } {
-  return { renewals: renewalCycles(input), psurs: psurCycles(input) };
+/**
+ * Every date that follows from an authorisation up to a horizon: renewals, PSURs and (exceptional circumstances)
+ * annual reassessments, each with its rule.
+ */
+export function authorisationSchedule(input: ScheduleInput): { renewals: RenewalCycleView[]; psurs: PsurView[]; reassessments: ReassessmentView[] } {
+  return {
+    renewals: renewalCycles(input),
+    psurs: psurCycles(input),
+    reassessments: input.type === 'exceptional-circumstances' ? annualReassessments({ notified: input.notifiedOn, until: input.horizon, closures: input.closures }) : [],
+  };
 }
 
 function renewalCycles(input: ScheduleInput): RenewalCycleView[] {
-  if (input.type === 'standard') {
-    const { expiry, applicationDue } = standardRenewal({ notified: input.notifiedOn, closures: input.closures });
-    return [{ cycle: 1, expiry, windowOpens: null, applicationDue }];
-  }
-  if (input.type === 'exceptional-circumstances') {
-    return [];
+  if (input.type === 'standard' || input.type === 'exceptional-circumstances') {
+    const computed = input.type === 'standard' ? standardRenewal({ notified: input.notifiedOn, closures: input.closures }) : exceptionalRenewal({ notified: input.notifiedOn, closures: input.closures });
+    if (input.recordedExpiry === null) {
+      return [{ cycle: 1, expiry: computed.expiry, windowOpens: null, applicationDue: computed.applicationDue }];
+    }
+    // The Commission decision / Union Register wins over the computed five years; the application is still due 9 months before.
+    const recorded = input.recordedExpiry;
+    const dueRule = input.type === 'standard' ? 'STD-RENEWAL-DUE' : 'EC-RENEWAL-DUE';
+    return [
+      {
+        cycle: 1,
+        expiry: { ...derive('RECORDED-EXPIRY', recorded.date, `Expiry recorded from ${recorded.source}`, input.closures), source: recorded.source },
+        windowOpens: null,
+        applicationDue: derive(dueRule, addMonths(recorded.date, -9), `Expiry ${recorded.date} − 9 months`, input.closures),
+      },
+    ];
   }
   const years = Math.max(1, Number(input.horizon.slice(0, 4)) - Number(input.notifiedOn.slice(0, 4)) + 1);
   const chain = cmaRenewalChain({ notified: input.notifiedOn, renewals: Math.min(50, years + 1), closures: input.closures });

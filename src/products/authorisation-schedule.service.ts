@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../common/actor';
 import { addYears, IsoDate } from '../common/calendar-date';
-import { authorisationSchedule, PsurView, RenewalCycleView } from '../deadlines/authorisation-schedule';
+import { authorisationSchedule, PsurView, ReassessmentView, RenewalCycleView } from '../deadlines/authorisation-schedule';
 import { ReferenceDataService } from '../deadlines/reference-data.service';
 import { Milestone, MilestoneKind } from '../milestones/milestone.entity';
 import { isOpen } from '../milestones/milestone-workflow';
@@ -10,12 +10,18 @@ import { MilestonesService } from '../milestones/milestones.service';
 import { MarketingAuthorisation } from './marketing-authorisation.entity';
 import { Product } from './product.entity';
 
+/** A derived date's explanation, with the assumption it rests on when it has one (the user must see it). */
+function explained(due: RenewalCycleView['applicationDue']): string {
+  return due.assumption === undefined ? due.explanation : `${due.explanation}. Assumption: ${due.assumption}`;
+}
+
 /** How far ahead renewal and PSUR milestones are materialised. */
 const HORIZON_YEARS = 2;
 
 export interface AuthorisationDates {
   renewals: RenewalCycleView[];
   psurs: PsurView[];
+  reassessments: ReassessmentView[];
 }
 
 /**
@@ -46,9 +52,12 @@ export class AuthorisationScheduleService {
 
   async sync(manager: EntityManager, actor: Actor, product: Product, authorisation: MarketingAuthorisation, today: IsoDate, reason: string): Promise<AuthorisationDates> {
     const dates = await this.compute(manager, product, authorisation, today);
-    const renewalKind: MilestoneKind = authorisation.type === 'standard' ? 'standard-renewal' : 'cma-renewal';
+    const renewalKind: MilestoneKind = authorisation.type === 'conditional' ? 'cma-renewal' : 'standard-renewal';
     for (const renewal of dates.renewals) {
       await this.upsert(manager, actor, product, authorisation, renewalKind, renewal.cycle, `Renewal application ${renewal.cycle} (expiry ${renewal.expiry.date})`, renewal.applicationDue, reason);
+    }
+    for (const reassessment of dates.reassessments) {
+      await this.upsert(manager, actor, product, authorisation, 'annual-reassessment', reassessment.cycle, `Annual reassessment ${reassessment.cycle} (anniversary ${reassessment.anniversary.date})`, reassessment.applicationDue, reason);
     }
     for (const psur of dates.psurs) {
       await this.upsert(manager, actor, product, authorisation, 'psur', psur.cycle, `PSUR ${psur.cycle} (DLP ${psur.dlp.date})`, psur.submissionDue, reason);
@@ -79,7 +88,7 @@ export class AuthorisationScheduleService {
         basis: 'computed',
         ruleId: due.ruleId,
         ruleSource: due.source,
-        ruleExplanation: due.explanation,
+        ruleExplanation: explained(due),
         illustrative: authorisation.illustrative,
       });
       return;
@@ -93,7 +102,7 @@ export class AuthorisationScheduleService {
       basis: 'computed',
       ruleId: due.ruleId,
       ruleSource: due.source,
-      explanation: `${due.explanation} (${reason})`,
+      explanation: `${explained(due)} (${reason})`,
       changeSource: authorisation.recordedExpiry !== null ? 'recorded-expiry' : 'recomputed',
       procedureRef: null,
     });

@@ -115,7 +115,7 @@ export class ProductsService {
  * "fulfilled" records the Commission's renewal decision; "not-fulfilled" a refusal.
  */
 function validityOf(authorisation: MarketingAuthorisation, dates: AuthorisationDates, milestones: Milestone[], today: string): Validity {
-  const kind = authorisation.type === 'standard' ? 'standard-renewal' : 'cma-renewal';
+  const kind = authorisation.type === 'conditional' ? 'cma-renewal' : 'standard-renewal';
   for (const renewal of dates.renewals) {
     const milestone = milestones.find((m) => m.kind === kind && m.cycle === renewal.cycle && m.authorisationId === authorisation.id);
     if (milestone?.outcome === 'fulfilled') {
@@ -133,7 +133,10 @@ function validityOf(authorisation: MarketingAuthorisation, dates: AuthorisationD
   }
   return {
     status: 'valid-unlimited',
-    explanation: authorisation.type === 'exceptional-circumstances' ? 'Exceptional circumstances: reassessed annually, no renewal chain is computed' : 'Renewed; no further renewal computed within the horizon',
+    explanation:
+      authorisation.type === 'exceptional-circumstances'
+        ? 'Renewed: valid without limit (Reg 726/2004 Art 14(3)); its continuation stays linked to the annual reassessment of its conditions (Art 14(8))'
+        : 'Renewed; no further renewal computed within the horizon',
     currentExpiry: null,
   };
 }
