@@ -55,3 +55,30 @@ describe('deadlines exceptional', () => {
     expect(missing.stdout).toBe('');
   });
 });
+
+describe('deadlines conversion', () => {
+  const convert = (...argv: string[]): ReturnType<typeof runCliCaptured> => runCliCaptured({}, 'deadlines', 'conversion', ...argv);
+  type Period = { cycle: number; expiry: DerivedDate; applicationDue: DerivedDate };
+
+  it('should compute the standard expiry from the conversion only as a fallback, marked as an assumption', async () => {
+    const result = await convert('--converted', '2026-11-12', '--json');
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const doc = JSON.parse(result.stdout) as { periods: Period[] };
+    expect(doc.periods).toEqual([expect.objectContaining({ cycle: 1, expiry: expect.objectContaining({ date: '2031-11-12', ruleId: 'CONVERSION-EXPIRY', assumption: expect.stringContaining('Union Register') }), applicationDue: expect.objectContaining({ date: '2031-02-12', ruleId: 'STD-RENEWAL-DUE' }) })]);
+  });
+
+  it('should take a recorded expiry, and show the one additional five-year period (Art 14(3)) when asked, across a leap day', async () => {
+    const doc = JSON.parse((await convert('--converted', '2024-02-29', '--expiry', '2029-02-28', '--expiry-source', 'Commission decision C(2024) 1', '--additional-five-year', '--json')).stdout) as { periods: Period[] };
+    expect(doc.periods.map((p) => [p.cycle, p.expiry.date, p.expiry.ruleId, p.applicationDue.date])).toEqual([
+      [1, '2029-02-28', 'RECORDED-EXPIRY', '2028-05-28'],
+      [2, '2034-02-28', 'STD-ADDITIONAL-RENEWAL', '2033-05-28'],
+    ]);
+    expect(doc.periods[0]?.expiry.source).toBe('Commission decision C(2024) 1');
+  });
+
+  it('should refuse an expiry without its source with exit code 2', async () => {
+    const result = await convert('--converted', '2026-11-12', '--expiry', '2031-11-12', '--json');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+  });
+});

@@ -7,83 +7,18 @@
  */
 import type { Command } from 'commander';
 import type { IsoDate } from '../common/calendar-date';
-import { addYears } from '../common/calendar-date';
 import { cmaRenewalChain, standardRenewal } from '../deadlines/engine/authorisation-renewal';
-import type { DerivedDate } from '../deadlines/engine/derived-date';
-import { annualReassessments, DEFAULT_REASSESSMENT_LEAD_MONTHS, exceptionalRenewal } from '../deadlines/engine/exceptional-circumstances';
 import { ICSR_REPORT_TYPES, icsrClock, type IcsrReportType } from '../deadlines/engine/icsr';
 import { passFinalReport } from '../deadlines/engine/pass';
 import { psurSubmissionDue } from '../deadlines/engine/psur';
-import { type DeadlineRule, RULES } from '../deadlines/rules';
-import { choiceOption, dateOption, integerOption, printJson, UsageError } from './cli-io';
+import { choiceOption, dateOption, integerOption, UsageError } from './cli-io';
+import { type JsonFlag, output, renderTable } from './deadline-table';
+import { registerConversion, registerExceptional } from './deadlines-lifecycle.command';
 
 /** Engine limits (requireIntegerIn in the engine): CMA renewal cycles 1–50, PSUR interval 1–120 months. */
 const MAX_RENEWALS = 50;
 const MAX_INTERVAL_MONTHS = 120;
 const DEFAULT_RENEWALS = 3;
-
-const WEEKEND_NOTE = 'Weekends are flagged (never moved); closure days are not checked by this command.';
-
-interface Row {
-  label: string;
-  derived: DerivedDate;
-}
-
-interface Section {
-  heading?: string;
-  rows: Row[];
-}
-
-function pad(text: string, width: number): string {
-  return text.padEnd(width, ' ');
-}
-
-/** Plain-text table: what, date, rule id, explanation; a ⚠ line under a date on a weekend or closure day; sources last. */
-function renderTable(title: string, sections: Section[]): string {
-  const allRows = sections.flatMap((s) => s.rows);
-  const labelWidth = Math.max('What'.length, ...allRows.map((r) => r.label.length));
-  const ruleWidth = Math.max('Rule'.length, ...allRows.map((r) => r.derived.ruleId.length));
-  const indent = ' '.repeat(labelWidth + 2 + 10 + 2);
-  const lines: string[] = [title, ''];
-  lines.push(`${pad('What', labelWidth)}  ${pad('Date', 10)}  ${pad('Rule', ruleWidth)}  Explanation`);
-  lines.push(`${'-'.repeat(labelWidth)}  ${'-'.repeat(10)}  ${'-'.repeat(ruleWidth)}  ${'-'.repeat(11)}`);
-  for (const section of sections) {
-    if (section.heading) {
-      lines.push(section.heading);
-    }
-    for (const { label, derived } of section.rows) {
-      lines.push(`${pad(label, labelWidth)}  ${derived.date}  ${pad(derived.ruleId, ruleWidth)}  ${derived.explanation}`);
-      const flag = derived.nonWorkingDay;
-      if (flag) {
-        lines.push(`${indent}⚠ ${flag.reason === 'closure' ? 'closure day' : 'weekend'}, suggested date ${flag.suggestedDate}: ${flag.note}`);
-      }
-      if (derived.assumption !== undefined) {
-        lines.push(`${indent}⚠ assumption: ${derived.assumption}`);
-      }
-    }
-  }
-  const ruleIds = [...new Set(allRows.map((r) => r.derived.ruleId))];
-  lines.push('', 'Sources:');
-  for (const ruleId of ruleIds) {
-    const rule = (RULES as Record<string, DeadlineRule | undefined>)[ruleId];
-    const source = allRows.find((r) => r.derived.ruleId === ruleId)?.derived.source ?? '';
-    lines.push(`  ${ruleId}: ${rule ? `${rule.title}. ` : ''}${source}`);
-  }
-  lines.push('', WEEKEND_NOTE, '');
-  return lines.join('\n');
-}
-
-function output(json: boolean | undefined, document: Record<string, unknown>, text: () => string): void {
-  if (json) {
-    printJson(document);
-    return;
-  }
-  process.stdout.write(text());
-}
-
-interface JsonFlag {
-  json?: boolean;
-}
 
 function registerCmaRenewal(deadlines: Command): void {
   deadlines
@@ -153,56 +88,6 @@ function registerStandardRenewal(deadlines: Command): void {
               { label: 'Renewal application due', derived: applicationDue },
             ],
           },
-        ]),
-      );
-    });
-}
-
-function registerExceptional(deadlines: Command): void {
-  deadlines
-    .command('exceptional')
-    .summary('MA under exceptional circumstances: 5-year expiry, renewal due date and the annual reassessments')
-    .description(
-      'Marketing authorisation under exceptional circumstances: valid 5 years, renewal application at least 9 months ' +
-        'before expiry (as a standard authorisation), and an annual reassessment of its conditions on every anniversary ' +
-        'of notification, which goes on after the validity becomes unlimited. Reg (EC) 726/2004 Art 14(1), (2), (8); ' +
-        'EMA post-authorisation procedural advice, chapter "Annual re-assessment". A recorded expiry or a date the ' +
-        'regulator gives wins over these computed dates.',
-    )
-    .requiredOption(
-      '--notified <date>',
-      'date the Commission decision was notified to the holder (YYYY-MM-DD); expiry = notified + 5 years (EC-EXPIRY), renewal due = expiry - 9 months ' +
-        '(EC-RENEWAL-DUE), reassessment n on notified + n years (EC-REASSESSMENT-ANNIVERSARY)',
-      dateOption('--notified'),
-    )
-    .option('--until <date>', 'show the reassessments whose anniversary is on or before this day (default: notified + 10 years)', dateOption('--until'))
-    .option(
-      '--lead-months <n>',
-      `months between the reassessment application and its anniversary, 0 to 11 (EC-REASSESSMENT-DUE; default ${DEFAULT_REASSESSMENT_LEAD_MONTHS}, an assumption to confirm)`,
-      integerOption('--lead-months', 0, 11),
-    )
-    .option('--json', 'print one JSON document (ISO dates, rule id, source, explanation and any assumption per date)')
-    .action((options: { notified: IsoDate; until?: IsoDate; leadMonths?: number } & JsonFlag) => {
-      const { notified } = options;
-      const until = options.until ?? addYears(notified, 10);
-      const leadMonths = options.leadMonths ?? DEFAULT_REASSESSMENT_LEAD_MONTHS;
-      const { expiry, applicationDue } = exceptionalRenewal({ notified });
-      const reassessments = annualReassessments({ notified, until, leadMonths });
-      output(options.json, { command: 'exceptional', input: { notified, until, leadMonths }, expiry, applicationDue, reassessments }, () =>
-        renderTable(`Marketing authorisation under exceptional circumstances: notified ${notified}`, [
-          {
-            rows: [
-              { label: 'Expiry', derived: expiry },
-              { label: 'Renewal application due', derived: applicationDue },
-            ],
-          },
-          ...reassessments.map((r) => ({
-            heading: `Annual reassessment ${r.cycle}`,
-            rows: [
-              { label: '  Anniversary', derived: r.anniversary },
-              { label: '  Application due', derived: r.applicationDue },
-            ],
-          })),
         ]),
       );
     });
@@ -341,6 +226,7 @@ export function registerDeadlineCommands(program: Command): void {
   registerCmaRenewal(deadlines);
   registerStandardRenewal(deadlines);
   registerExceptional(deadlines);
+  registerConversion(deadlines);
   registerPsur(deadlines);
   registerPassFinal(deadlines);
   registerIcsr(deadlines);

@@ -1,6 +1,7 @@
 import { addMonths, addYears, compareDates, IsoDate } from '../common/calendar-date';
-import { cmaRenewalChain, standardRenewal } from './engine/authorisation-renewal';
-import { annualReassessments, exceptionalRenewal } from './engine/exceptional-circumstances';
+import { cmaRenewalChain } from './engine/authorisation-renewal';
+import { annualReassessments } from './engine/exceptional-circumstances';
+import { fiveYearPeriods, type RenewalDecision } from './engine/five-year-renewal';
 import { ClosureDay, derive, DerivedDate } from './engine/derived-date';
 import { defaultPsurCycle, firstPsur, psurSchedule, PsurDue } from './engine/psur';
 
@@ -38,6 +39,12 @@ export interface ScheduleInput {
   recordedExpiry: { date: IsoDate; source: string } | null;
   marketedOn: IsoDate | null;
   eurd: EurdSetting | null;
+  /** Notification of the decision converting a conditional authorisation into this standard one. */
+  convertedOn?: IsoDate | null;
+  /** The Commission's decisions on five-year renewals (Art 14(3)). */
+  renewalDecisions?: readonly RenewalDecision[];
+  /** The day the authorisation ended (not renewed, withdrawn, lapsed): nothing is due after it. */
+  endedOn?: IsoDate | null;
   /** Dates are produced up to this day. */
   horizon: IsoDate;
   closures: readonly ClosureDay[];
@@ -48,30 +55,28 @@ export interface ScheduleInput {
  * annual reassessments, each with its rule.
  */
 export function authorisationSchedule(input: ScheduleInput): { renewals: RenewalCycleView[]; psurs: PsurView[]; reassessments: ReassessmentView[] } {
+  const endedOn = input.endedOn ?? null;
+  // An authorisation that has ended owes nothing after its end.
+  const inForce = (date: IsoDate): boolean => endedOn === null || compareDates(date, endedOn) <= 0;
   return {
-    renewals: renewalCycles(input),
-    psurs: psurCycles(input),
-    reassessments: input.type === 'exceptional-circumstances' ? annualReassessments({ notified: input.notifiedOn, until: input.horizon, closures: input.closures }) : [],
+    renewals: renewalCycles(input).filter((c) => inForce(c.expiry.date)),
+    psurs: psurCycles(input).filter((p) => inForce(p.dlp.date)),
+    reassessments:
+      input.type === 'exceptional-circumstances' ? annualReassessments({ notified: input.notifiedOn, until: input.horizon, closures: input.closures }).filter((r) => inForce(r.anniversary.date)) : [],
   };
 }
 
 function renewalCycles(input: ScheduleInput): RenewalCycleView[] {
   if (input.type === 'standard' || input.type === 'exceptional-circumstances') {
-    const computed = input.type === 'standard' ? standardRenewal({ notified: input.notifiedOn, closures: input.closures }) : exceptionalRenewal({ notified: input.notifiedOn, closures: input.closures });
-    if (input.recordedExpiry === null) {
-      return [{ cycle: 1, expiry: computed.expiry, windowOpens: null, applicationDue: computed.applicationDue }];
-    }
-    // The Commission decision / Union Register wins over the computed five years; the application is still due 9 months before.
-    const recorded = input.recordedExpiry;
-    const dueRule = input.type === 'standard' ? 'STD-RENEWAL-DUE' : 'EC-RENEWAL-DUE';
-    return [
-      {
-        cycle: 1,
-        expiry: { ...derive('RECORDED-EXPIRY', recorded.date, `Expiry recorded from ${recorded.source}`, input.closures), source: recorded.source },
-        windowOpens: null,
-        applicationDue: derive(dueRule, addMonths(recorded.date, -9), `Expiry ${recorded.date} − 9 months`, input.closures),
-      },
-    ];
+    // A converted authorisation's five years run from the conversion; a recorded expiry (decision, Union Register) wins.
+    const convertedOn = input.type === 'standard' ? (input.convertedOn ?? null) : null;
+    return fiveYearPeriods({
+      type: input.type,
+      from: convertedOn === null ? { date: input.notifiedOn, event: 'grant' } : { date: convertedOn, event: 'conversion' },
+      recordedExpiry: input.recordedExpiry,
+      decisions: input.renewalDecisions ?? [],
+      closures: input.closures,
+    }).map((p) => ({ cycle: p.cycle, expiry: p.expiry, windowOpens: null, applicationDue: p.applicationDue }));
   }
   const years = Math.max(1, Number(input.horizon.slice(0, 4)) - Number(input.notifiedOn.slice(0, 4)) + 1);
   const chain = cmaRenewalChain({ notified: input.notifiedOn, renewals: Math.min(50, years + 1), closures: input.closures });

@@ -86,6 +86,19 @@ export const RULES = {
       'EMA post-authorisation procedural advice for users of the centralised procedure (EMEA-H-19984/03), chapter 10 "Annual re-assessment", Q 10.6 "When, how and to whom shall I submit my annual re-assessment application?" (Rev. 99, 20 June 2022); eCTD submission type annual-reassessment',
     direction: 'backward',
   },
+  'CONVERSION-EXPIRY': {
+    id: 'CONVERSION-EXPIRY',
+    title: 'A conditional authorisation converted into a standard one: 5 years from the notification of the conversion decision, only when no expiry is recorded from the decision or the Union Register',
+    source:
+      'Regulation (EC) No 726/2004 Art 14(1) ("a marketing authorisation shall be valid for five years") and Art 14-a (conditional marketing authorisation, converted once its specific obligations are fulfilled); the anchor (notification of the conversion decision) is this project’s fallback, marked as an assumption on the date: the decision or the Union Register gives the expiry',
+    direction: 'forward',
+  },
+  'STD-ADDITIONAL-RENEWAL': {
+    id: 'STD-ADDITIONAL-RENEWAL',
+    title: 'One additional five-year renewal decided on pharmacovigilance grounds: 5 years from the previous expiry',
+    source: 'Regulation (EC) No 726/2004 Art 14(3) ("unless the Commission decides, on justified grounds relating to pharmacovigilance … to proceed with one additional five-year renewal")',
+    direction: 'forward',
+  },
   'PSUR-FIRST-DLP': {
     id: 'PSUR-FIRST-DLP',
     title: 'Data lock point of the first PSUR 6 months after authorisation',
