@@ -35,5 +35,6 @@ export function toDueDateChangeResponse(c: DueDateChange): object {
     reason: c.reason,
     changedBy: c.changedBy,
     changedAt: c.changedAt.toISOString(),
+    recordedOn: c.recordedOn,
   };
 }

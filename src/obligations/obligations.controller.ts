@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/validation';
 import { ApiOperation, ApiTags, PickType } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
@@ -9,7 +9,8 @@ import { ANY_ROLE, REGISTER_EDITORS } from '../auth/roles';
 import { Allow } from '../auth/route-rules';
 import { CreateMilestoneDto, PassFinalReportDto } from '../milestones/dto/milestone.dto';
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
-import { CreateObligationDto } from './dto/obligation.dto';
+import { CreateObligationDto, UpdateObligationDto } from './dto/obligation.dto';
+import { toObligationChangeResponse } from './obligation.mapper';
 import { DeadlineQueryDto } from '../deadlines/dto/deadline-query.dto';
 import { toObligationResponse } from './obligation.mapper';
 import { ObligationsService } from './obligations.service';
@@ -50,6 +51,21 @@ export class ObligationsController {
   @ApiOperation({ summary: 'Record an obligation (verbatim text, category, study type, study ids, owner)' })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateObligationDto): Promise<object> {
     return toObligationResponse(await this.dataSource.transaction((m) => this.obligations.create(m, actor, body)), [], this.clock.today());
+  }
+
+  @Patch(':id')
+  @Allow(REGISTER_EDITORS)
+  @ApiOperation({ summary: 'Change the text, status, category or study ids, with the reason and the procedure (kept in the history)' })
+  async update(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: UpdateObligationDto): Promise<object> {
+    const updated = await this.dataSource.transaction((m) => this.obligations.update(m, actor, id, body));
+    return toObligationResponse(updated, await this.obligations.milestonesOf(this.dataSource.manager, [id]), this.clock.today());
+  }
+
+  @Get(':id/history')
+  @Allow(ANY_ROLE)
+  @ApiOperation({ summary: 'History of the text, status, category and study ids, and of the milestones’ steps and outcomes (due dates: /milestones/{id}/history)' })
+  async history(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<object[]> {
+    return (await this.obligations.history(this.dataSource.manager, id, actor.scope)).map(toObligationChangeResponse);
   }
 
   @Post(':id/milestones')

@@ -34,7 +34,7 @@ export function toAuthorisationResponse(a: MarketingAuthorisation): object {
 }
 
 function toDate(d: DerivedDate | null): object | null {
-  return d === null ? null : { date: d.date, ruleId: d.ruleId, source: d.source, explanation: d.explanation, nonWorkingDay: d.nonWorkingDay ?? null };
+  return d === null ? null : { date: d.date, ruleId: d.ruleId, source: d.source, explanation: d.explanation, nonWorkingDay: d.nonWorkingDay ?? null, assumption: d.assumption ?? null };
 }
 
 export function toProductDetail(detail: ProductDetail, today: string): object {
@@ -52,6 +52,13 @@ export function toProductDetail(detail: ProductDetail, today: string): object {
         windowOpens: toDate(r.windowOpens),
         applicationDue: toDate(r.applicationDue),
         milestoneId: milestones.find((m) => (m.kind === 'cma-renewal' || m.kind === 'standard-renewal') && m.cycle === r.cycle)?.id ?? null,
+      })) ?? [],
+    reassessments:
+      dates?.reassessments.map((r) => ({
+        cycle: r.cycle,
+        anniversary: toDate(r.anniversary),
+        applicationDue: toDate(r.applicationDue),
+        milestoneId: milestones.find((m) => m.kind === 'annual-reassessment' && m.cycle === r.cycle)?.id ?? null,
       })) ?? [],
     psurs:
       dates?.psurs.map((p) => ({
