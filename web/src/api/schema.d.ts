@@ -841,6 +841,24 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change the text, status, category or study ids, with the reason and the procedure (kept in the history) */
+        patch: operations["ObligationsController_update"];
+        trace?: never;
+    };
+    "/api/obligations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** History of the text, status, category and study ids, and of the milestones’ steps and outcomes (due dates: /milestones/{id}/history) */
+        get: operations["ObligationsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1014,6 +1032,41 @@ export interface paths {
         head?: never;
         /** Record the expiry from the Commission decision or the marketing date; derived dates are re-planned with history */
         patch: operations["ProductsController_updateAuthorisation"];
+        trace?: never;
+    };
+    "/api/products/{product}/authorisation/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The authorisation’s type history: granted type, conversion, renewal decisions, ending, each with its decision and procedure */
+        get: operations["AuthorisationLifecycleController_events"];
+        put?: never;
+        /** Record a conversion into a standard authorisation (with a decision on every open specific obligation), a five-year renewal decision (unlimited, or one additional five-year renewal), or the end (not renewed, withdrawn, lapsed); derived dates are re-planned */
+        post: operations["AuthorisationLifecycleController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{product}/conversion-path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Path to conversion into a standard authorisation: each specific obligation fulfilled or outstanding, with its dates */
+        get: operations["AuthorisationLifecycleController_conversionPath"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/products/{product}/dossier-suggestion": {
@@ -2179,6 +2232,19 @@ export interface components {
             /** @example sent in error: duplicate of EU-… */
             reason: string;
         };
+        OpenObligationDecisionDto: {
+            /**
+             * @description required when re-categorised: what it becomes (an Annex II condition, an RMP measure, a legally binding measure, a recommendation)
+             * @enum {string}
+             */
+            category?: "ANX" | "MEA" | "LEG" | "REC";
+            /** @enum {string} */
+            decision: "fulfilled" | "recategorised";
+            /** @description the obligation: its id or its reference (e.g. "SOB 2") */
+            obligation: string;
+            /** @description why */
+            reason: string;
+        };
         OtherIdentifierDto: {
             /** @example FR-AFSSAPS-2026-1234 */
             id: string;
@@ -2241,6 +2307,45 @@ export interface components {
         ReasonDto: {
             /** @description why (kept in the audit trail) */
             reason: string;
+        };
+        RecordAuthorisationEventDto: {
+            /**
+             * @description day of the decision, or the day the authorisation ended
+             * @example 2026-10-15
+             */
+            decidedOn: string;
+            /**
+             * @description the Commission decision (required for a conversion, a renewal decision and a non-renewal)
+             * @example C(2026) 7123
+             */
+            decisionRef?: string;
+            /** @enum {string} */
+            event: "conversion" | "renewal-decision" | "not-renewed" | "withdrawn" | "lapsed";
+            /** @description the expiry the decision or the Union Register gives (wins over a computed one) */
+            expiry?: string;
+            /** @description required with expiry: the decision or Union Register entry it comes from */
+            expirySource?: string;
+            /**
+             * @description day the decision was notified to the holder (required for a conversion: the standard validity runs from it)
+             * @example 2026-10-20
+             */
+            notifiedOn?: string;
+            /** @description conversion: a decision on every specific obligation still open (those fulfilled before stay as they were) */
+            openObligations?: components["schemas"]["OpenObligationDecisionDto"][];
+            /**
+             * @description the procedure (required for a conversion and a renewal decision)
+             * @example EMEA/H/C/005772/R/0004
+             */
+            procedureRef?: string;
+            /** @description why it is recorded */
+            reason: string;
+            /** @description renewal decision: the five-year period renewed (1 or 2); default the period in force */
+            renewalCycle?: number;
+            /**
+             * @description renewal decision: valid without limit, or one additional five-year renewal on pharmacovigilance grounds (Art 14(3))
+             * @enum {string}
+             */
+            renewalOutcome?: "unlimited" | "additional-five-year";
         };
         RecordExposureDto: {
             /**
@@ -2450,6 +2555,27 @@ export interface components {
             /** @description false pauses this address; its pending reminders are cancelled when they come up */
             enabled?: boolean;
             label?: string;
+        };
+        UpdateObligationDto: {
+            /**
+             * @description re-categorisation, e.g. a specific obligation (SOB) that becomes an Annex II condition (ANX) or an RMP measure (MEA)
+             * @enum {string}
+             */
+            category?: "SOB" | "ANX" | "MEA" | "LEG" | "REC";
+            /** @enum {string} */
+            changeSource: "variation" | "renewal-opinion" | "rmp-update" | "psusa" | "annex-ii" | "regulator-letter" | "conversion" | "correction";
+            /** @description the new verbatim text */
+            description?: string;
+            /**
+             * @description required unless changeSource is regulator-letter or correction
+             * @example EMEA/H/C/004827/II/0015
+             */
+            procedureRef?: string;
+            /** @description why it changed */
+            reason: string;
+            /** @enum {string} */
+            status?: "open" | "fulfilled" | "withdrawn";
+            studyIds?: string[];
         };
         UpdateReminderPolicyDto: {
             /**
@@ -3305,7 +3431,7 @@ export interface operations {
             query?: {
                 category?: "SOB" | "ANX" | "MEA" | "LEG" | "REC";
                 includeOverdue?: boolean;
-                kind?: "obligation" | "cma-renewal" | "standard-renewal" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
+                kind?: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
                 order?: "asc" | "desc";
                 /** @description only open deadlines whose due date has passed */
                 overdue?: boolean;
@@ -4250,6 +4376,64 @@ export interface operations {
             };
         };
     };
+    ObligationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateObligationDto"];
+            };
+        };
+        responses: {
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description allowed roles: regulatory */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ObligationsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ObligationsController_addMilestone: {
         parameters: {
             query?: never;
@@ -4594,6 +4778,91 @@ export interface operations {
                 content?: never;
             };
             /** @description allowed roles: regulatory */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthorisationLifecycleController_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthorisationLifecycleController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAuthorisationEventDto"];
+            };
+        };
+        responses: {
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description allowed roles: regulatory */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthorisationLifecycleController_conversionPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
