@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -152,6 +152,48 @@ function DueList(): ReactNode {
   );
 }
 
+/** The most urgent open reporting clocks, as GET /api/case-clocks orders them (by due date). */
+function UrgentClocks(): ReactNode {
+  const clocks = useQuery(openClocksQuery);
+  return (
+    <QueryState query={clocks} label="reporting clocks" isEmpty={(rows) => rows.length === 0} empty="No reporting clock is open.">
+      {(rows) => (
+        <Table aria-label="Open reporting clocks due first" verticalSpacing="xs" mb="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Case</Table.Th>
+              <Table.Th>Version</Table.Th>
+              <Table.Th>Rule</Table.Th>
+              <Table.Th>Day 0</Table.Th>
+              <Table.Th>Due</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.slice(0, 5).map((clock) => (
+              <Table.Tr key={clock.id}>
+                <Table.Td>
+                  {clock.safetyReportId}
+                  {clock.synthetic ? ' (synthetic)' : ''}
+                </Table.Td>
+                <Table.Td>{clock.version}</Table.Td>
+                <Table.Td>
+                  <code>{clock.ruleId}</code>
+                </Table.Td>
+                <Table.Td>
+                  <DateText date={clock.day0} />
+                </Table.Td>
+                <Table.Td>
+                  <DateText date={clock.dueOn} due />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </QueryState>
+  );
+}
+
 function Compliance(): ReactNode {
   const today = useToday();
   const compliance = useQuery(complianceQuery(today));
@@ -236,11 +278,13 @@ export default function DashboardPage(): ReactNode {
         </section>
         {readsCases && (
           <section aria-labelledby="compliance">
-            <Group justify="space-between" mb="sm">
-              <Title order={2} size="h3" id="compliance">
-                Reporting on time (last 12 months)
-              </Title>
-            </Group>
+            <Title order={2} size="h3" id="compliance" mb="sm">
+              Reporting clocks
+            </Title>
+            <UrgentClocks />
+            <Title order={3} size="h4" mb="xs">
+              Reporting on time (last 12 months)
+            </Title>
             <Compliance />
           </section>
         )}
