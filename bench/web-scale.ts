@@ -95,7 +95,9 @@ async function main(): Promise<void> {
   try {
     const migrate = createDataSource(url, 'bench-migrate');
     await migrate.initialize();
+    const migrating = Date.now();
     await migrateWithLock(migrate);
+    const migrateSeconds = (Date.now() - migrating) / 1000;
     let asOf = option('as-of') ?? new Date().toISOString().slice(0, 10);
     let seeded: SeedReport | null = null;
     if (reuse === undefined) {
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
 
     print('Web-scale benchmark');
     print(`  machine: ${cpus().length} CPU(s) (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM; node ${process.version}; the server, PostgreSQL and the browser share it`);
-    print(`  database ${name}${reuse === undefined ? '' : ' (reused)'}; today pinned to ${asOf}`);
+    print(`  database ${name}${reuse === undefined ? '' : ' (reused)'}; today pinned to ${asOf}; migrations ${migrateSeconds.toFixed(1)} s`);
     if (reuse === undefined) {
       print('Seeding (set-based SQL in PostgreSQL, one statement per table)');
       const seeder = await startApp(url, asOf);
