@@ -15,9 +15,9 @@ import { InboxMessage, NotificationChannel, ReminderDelivery, ReminderPolicy } f
 import { ReferenceSafetyInfoEntity, ReferenceSafetyTermEntity } from '../reference-safety/reference-safety.entities';
 import { CaseClock, CaseLink, CaseSubmission, SafetyCase, SafetyCaseVersion } from '../safety-cases/safety-case.entities';
 import { E2bAcknowledgement, E2bExport } from '../e2b/e2b.entities';
-import { FrequencyRun, ProductExposure } from '../frequencies/frequency.entities';
+import { FrequencyRun, FrequencyRunAlerts, ProductExposure } from '../frequencies/frequency.entities';
 import { ElectronicSignature } from '../signatures/electronic-signature.entity';
 import { SigningKey } from '../signatures/signing-key.entity';
 
 /** Every entity, listed explicitly (a glob would not load TypeScript sources under jest). */
-export const ENTITIES = [AuditEntry, AuditChainLink, ClosureDayEntity, EurdEntry, Product, MarketingAuthorisation, Obligation, Milestone, DueDateChange, Procedure, ProcedureClockStop, User, UserProduct, AuthToken, SigningKey, ElectronicSignature, ReminderPolicy, ReminderDelivery, InboxMessage, NotificationChannel, ReferenceSafetyInfoEntity, ReferenceSafetyTermEntity, SafetyCase, SafetyCaseVersion, CaseClock, CaseSubmission, CaseLink, E2bExport, E2bAcknowledgement, ProductExposure, FrequencyRun];
+export const ENTITIES = [AuditEntry, AuditChainLink, ClosureDayEntity, EurdEntry, Product, MarketingAuthorisation, Obligation, Milestone, DueDateChange, Procedure, ProcedureClockStop, User, UserProduct, AuthToken, SigningKey, ElectronicSignature, ReminderPolicy, ReminderDelivery, InboxMessage, NotificationChannel, ReferenceSafetyInfoEntity, ReferenceSafetyTermEntity, SafetyCase, SafetyCaseVersion, CaseClock, CaseSubmission, CaseLink, E2bExport, E2bAcknowledgement, ProductExposure, FrequencyRun, FrequencyRunAlerts];

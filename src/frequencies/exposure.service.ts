@@ -137,7 +137,7 @@ export class ExposureService {
       after: { kind: view.kind, countedOn: view.countedOn, patients: view.patients, source: view.source, replaces: view.replaces },
       reason: input.reason ?? null,
     });
-    this.trigger.changed(product.id);
+    this.trigger.changed(manager, product.id);
     return view;
   }
 

@@ -263,7 +263,7 @@ export class CaseQueriesService {
     await manager.insert(CaseLink, link);
     await this.audit.record(manager, actor, { entityType: 'case-link', entityId: link.id, productId: safetyCase.productId, action: 'create', after: link, reason: input.reason });
     if (safetyCase.productId !== null) {
-      this.frequencies.changed(safetyCase.productId);
+      this.frequencies.changed(manager, safetyCase.productId);
     }
     return this.related(manager, safetyCase);
   }

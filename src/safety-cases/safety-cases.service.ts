@@ -224,7 +224,7 @@ export class SafetyCasesService {
       reason,
     });
     if (product !== null) {
-      this.frequencies.changed(product.id);
+      this.frequencies.changed(manager, product.id);
     }
     return composed.version;
   }
@@ -274,7 +274,7 @@ export class SafetyCasesService {
     }
     for (const productId of new Set(results.map((r) => r.safetyCase.productId))) {
       if (productId !== null) {
-        this.frequencies.changed(productId);
+        this.frequencies.changed(manager, productId);
       }
     }
     return results;
