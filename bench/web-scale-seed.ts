@@ -93,6 +93,19 @@ export async function seedWebScale(app: INestApplication, options: SeedOptions, 
 
 type Sql = <T = unknown>(text: string, params?: unknown[]) => Promise<T>;
 
+/** Work on a connection of its own, loading in the replica role (see below). */
+async function onOwnConnection(db: DataSource, work: (sql: Sql) => Promise<void>): Promise<void> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SET session_replication_role = replica`);
+    await work(<T = unknown>(text: string, params: unknown[] = []) => runner.query(text, params) as Promise<T>);
+  } finally {
+    await runner.query(`RESET session_replication_role`);
+    await runner.release();
+  }
+}
+
 async function seed(app: INestApplication, db: DataSource, sql: Sql, options: SeedOptions, log: (line: string) => void): Promise<SeedReport> {
   const asOf = options.asOf;
   const phases: SeedReport['phases'] = [];
@@ -106,6 +119,7 @@ async function seed(app: INestApplication, db: DataSource, sql: Sql, options: Se
   };
   const count = async (text: string, params: unknown[] = []): Promise<number> => Number((await sql<{ n: string }[]>(text, params))[0]?.n ?? 0);
   const actor = systemActor(ACTOR);
+  const reportId = (n: number): string => `BENCH-${String(n).padStart(8, '0')}`;
 
   await phase('products + authorisations (ProductsService: renewal and PSUR milestones derived)', async () => {
     const products = app.get(ProductsService);
@@ -259,46 +273,64 @@ async function seed(app: INestApplication, db: DataSource, sql: Sql, options: Se
     );
     return options.cases;
   });
-  await phase('case versions (one current version each)', async () => {
-    await sql(
-      `INSERT INTO safety_case_version (case_id, version, version_type, day0, content, assessment, created_by)
-       SELECT s.id, 1, 'initial', s.latest_day0,
-              jsonb_set(jsonb_set(jsonb_set(CASE WHEN s.serious THEN $1::jsonb ELSE $2::jsonb END, '{initialReceiptOn}', to_jsonb(s.initial_receipt_on::text)),
-                        '{day0}', to_jsonb(s.latest_day0::text)), '{drugs,0}', (CASE WHEN s.serious THEN $1::jsonb ELSE $2::jsonb END)->'drugs'->0 || jsonb_build_object('productId', s.product_id, 'name', p.name)),
-              CASE WHEN s.serious THEN $3::jsonb ELSE $4::jsonb END, $5
-         FROM safety_case s JOIN bench_product p ON p.id = s.product_id WHERE s.safety_report_id LIKE 'BENCH-0%'`,
-      [templates.serious.content, templates.nonSerious.content, templates.serious.assessment, templates.nonSerious.assessment, ACTOR],
-    );
-    return options.cases;
-  });
-  // Clocks of valid cases: due 15 or 90 days after day 0; met (98% on time) when due more than 10 days ago,
-  // except 1 in 200 left open (overdue); the recent ones open (those past their date are overdue).
-  await phase('reporting clocks', async () => {
-    await sql(
-      `INSERT INTO case_clock (case_id, product_id, version, day0, due_on, days, rule_id, rule_source, explanation, status, submitted_on, submitted_version, on_time)
-       SELECT c.id, c.product_id, 1, c.day0, c.due_on, c.days, c.rule_id, c.rule_source, c.explanation,
-              CASE WHEN c.met THEN 'submitted' ELSE 'open' END,
-              CASE WHEN NOT c.met THEN NULL WHEN c.on_time THEN c.due_on - c.k % 10 ELSE c.due_on + 1 + c.k % 20 END,
-              CASE WHEN c.met THEN 1 END, CASE WHEN c.met THEN c.on_time END
-         FROM (SELECT s.id, s.product_id, s.latest_day0 AS day0, s.latest_day0 + t.days AS due_on, t.days, t.rule_id, t.rule_source, t.explanation,
-                      s.latest_day0 + t.days < $1::date - 10 AND (hashtext(s.id::text) & 2147483647) % 200 <> 0 AS met,
-                      (hashtext(s.safety_report_id) & 2147483647) % 50 <> 0 AS on_time, (hashtext(s.worldwide_id) & 2147483647) AS k
-                 FROM safety_case s
-                 JOIN (VALUES (true, $8::int, $2, $3, $4), (false, $9::int, $5, $6, $7)) AS t(serious, days, rule_id, rule_source, explanation) ON t.serious = s.serious
-                WHERE s.safety_report_id LIKE 'BENCH-0%' AND s.status = 'valid') c`,
-      [asOf, templates.serious.ruleId, templates.serious.ruleSource, templates.serious.explanation, templates.nonSerious.ruleId, templates.nonSerious.ruleSource, templates.nonSerious.explanation, templates.serious.days, templates.nonSerious.days],
-    );
-    return count(`SELECT count(*) AS n FROM case_clock`);
-  });
-  await phase('acknowledgements (one per met clock)', async () => {
-    await sql(
-      `INSERT INTO case_submission (case_id, version, recipient, acknowledged_on, created_by)
-       SELECT c.case_id, 1, 'EudraVigilance', c.submitted_on, $1 FROM case_clock c JOIN safety_case s ON s.id = c.case_id
-        WHERE c.status = 'submitted' AND s.safety_report_id LIKE 'BENCH-0%'`,
-      [ACTOR],
-    );
-    return count(`SELECT count(*) AS n FROM case_submission`);
-  });
+  // Versions (about 2 KB each: most of the load's time) in two halves on two more connections, beside the clocks
+  // and acknowledgements on this one: the statements are independent while foreign keys are not checked.
+  const half = Math.ceil(options.cases / 2);
+  const versions = (from: number, to: number): Promise<void> =>
+    onOwnConnection(db, async (other) => {
+      await other(
+        `INSERT INTO safety_case_version (case_id, version, version_type, day0, content, assessment, created_by)
+         SELECT s.id, 1, 'initial', s.latest_day0,
+                jsonb_set(jsonb_set(jsonb_set(CASE WHEN s.serious THEN $1::jsonb ELSE $2::jsonb END, '{initialReceiptOn}', to_jsonb(s.initial_receipt_on::text)),
+                          '{day0}', to_jsonb(s.latest_day0::text)), '{drugs,0}', (CASE WHEN s.serious THEN $1::jsonb ELSE $2::jsonb END)->'drugs'->0 || jsonb_build_object('productId', s.product_id, 'name', p.name)),
+                CASE WHEN s.serious THEN $3::jsonb ELSE $4::jsonb END, $5
+           FROM safety_case s JOIN product p ON p.id = s.product_id WHERE s.safety_report_id BETWEEN $6 AND $7`,
+        [templates.serious.content, templates.nonSerious.content, templates.serious.assessment, templates.nonSerious.assessment, ACTOR, reportId(from), reportId(to)],
+      );
+    });
+  const parallel: Promise<void>[] = [
+    phase(`case versions 1–${half.toLocaleString('en')} (second connection)`, async () => {
+      await versions(1, half);
+      return half;
+    }),
+    phase(`case versions ${(half + 1).toLocaleString('en')}–${options.cases.toLocaleString('en')} (third connection)`, async () => {
+      await versions(half + 1, options.cases);
+      return options.cases - half;
+    }),
+  ];
+  parallel.push(
+    (async () => {
+      // Clocks of valid cases: due 15 or 90 days after day 0; met (98% on time) when due more than 10 days ago,
+      // except 1 in 200 left open (overdue); the recent ones open (those past their date are overdue).
+      await phase('reporting clocks', async () => {
+        await sql(
+          `INSERT INTO case_clock (case_id, product_id, version, day0, due_on, days, rule_id, rule_source, explanation, status, submitted_on, submitted_version, on_time)
+           SELECT c.id, c.product_id, 1, c.day0, c.due_on, c.days, c.rule_id, c.rule_source, c.explanation,
+                  CASE WHEN c.met THEN 'submitted' ELSE 'open' END,
+                  CASE WHEN NOT c.met THEN NULL WHEN c.on_time THEN c.due_on - c.k % 10 ELSE c.due_on + 1 + c.k % 20 END,
+                  CASE WHEN c.met THEN 1 END, CASE WHEN c.met THEN c.on_time END
+             FROM (SELECT s.id, s.product_id, s.latest_day0 AS day0, s.latest_day0 + t.days AS due_on, t.days, t.rule_id, t.rule_source, t.explanation,
+                          s.latest_day0 + t.days < $1::date - 10 AND (hashtext(s.id::text) & 2147483647) % 200 <> 0 AS met,
+                          (hashtext(s.safety_report_id) & 2147483647) % 50 <> 0 AS on_time, (hashtext(s.worldwide_id) & 2147483647) AS k
+                     FROM safety_case s
+                     JOIN (VALUES (true, $8::int, $2, $3, $4), (false, $9::int, $5, $6, $7)) AS t(serious, days, rule_id, rule_source, explanation) ON t.serious = s.serious
+                    WHERE s.safety_report_id LIKE 'BENCH-0%' AND s.status = 'valid') c`,
+          [asOf, templates.serious.ruleId, templates.serious.ruleSource, templates.serious.explanation, templates.nonSerious.ruleId, templates.nonSerious.ruleSource, templates.nonSerious.explanation, templates.serious.days, templates.nonSerious.days],
+        );
+        return count(`SELECT count(*) AS n FROM case_clock`);
+      });
+      await phase('acknowledgements (one per met clock)', async () => {
+        await sql(
+          `INSERT INTO case_submission (case_id, version, recipient, acknowledged_on, created_by)
+           SELECT c.case_id, 1, 'EudraVigilance', c.submitted_on, $1 FROM case_clock c JOIN safety_case s ON s.id = c.case_id
+            WHERE c.status = 'submitted' AND s.safety_report_id LIKE 'BENCH-0%'`,
+          [ACTOR],
+        );
+        return count(`SELECT count(*) AS n FROM case_submission`);
+      });
+    })(),
+  );
+  await Promise.all(parallel);
   await sql(`RESET session_replication_role`);
   await phase('VACUUM ANALYZE (what autovacuum does after a load)', async () => {
     await sql('VACUUM ANALYZE');
