@@ -18,6 +18,7 @@ import { FrequencyRunAlerts1765000000000 } from '../../migrations/1765000000000-
 import { RecordedOn1765400000000 } from '../../migrations/1765400000000-RecordedOn';
 import { AnnualReassessment1765400000001 } from '../../migrations/1765400000001-AnnualReassessment';
 import { AuthorisationLifecycle1765400000002 } from '../../migrations/1765400000002-AuthorisationLifecycle';
+import { ListIndexes1765500000000 } from '../../migrations/1765500000000-ListIndexes';
 
 /** Every migration in order; add a new one at the end (see CONTRIBUTING.md). */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   RecordedOn1765400000000,
   AnnualReassessment1765400000001,
   AuthorisationLifecycle1765400000002,
+  ListIndexes1765500000000,
 ];

@@ -42,9 +42,9 @@ export class SafetyCasesController {
   @Get('safety-cases')
   @Allow(CASE_READERS)
   @ApiOperation({ summary: 'Cases, newest receipt first; filter by product, status, seriousness, report type, overdue clock' })
-  async list(@CurrentActor() actor: Actor, @Query() query: CaseQueryDto): Promise<{ total: number; cases: CaseSummaryResponse[] }> {
-    const { total, cases } = await this.queries.list(this.dataSource.manager, query, actor.scope, this.clock.today());
-    return { total, cases: cases.map(toCaseSummary) };
+  async list(@CurrentActor() actor: Actor, @Query() query: CaseQueryDto): Promise<{ total: number; totalIsExact: boolean; nextCursor: string | null; cases: CaseSummaryResponse[] }> {
+    const { cases, ...page } = await this.queries.list(this.dataSource.manager, query, actor.scope, this.clock.today());
+    return { ...page, cases: cases.map(toCaseSummary) };
   }
 
   @Get('safety-cases/compliance')
