@@ -3429,6 +3429,8 @@ export interface operations {
     DeadlinesController_find: {
         parameters: {
             query?: {
+                /** @description keyset paging: the `nextCursor` of the previous page (same filters, sort and order); the page starts after its last row, at the same cost however deep */
+                after?: string;
                 category?: "SOB" | "ANX" | "MEA" | "LEG" | "REC";
                 includeOverdue?: boolean;
                 kind?: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
@@ -3436,6 +3438,7 @@ export interface operations {
                 /** @description only open deadlines whose due date has passed */
                 overdue?: boolean;
                 owner?: string;
+                /** @description page number (OFFSET paging); not with `after` */
                 page?: number;
                 pageSize?: number;
                 /** @description product id or name */
@@ -5341,7 +5344,10 @@ export interface operations {
     SafetyCasesController_list: {
         parameters: {
             query?: {
+                /** @description keyset paging: the `nextCursor` of the previous page (same filters); the page starts after its last case, at the same cost however deep */
+                after?: string;
                 limit?: number;
+                /** @description rows to skip (OFFSET paging); not with `after` */
                 offset?: number;
                 /** @description only cases with a reporting clock past its due date */
                 overdue?: boolean;

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { DateText } from '../common/DateText';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
-import { deadlinesQuery } from '../deadlines/deadlines-api';
+import { countText, deadlinesQuery } from '../deadlines/deadlines-api';
 import { KIND_LABELS } from '../deadlines/labels';
 import { unreadCountQuery } from '../layout/unread-count';
 import { productQuery, productsQuery, type ProductDetail } from '../products/products-api';
@@ -141,9 +141,9 @@ function DueList(): ReactNode {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {page.total > page.items.length && (
+          {page.nextCursor !== null && (
             <Anchor component={Link} to={`/deadlines?withinDays=${DUE_SOON_DAYS}`} mt="xs" display="inline-block">
-              All {page.total} overdue or due in the next {DUE_SOON_DAYS} days
+              All {countText(page)} overdue or due in the next {DUE_SOON_DAYS} days
             </Anchor>
           )}
         </>
@@ -238,6 +238,7 @@ export default function DashboardPage(): ReactNode {
   const unread = useQuery(unreadCountQuery);
   const clocks = useQuery({ ...openClocksQuery, enabled: readsCases });
   const clockCount = (n: number | undefined): string | undefined => (n === undefined ? undefined : n >= CLOCKS_LIMIT ? `${CLOCKS_LIMIT}+` : String(n));
+  const total = (page: { total: number; totalIsExact: boolean } | undefined): string | undefined => (page === undefined ? undefined : `${page.total}${page.totalIsExact ? '' : '+'}`);
 
   return (
     <>
@@ -248,8 +249,8 @@ export default function DashboardPage(): ReactNode {
             At a glance
           </Title>
           <SimpleGrid cols={{ base: 2, md: readsCases ? 5 : 3 }}>
-            <CountLink count={overdue.data?.total} loading={overdue.isPending} label="overdue deadlines" to="/deadlines?overdue=true" />
-            <CountLink count={dueSoon.data?.total} loading={dueSoon.isPending} label={`due in the next ${DUE_SOON_DAYS} days`} to={`/deadlines?withinDays=${DUE_SOON_DAYS}&includeOverdue=false`} />
+            <CountLink count={total(overdue.data)} loading={overdue.isPending} label="overdue deadlines" to="/deadlines?overdue=true" />
+            <CountLink count={total(dueSoon.data)} loading={dueSoon.isPending} label={`due in the next ${DUE_SOON_DAYS} days`} to={`/deadlines?withinDays=${DUE_SOON_DAYS}&includeOverdue=false`} />
             <CountLink count={unread.data?.unread} loading={unread.isPending} label="unread reminders" to="/inbox?unread=true" />
             {readsCases && (
               <>

@@ -10,7 +10,7 @@ import { downloadFile } from '../common/csv';
 import { useToday } from '../session/use-session';
 import { DeadlineFilters } from './DeadlineFilters';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, queryFromUrl, urlFromQuery, withFilter } from './deadline-filters';
-import { deadlinesQuery, type Deadline, type DeadlineQuery } from './deadlines-api';
+import { countText, deadlinesQuery, type Deadline, type DeadlineQuery } from './deadlines-api';
 import { CSV_MAX_ROWS, deadlinesCsv } from './deadlines-csv';
 import { KIND_LABELS, STATUS_LABELS } from './labels';
 
@@ -71,10 +71,10 @@ export default function DeadlinesPage(): ReactNode {
   const exportCsv = async (): Promise<void> => {
     setExporting(true);
     try {
-      const { csv, rows, total } = await deadlinesCsv(query, today);
+      const { csv, rows, complete } = await deadlinesCsv(query, today);
       downloadFile(`deadlines-${today}.csv`, csv);
-      if (rows < total) {
-        notifyError(new Error(`The export holds the first ${rows} of ${total} deadlines; narrow the filters for the rest.`), 'Export shortened');
+      if (!complete) {
+        notifyError(new Error(`The export holds the first ${rows} deadlines of more; narrow the filters for the rest.`), 'Export shortened');
       }
     } catch (error) {
       notifyError(error, 'Export failed');
@@ -90,7 +90,7 @@ export default function DeadlinesPage(): ReactNode {
       <DeadlineFilters query={query} onChange={change} />
       <Group justify="space-between" mt="lg" mb="xs">
         <Text role="status" aria-live="polite">
-          {deadlines.data === undefined ? ' ' : `${deadlines.data.total} deadline${deadlines.data.total === 1 ? '' : 's'}`}
+          {deadlines.data === undefined ? ' ' : countText(deadlines.data)}
         </Text>
         <Button variant="outline" onClick={() => void exportCsv()} loading={exporting} disabled={deadlines.data?.total === 0} title={`CSV of this view (at most ${CSV_MAX_ROWS} rows)`}>
           Export CSV
@@ -122,7 +122,7 @@ export default function DeadlinesPage(): ReactNode {
             <Group justify="space-between" mt="md">
               <Pagination
                 total={Math.max(1, Math.ceil(page.total / pageSize))}
-                value={page.page}
+                value={page.page ?? 1}
                 onChange={(value) => go({ ...query, page: value })}
                 getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
                 getControlProps={(control) => ({ 'aria-label': `${control === 'previous' ? 'Previous' : control === 'next' ? 'Next' : control === 'first' ? 'First' : 'Last'} page` })}
