@@ -1,11 +1,12 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule, AppOptions } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { createRootLogger, PinoNestLogger } from './common/logger';
+import { buildOpenApiDocument } from './common/openapi';
 import { buildValidationPipe } from './common/validation';
 import { mountQueueDashboard } from './queues-admin/queues-dashboard';
 
@@ -25,15 +26,7 @@ export async function createHttpApp(options: AppOptions): Promise<INestApplicati
   // The BullMQ dashboard at /admin/queues: Express middleware, administrators only (see queues-dashboard.ts).
   mountQueueDashboard(app);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('CMA tracker')
-      .setDescription('Post-authorisation obligations and pharmacovigilance tracker for EU conditional marketing authorisations')
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/auth/login returns the token' })
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', raw: ['json'] });
   return app;
 }
