@@ -1,8 +1,9 @@
 import { Milestone } from '../milestones/milestone.entity';
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
+import type { ObligationResponse } from './dto/obligation.response';
 import { Obligation } from './obligation.entity';
 
-export function toObligationResponse(o: Obligation, milestones: Milestone[], today: string): object {
+export function toObligationResponse(o: Obligation, milestones: Milestone[], today: string): ObligationResponse {
   return {
     id: o.id,
     productId: o.productId,
