@@ -1,9 +1,10 @@
 import { Milestone } from '../milestones/milestone.entity';
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
 import type { ObligationChange } from './obligation-change.entity';
+import type { ObligationResponse } from './dto/obligation.response';
 import { Obligation } from './obligation.entity';
 
-export function toObligationResponse(o: Obligation, milestones: Milestone[], today: string): object {
+export function toObligationResponse(o: Obligation, milestones: Milestone[], today: string): ObligationResponse {
   return {
     id: o.id,
     productId: o.productId,

@@ -44,7 +44,7 @@ function RenewalRow({ product }: { product: ProductDetail }): ReactNode {
         )}
       </Table.Td>
       <Table.Td>
-        <DateText date={current?.windowOpens.date} />
+        <DateText date={current?.windowOpens?.date} />
       </Table.Td>
       <Table.Td>
         <DateText date={current?.applicationDue.date} due />
