@@ -2,10 +2,12 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import { json } from 'express';
 import helmet from 'helmet';
 import { AppModule, AppOptions } from './app.module';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { createRootLogger, PinoNestLogger } from './common/logger';
+import { JSON_BODY_LIMIT, verifyJsonBody } from './common/request-body';
 import { buildValidationPipe } from './common/validation';
 import { applyGlobalPrefix, buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queues-admin/queues-dashboard';
@@ -26,7 +28,8 @@ export async function createHttpApp(options: AppOptions): Promise<INestApplicati
     maxAge: 600,
   });
   app.set('trust proxy', options.config.trustProxy);
-  app.useBodyParser('json', { limit: '1mb' });
+  // JSON bodies: at most 1 MB and 64 levels deep, refused before they are parsed (see request-body.ts).
+  app.use(json({ limit: JSON_BODY_LIMIT, verify: verifyJsonBody }));
   applyGlobalPrefix(app);
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

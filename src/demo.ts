@@ -46,7 +46,7 @@ async function demo(): Promise<void> {
     await runs.runCurrent(systemActor('demo-seed'), productId, 'request');
   }
   const accounts = await ensureDemoAccounts(app, systemActor('demo-seed'));
-  await app.listen(config.port, '0.0.0.0');
+  await app.listen(config.port, config.host);
   await app.get(ReminderWorkers).start();
   await app.get(FrequencyWorkers).start();
   app.get(SignalJobs).start();

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   log.info({ applied }, applied.length > 0 ? 'migrations applied' : 'schema up to date');
   const clock = config.asOf !== undefined ? new FixedClock(config.asOf) : new SystemClock(config.regulatorTimeZone);
   const app = await createHttpApp({ config: { ...config, databaseUrl: config.databaseUrl }, clock, runtime: { embeddedDatabase: false } });
-  await app.listen(config.port, '0.0.0.0');
+  await app.listen(config.port, config.host);
   log.info({ port: config.port }, `API listening on http://localhost:${config.port}/api (docs: /api/docs)`);
 }
 

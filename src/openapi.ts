@@ -1,8 +1,9 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { FixedClock } from './common/clock';
+import { buildOpenApiDocument } from './common/openapi';
 import { loadConfig } from './config/app.config';
 
 /** Everything but /health lives under /api; the OpenAPI paths follow from this. */
@@ -11,17 +12,7 @@ export function applyGlobalPrefix(app: INestApplication): void {
 }
 
 /** The OpenAPI document of an application whose global prefix is set: served at /api/docs, and the source of the web client. */
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('CMA tracker')
-      .setDescription('Post-authorisation obligations and pharmacovigilance tracker for EU conditional marketing authorisations')
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/auth/login returns the token' })
-      .build(),
-  );
-}
+export { buildOpenApiDocument };
 
 /**
  * The same document without a database, Redis or a listening server: Nest's preview mode scans the

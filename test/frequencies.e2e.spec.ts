@@ -294,7 +294,7 @@ describe('frequency aggregation as BullMQ jobs', () => {
     const trigger = t.app.get(FrequencyTrigger);
     for (let burst = 0; burst < 20; burst++) {
       for (let i = 0; i < 50; i++) {
-        trigger.changed(product.id);
+        trigger.changed(t.dataSource.manager, product.id);
       }
       await trigger.flush();
     }
@@ -309,6 +309,29 @@ describe('frequency aggregation as BullMQ jobs', () => {
     expect((await caseChangeRuns()) - runsBefore).toBe(2);
     const [latest] = await t.dataSource.query<{ summary: { casesCounted: number } }[]>(`SELECT summary FROM frequency_run WHERE product_id = $1 AND period = 'cumulative' ORDER BY finished_at DESC LIMIT 1`, [product.id]);
     expect(latest?.summary.casesCounted).toBe(2);
+  });
+
+  it('asks for nothing when the change rolled back, and only after commit when it did not', async () => {
+    await settled();
+    const trigger = t.app.get(FrequencyTrigger);
+    const queued = async (): Promise<number> => (await queue.getJobs(['waiting', 'delayed', 'active', 'prioritized'])).filter((job) => job.name === RECOMPUTE_JOB).length;
+    await expect(
+      t.dataSource.transaction(async (manager) => {
+        await manager.query('SELECT 1');
+        trigger.changed(manager, product.id);
+        throw new Error('intake refused');
+      }),
+    ).rejects.toThrow('intake refused');
+    await trigger.flush();
+    expect(await queued()).toBe(0);
+    await t.dataSource.transaction(async (manager) => {
+      trigger.changed(manager, product.id);
+      await trigger.flush();
+      expect(await queued()).toBe(0);
+    });
+    await trigger.flush();
+    expect(await queued()).toBe(1);
+    await settled();
   });
 
   it('recomputes every tracked product on the daily schedule', async () => {

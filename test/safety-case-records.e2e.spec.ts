@@ -390,7 +390,7 @@ describe('safety case records without a MedDRA dictionary', () => {
       expect((await scoped.http().get(`/api/safety-cases/${logged.id}`).expect(404)).body.code).toBe('NOT_FOUND');
       await scoped.http().get(`/api/safety-cases/${logged.safetyReportId}/versions`).expect(404);
       await scoped.http().get('/api/safety-cases/line-listing').query({ product: product.id, from: '2026-10-01', to: '2026-11-30' }).expect(404);
-      expect((await scoped.http().get('/api/safety-cases').query({ product: product.id }).expect(200)).body).toEqual({ total: 0, cases: [] });
+      expect((await scoped.http().get('/api/safety-cases').query({ product: product.id }).expect(200)).body).toEqual({ total: 0, totalIsExact: true, nextCursor: null, cases: [] });
     });
   });
 

@@ -26,6 +26,11 @@ const HTTP_CODES: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
 };
 
+/** Codes of the request-body refusals that have their own (body-parser's and ours, see request-body.ts). */
+const BODY_ERROR_CODES: Record<string, string> = {
+  'entity.too.deep': 'BODY_TOO_DEEP',
+};
+
 /** Maps any thrown value to the error body; unknown errors become a 500 with a logged errorId. */
 export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
   if (error instanceof DomainError) {
@@ -51,7 +56,7 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
     return constraint;
   }
   if (isBodyParserError(error)) {
-    return { statusCode: error.status, code: HTTP_CODES[error.status] ?? 'BAD_REQUEST', message: `request body: ${error.message}` };
+    return { statusCode: error.status, code: BODY_ERROR_CODES[error.type] ?? HTTP_CODES[error.status] ?? 'BAD_REQUEST', message: `request body: ${error.message}` };
   }
   const errorId = randomUUID();
   logger.error(`unhandled error ${errorId}`, error instanceof Error ? error.stack : String(error));
@@ -94,6 +99,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof TooManyAttemptsError) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
+    // A handler may have labelled its answer already (@Header('Content-Type', 'text/calendar')): an error is JSON.
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.status(body.statusCode).json(body);
   }
 }

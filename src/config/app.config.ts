@@ -21,6 +21,10 @@ class EnvironmentVariables {
   PORT?: number;
 
   @IsOptional()
+  @Matches(/^(\d{1,3}(\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:]*|localhost)$/, { message: 'HOST must be an IP address to listen on (0.0.0.0, 127.0.0.1, ::) or localhost' })
+  HOST?: string;
+
+  @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'QUEUE_PREFIX may hold letters, digits, - and _ (at most 64)' })
   QUEUE_PREFIX?: string;
 
@@ -111,6 +115,8 @@ export interface AppConfig {
   /** Unset only in demo mode, where BullMQ runs on its PostgreSQL backend. */
   redisUrl: string | undefined;
   port: number;
+  /** The address the HTTP server listens on: every interface by default (containers); 127.0.0.1 behind a local proxy. */
+  host: string;
   queuePrefix: string;
   /** A session ends this long after sign-in, whatever happens. */
   sessionTtlMinutes: number;
@@ -187,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: raw.DATABASE_URL,
     redisUrl: raw.REDIS_URL,
     port: raw.PORT ?? 3000,
+    host: raw.HOST ?? '0.0.0.0',
     queuePrefix: raw.QUEUE_PREFIX ?? 'cma',
     sessionTtlMinutes: raw.SESSION_TTL_MINUTES ?? 480,
     sessionIdleMinutes: raw.SESSION_IDLE_MINUTES ?? 30,

@@ -1,5 +1,6 @@
 import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { AfterCommitSubscriber } from './after-commit';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -14,6 +15,7 @@ export function dataSourceOptions(url: string, applicationName = 'cma-tracker'):
     url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    subscribers: [AfterCommitSubscriber],
     migrationsTableName: 'schema_migration',
     synchronize: false,
     migrationsRun: false,

@@ -10,7 +10,7 @@ import { ProductsService } from '../products/products.service';
 import { ReferenceSafetyService } from '../reference-safety/reference-safety.service';
 import type { FrequencyBand } from '../reference-safety/reference-terms';
 import { type CountSummary, countPatients } from './frequency-counts';
-import { FrequencyRun } from './frequency.entities';
+import { FrequencyRun, FrequencyRunAlerts } from './frequency.entities';
 import { CONFIDENCE_LEVEL, type FrequencyFlag, INTERVAL_METHOD } from './frequency-statistics';
 import { buildFrequencyTable, type Denominators, type FollowUp, type FrequencyRow, type ResultLevel } from './frequency-table';
 import { ExposureService } from './exposure.service';
@@ -178,11 +178,24 @@ export class FrequencyRunsService {
       await this.insertResults(manager, run.id, rows);
       return { id: run.id, stored: true };
     });
-    if (outcome.stored) {
-      // "Exceeds" and "unlisted" rows become statistical alerts to review (audited: a read-committed transaction).
-      await this.dataSource.transaction((manager) => this.signals.alertsFromFrequency(manager, actor, outcome.id));
-    }
+    await this.raiseAlertsOnce(actor, outcome.id);
     return { run: await this.get(this.dataSource.manager, outcome.id, actor.scope), stored: outcome.stored };
+  }
+
+  /**
+   * "Exceeds" and "unlisted" rows become statistical alerts to review, once per run: the alerts and the run's
+   * marker are written in one (read-committed, audited) transaction. A run found again after a failed attempt
+   * (same digest, not stored anew) still gets its alerts; one already handled gets nothing more.
+   */
+  private async raiseAlertsOnce(actor: Actor, runId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`frequency-alerts:${runId}`]);
+      if (await manager.existsBy(FrequencyRunAlerts, { runId })) {
+        return;
+      }
+      const raised = await this.signals.alertsFromFrequency(manager, actor, runId);
+      await manager.insert(FrequencyRunAlerts, { runId, raised });
+    });
   }
 
   /** The current figures of a product (data lock point today): cumulative, and the 12 months up to today. */

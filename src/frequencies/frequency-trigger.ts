@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { JobQueues } from '../common/job-queues';
+import { afterCommit } from '../database/after-commit';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
 
 /** The queue's name is stored in Redis/PostgreSQL: do not rename. */
@@ -19,7 +21,8 @@ export function recomputeDeduplicationId(productId: string): string {
  * keeps one delayed job per product — the first change of a burst starts the wait, later ones join it, and a
  * change while the job runs queues exactly one more (`keepLastIfActive`). A burst of 1,000 new cases is one run.
  *
- * Never awaited by the writer: a case is accepted whether or not the queue answers (the daily scheduled run
+ * Asked for after the writer's transaction commits (src/database/after-commit.ts), so a recomputation never
+ * runs before the change is visible, however long the transaction. Never awaited by the writer: a case is accepted whether or not the queue answers (the daily scheduled run
  * catches up), so an unreachable Redis cannot block intake.
  */
 @Injectable()
@@ -37,9 +40,15 @@ export class FrequencyTrigger implements OnModuleDestroy {
     queues.declare(FREQUENCY_QUEUE, { removeOnComplete: { count: 500 }, removeOnFail: { count: 500 }, attempts: 3, backoff: { type: 'exponential', delay: 5_000 } });
   }
 
-  changed(productId: string): void {
-    this.pending.add(productId);
-    this.timer ??= setTimeout(() => void this.flush(), 0);
+  /**
+   * A product's data changed in the manager's transaction: the recomputation is asked for once that transaction
+   * has committed (never for a change that rolled back), or at once outside a transaction.
+   */
+  changed(manager: EntityManager, productId: string): void {
+    afterCommit(manager, () => {
+      this.pending.add(productId);
+      this.timer ??= setTimeout(() => void this.flush(), 0);
+    });
   }
 
   /** Hands the pending products to the queue (one add each); resolves when the queue has them. */

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { ExposureKind } from './frequency-table';
 
 /** Patients exposed to a product as counted on a day (cumulative), with follow-up and source. Append-only. */
@@ -52,6 +52,10 @@ export class ProductExposure {
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  /** Business day the figure was recorded: a correction counts at a data lock point only when recorded by it. */
+  @Column({ name: 'recorded_on', type: 'date' })
+  recordedOn!: string;
 }
 
 /** One aggregation run: its inputs, a summary of what was counted, and the digest a dossier cites. Append-only. */
@@ -98,4 +102,17 @@ export class FrequencyRun {
 
   @Column({ name: 'finished_at', type: 'timestamptz', default: () => 'now()' })
   finishedAt!: Date;
+}
+
+/** The alerts of a frequency run were raised, once, in the transaction that raised them. Append-only. */
+@Entity({ name: 'frequency_run_alerts' })
+export class FrequencyRunAlerts {
+  @PrimaryColumn({ name: 'run_id', type: 'uuid' })
+  runId!: string;
+
+  @Column({ type: 'integer' })
+  raised!: number;
+
+  @Column({ name: 'raised_at', type: 'timestamptz', default: () => 'now()' })
+  raisedAt!: Date;
 }

@@ -134,7 +134,7 @@ export class ReferenceSafetyService {
       action: 'create',
       after: { version: created.version, document: created.document, effectiveFrom: created.effectiveFrom, complete: created.complete, terms: created.terms },
     });
-    this.frequencies.changed(product.id);
+    this.frequencies.changed(manager, product.id);
     return created;
   }
 

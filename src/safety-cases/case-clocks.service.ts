@@ -10,6 +10,7 @@ import { SubmissionDto } from './dto/case-content.dto';
 import { CaseClock, CaseSubmission, ClockStatus, SafetyCase } from './safety-case.entities';
 import { SafetyCasesService } from './safety-cases.service';
 import { alreadySubmitted, caseFromEudraVigilance } from './safety-cases.errors';
+import { productIdsNamed } from '../products/product-filter';
 
 export interface ClockView {
   id: string;
@@ -95,18 +96,36 @@ export class CaseClocksService {
     return clocks.map((c) => view(c, safetyCase, this.clock.today()));
   }
 
+  /** Clocks by due date (then id); each filter is written only when given, so the indexes on the due date serve it. */
   async list(manager: EntityManager, filter: ClockFilter, scope: ProductScope): Promise<ClockView[]> {
     const today = this.clock.today();
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (scope !== null) {
+      conditions.push(`c.product_id = ANY(${param(scope)}::uuid[])`);
+    }
+    if (filter.product !== undefined) {
+      const productIds = await productIdsNamed(manager, filter.product);
+      conditions.push(productIds.length === 1 ? `c.product_id = ${param(productIds[0])}::uuid` : `c.product_id = ANY(${param(productIds)}::uuid[])`);
+    }
+    if (filter.status !== undefined) {
+      conditions.push(`c.status = ${param(filter.status)}`);
+    }
+    if (filter.overdue !== undefined) {
+      const overdue = `c.status = 'open' AND c.due_on < ${param(today)}::date`;
+      conditions.push(filter.overdue ? overdue : `NOT (${overdue})`);
+    }
     const rows = await manager.query<(Record<string, unknown> & { safety_report_id: string; synthetic: boolean })[]>(
       `SELECT c.*, s.safety_report_id, s.synthetic
-         FROM case_clock c JOIN safety_case s ON s.id = c.case_id LEFT JOIN product p ON p.id = c.product_id
-        WHERE ($1::uuid[] IS NULL OR c.product_id = ANY($1::uuid[]))
-          AND ($2::text IS NULL OR p.id::text = $2 OR lower(p.name) = lower($2))
-          AND ($3::text IS NULL OR c.status = $3)
-          AND ($4::boolean IS NULL OR ($4 = (c.status = 'open' AND c.due_on < $5::date)))
+         FROM case_clock c JOIN safety_case s ON s.id = c.case_id
+        ${conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`}
         ORDER BY c.due_on, c.id
-        LIMIT $6`,
-      [scope, filter.product ?? null, filter.status ?? null, filter.overdue ?? null, today, filter.limit ?? 500],
+        LIMIT ${param(filter.limit ?? 500)}`,
+      params,
     );
     return rows.map((row) => view(manager.create(CaseClock, fromRow(row)), { safetyReportId: row.safety_report_id, synthetic: row.synthetic }, today));
   }

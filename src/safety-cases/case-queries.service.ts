@@ -1,9 +1,11 @@
 import { FrequencyTrigger } from '../frequencies/frequency-trigger';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, ProductScope } from '../common/actor';
 import { InvalidInputError, NotFoundError } from '../common/errors';
+import { cappedTotal, decodeCursor, encodeCursor, KeyColumn, keysetCondition, TOTAL_CAP } from '../common/keyset';
+import { productIdsNamed } from '../products/product-filter';
 import { CaseClocksService } from './case-clocks.service';
 import { diffContents, FieldChange } from './case-diff';
 import { DuplicateMatch, profileOf, rankDuplicates } from './duplicates';
@@ -24,7 +26,25 @@ export interface CaseFilter {
   overdue?: boolean;
   limit?: number;
   offset?: number;
+  /** Keyset paging: the `nextCursor` of the previous page (not with `offset`). */
+  after?: string;
 }
+
+export interface CasePage {
+  /** Matching cases, counted up to TOTAL_CAP: when `totalIsExact` is false there are more than `total`. */
+  total: number;
+  totalIsExact: boolean;
+  /** Pass as `after` for the page that follows; null on the last page. */
+  nextCursor: string | null;
+  cases: SafetyCase[];
+}
+
+/** The case list's order, newest receipt first; the safety report id (unique) places cases received the same day. */
+const CASE_KEY: KeyColumn[] = [
+  { expression: 's.initial_receipt_on', direction: 'DESC', type: 'date' },
+  { expression: 's.safety_report_id', direction: 'ASC', type: 'text' },
+];
+const CASE_ORDERING = 'receipt:desc';
 
 export interface PossibleDuplicate extends DuplicateMatch {
   safetyReportId: string;
@@ -64,13 +84,47 @@ export class CaseQueriesService {
     };
   }
 
-  async list(manager: EntityManager, filter: CaseFilter, scope: ProductScope, today: string): Promise<{ total: number; cases: SafetyCase[] }> {
-    const query = manager.getRepository(SafetyCase).createQueryBuilder('s').leftJoin('product', 'p', 'p.id = s.product_id');
+  /** Cases, newest receipt first; by offset or by cursor (`after`); the total counted up to TOTAL_CAP. */
+  async list(manager: EntityManager, filter: CaseFilter, scope: ProductScope, today: string): Promise<CasePage> {
+    if (filter.after !== undefined && filter.offset !== undefined) {
+      throw InvalidInputError.field('offset', 'cannot be combined with after (the cursor already says where the page starts)');
+    }
+    const limit = filter.limit ?? 100;
+    const offset = filter.offset ?? 0;
+    const productIds = filter.product === undefined ? null : await productIdsNamed(manager, filter.product);
+    if (productIds !== null && productIds.length === 0) {
+      return { total: 0, totalIsExact: true, nextCursor: null, cases: [] };
+    }
+    const query = this.filtered(manager, filter, scope, today, productIds);
+    if (filter.after !== undefined) {
+      const { sql, params } = keysetCondition(CASE_KEY, decodeCursor(filter.after, CASE_ORDERING, CASE_KEY));
+      query.andWhere(sql, params);
+    }
+    // One row more than the page tells whether another page follows.
+    const rows = await query
+      .orderBy('s.initial_receipt_on', 'DESC')
+      .addOrderBy('s.safety_report_id', 'ASC')
+      .offset(filter.after === undefined ? offset : 0)
+      .limit(limit + 1)
+      .getMany();
+    const cases = rows.slice(0, limit);
+    const last = cases.at(-1);
+    const nextCursor = rows.length > limit && last !== undefined ? encodeCursor(CASE_ORDERING, [last.initialReceiptOn, last.safetyReportId]) : null;
+    let counted = offset + cases.length;
+    if (filter.after !== undefined || nextCursor !== null || (offset > 0 && cases.length === 0)) {
+      const [sql, params] = this.filtered(manager, filter, scope, today, productIds).select('1', 'one').limit(TOTAL_CAP + 1).getQueryAndParameters();
+      counted = Number((await manager.query<{ n: string }[]>(`SELECT count(*) AS n FROM (${sql}) matching`, params))[0]?.n ?? 0);
+    }
+    return { ...cappedTotal(counted), nextCursor, cases };
+  }
+
+  private filtered(manager: EntityManager, filter: CaseFilter, scope: ProductScope, today: string, productIds: string[] | null): SelectQueryBuilder<SafetyCase> {
+    const query = manager.getRepository(SafetyCase).createQueryBuilder('s');
     if (scope !== null) {
       query.andWhere('s.product_id = ANY(:scope)', { scope });
     }
-    if (filter.product !== undefined) {
-      query.andWhere('(p.id::text = :product OR lower(p.name) = lower(:product))', { product: filter.product });
+    if (productIds !== null) {
+      query.andWhere(productIds.length === 1 ? 's.product_id = :productId' : 's.product_id = ANY(CAST(:productIds AS uuid[]))', { productId: productIds[0], productIds });
     }
     if (filter.status !== undefined) {
       query.andWhere('s.status = :status', { status: filter.status });
@@ -88,15 +142,11 @@ export class CaseQueriesService {
       query.andWhere('s.synthetic = :synthetic', { synthetic: filter.synthetic });
     }
     if (filter.overdue === true) {
-      query.andWhere(`EXISTS (SELECT 1 FROM case_clock c WHERE c.case_id = s.id AND c.status = 'open' AND c.due_on < :today)`, { today });
+      // Overdue clocks are few: read their cases from the open-clock index (case id included) rather than probing
+      // every case in list order; the cost is bounded by the number of overdue clocks.
+      query.andWhere(`s.id = ANY(ARRAY(SELECT c.case_id FROM case_clock c WHERE c.status = 'open' AND c.due_on < :today))`, { today });
     }
-    const [cases, total] = await query
-      .orderBy('s.initial_receipt_on', 'DESC')
-      .addOrderBy('s.safety_report_id', 'ASC')
-      .take(filter.limit ?? 100)
-      .skip(filter.offset ?? 0)
-      .getManyAndCount();
-    return { total, cases };
+    return query;
   }
 
   async versions(manager: EntityManager, safetyCase: SafetyCase): Promise<SafetyCaseVersion[]> {
@@ -213,7 +263,7 @@ export class CaseQueriesService {
     await manager.insert(CaseLink, link);
     await this.audit.record(manager, actor, { entityType: 'case-link', entityId: link.id, productId: safetyCase.productId, action: 'create', after: link, reason: input.reason });
     if (safetyCase.productId !== null) {
-      this.frequencies.changed(safetyCase.productId);
+      this.frequencies.changed(manager, safetyCase.productId);
     }
     return this.related(manager, safetyCase);
   }

@@ -1,6 +1,6 @@
 import { UsersService } from '../../src/auth/users.service';
 import { systemActor } from '../../src/common/actor';
-import { credentials, useWebApp } from './harness';
+import { credentials, seriousAccessibilityViolations, useWebApp } from './harness';
 
 describe('signing in', () => {
   const web = useWebApp();
@@ -14,6 +14,7 @@ describe('signing in', () => {
     await expectText(page.getByRole('alert'), 'unknown username or wrong password');
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
   it('should say until when a locked account is locked', async () => {

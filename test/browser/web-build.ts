@@ -25,6 +25,8 @@ export function buildWebIfStale(): boolean {
   }
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(WEB_SOURCES, 'vite.config.mjs'), '--logLevel', 'warn'], {
     cwd: ROOT,
+    // jest runs with NODE_ENV=test, which would make Vite build React's development version.
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   return true;

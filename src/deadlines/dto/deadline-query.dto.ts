@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { QueryBoolean } from '../../common/validation';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, MilestoneKind, MilestoneStatus } from '../../milestones/milestone.entity';
 import { OBLIGATION_CATEGORIES, ObligationCategory, STUDY_TYPES, StudyType } from '../../obligations/obligation.entity';
@@ -65,12 +65,20 @@ export class DeadlineQueryDto {
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 
-  @ApiPropertyOptional({ default: 1 })
+  @ApiPropertyOptional({ default: 1, description: 'page number (OFFSET paging); not with `after`' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   page?: number;
+
+  @ApiPropertyOptional({
+    description: 'keyset paging: the `nextCursor` of the previous page (same filters, sort and order); the page starts after its last row, at the same cost however deep',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  after?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
   @IsOptional()

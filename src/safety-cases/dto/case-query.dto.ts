@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, QueryBoolean, QueryLimit } from '../../common/validation';
 import { ICSR_REPORT_TYPES, IcsrReportType } from '../../deadlines/engine/icsr';
 import { CASE_STATUSES, CaseStatus, CLOCK_STATUSES, ClockStatus } from '../safety-case.entities';
@@ -40,12 +40,18 @@ export class CaseQueryDto {
   @QueryLimit(100, 1000)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
+  @ApiPropertyOptional({ default: 0, description: 'rows to skip (OFFSET paging); not with `after`' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   offset?: number;
+
+  @ApiPropertyOptional({ description: 'keyset paging: the `nextCursor` of the previous page (same filters); the page starts after its last case, at the same cost however deep' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  after?: string;
 }
 
 export class ClockQueryDto {

@@ -841,6 +841,24 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change the text, status, category or study ids, with the reason and the procedure (kept in the history) */
+        patch: operations["ObligationsController_update"];
+        trace?: never;
+    };
+    "/api/obligations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** History of the text, status, category and study ids, and of the milestones’ steps and outcomes (due dates: /milestones/{id}/history) */
+        get: operations["ObligationsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1014,6 +1032,41 @@ export interface paths {
         head?: never;
         /** Record the expiry from the Commission decision or the marketing date; derived dates are re-planned with history */
         patch: operations["ProductsController_updateAuthorisation"];
+        trace?: never;
+    };
+    "/api/products/{product}/authorisation/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The authorisation’s type history: granted type, conversion, renewal decisions, ending, each with its decision and procedure */
+        get: operations["AuthorisationLifecycleController_events"];
+        put?: never;
+        /** Record a conversion into a standard authorisation (with a decision on every open specific obligation), a five-year renewal decision (unlimited, or one additional five-year renewal), or the end (not renewed, withdrawn, lapsed); derived dates are re-planned */
+        post: operations["AuthorisationLifecycleController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{product}/conversion-path": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Path to conversion into a standard authorisation: each specific obligation fulfilled or outstanding, with its dates */
+        get: operations["AuthorisationLifecycleController_conversionPath"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/products/{product}/dossier-suggestion": {
@@ -1440,6 +1493,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A disproportionality run: its status (running, done, failed), parameters and totals */
         get: operations["SignalDetectionController_get"];
         put?: never;
         post?: never;
@@ -1473,6 +1527,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Signals, most recently changed first (without steps and alerts: GET /signals/{id} has them) */
         get: operations["SignalManagementController_list"];
         put?: never;
         post?: never;
@@ -1525,6 +1580,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record that EMA and the NCAs were notified of the emerging safety issue (on time or late) */
         post: operations["SignalManagementController_notifyEsi"];
         delete?: never;
         options?: never;
@@ -1541,6 +1597,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Record the regulator’s outcome for the signal and the day it was received */
         post: operations["SignalManagementController_regulatorOutcome"];
         delete?: never;
         options?: never;
@@ -1708,6 +1765,182 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AckLineResponse: {
+            /**
+             * @description CA: accepted; CR: rejected
+             * @enum {string|null}
+             */
+            code: "CA" | "CR" | null;
+            detail: string;
+            messageNumber: string | null;
+            /** @enum {string} */
+            outcome: "submission-recorded" | "already-recorded" | "rejected" | "not-recorded" | "unmatched" | "batch-only";
+            /** @description position of the message in the acknowledgement file */
+            position: number;
+            safetyReportId: string | null;
+            version: number | null;
+        };
+        AcknowledgementResponse: {
+            ackBatchId: string | null;
+            /** Format: date */
+            acknowledgedOn: string | null;
+            /** @enum {string|null} */
+            batchCode: "AA" | "AE" | "AR" | null;
+            /** @enum {string|null} */
+            code: "CA" | "CR" | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            detail: string;
+            fileName: string;
+            /** @description the batch it acknowledges */
+            icsrBatchId: string | null;
+            /** Format: uuid */
+            id: string;
+            messageNumber: string | null;
+            /** @description the texts the acknowledgement carries */
+            messages: string[];
+            /** @enum {string} */
+            outcome: "submission-recorded" | "already-recorded" | "rejected" | "not-recorded" | "unmatched" | "batch-only";
+            position: number;
+            safetyReportId: string | null;
+            senderId: string | null;
+            version: number | null;
+        };
+        AlertResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decidedBy: string | null;
+            /** @description the event (PT or listed term) */
+            event: string;
+            /** @description the figures behind the alert (2×2 table and ratios, or the observed proportion and interval) */
+            figures: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            product: string;
+            /** Format: uuid */
+            productId: string | null;
+            reason: string | null;
+            /** @description the rule that was met, in words */
+            rule: string;
+            /**
+             * Format: uuid
+             * @description the disproportionality or frequency run that raised it
+             */
+            runId: string;
+            /** Format: uuid */
+            signalId: string | null;
+            /** @enum {string} */
+            source: "disproportionality" | "frequency";
+            /** @enum {string} */
+            status: "new" | "validated" | "dismissed";
+        };
+        AssessedMilestoneResponse: {
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "submitted" | "cancelled";
+            /** Format: date */
+            submittedOn: string | null;
+            title: string;
+        };
+        AuditChainBreakResponse: {
+            detail: string;
+            /** @description the broken link; null for unsealed entries */
+            linkSeq: string | null;
+            /** @enum {string} */
+            problem: "rows-digest-mismatch" | "hash-mismatch" | "prev-hash-mismatch" | "entry-count-mismatch" | "unsealed-entries";
+            txId: string;
+        };
+        AuditChainHeadResponse: {
+            /** @description the recomputed hash: record it elsewhere to detect a truncated chain later */
+            hash: string;
+            seq: string;
+        };
+        AuditEntryResponse: {
+            /** @example update */
+            action: string;
+            /** @example user:j.devries */
+            actor: string;
+            /** @description the record after the change (null for a deletion) */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** @description the record before the change (null for a creation) */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description before → after, field by field (top-level fields) */
+            changes: components["schemas"]["AuditFieldChangeResponse"][];
+            entityId: string;
+            /** @example milestone */
+            entityType: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            productId: string | null;
+            reason: string | null;
+            /** @description case content (before, after, reason) removed: the reader’s role may not read cases */
+            redacted: boolean;
+            /**
+             * @description position in the trail (a 64-bit integer as text); page with `afterSeq`
+             * @example 1042
+             */
+            seq: string;
+            /** @description the database transaction that wrote it (rows of one transaction are chained together) */
+            txId: string;
+        };
+        AuditFieldChangeResponse: {
+            /** @description the value after (null when the field went away) */
+            after: unknown;
+            /** @description the value before (absent or null when the field is new) */
+            before: unknown;
+            field: string;
+        };
+        AuditVerifyResponse: {
+            /** @description audit rows covered by those links */
+            checkedEntries: number;
+            /** @description links recomputed and found intact (the walk stops at the first broken link) */
+            checkedLinks: number;
+            firstBreak: components["schemas"]["AuditChainBreakResponse"] | null;
+            /** @description the last intact link */
+            head: components["schemas"]["AuditChainHeadResponse"] | null;
+            ok: boolean;
+        };
+        AuthorisationResponse: {
+            /** @example EU/1/22/1715/001 */
+            euNumber: string | null;
+            /** @example CSL Behring GmbH */
+            holder: string;
+            /** Format: uuid */
+            id: string;
+            illustrative: boolean;
+            /** @description what to confirm, when the dates are illustrative */
+            illustrativeNote: string | null;
+            /** Format: date */
+            marketedOn: string | null;
+            /**
+             * Format: date
+             * @description the day the Commission decision was notified to the holder
+             */
+            notifiedOn: string;
+            /**
+             * Format: date
+             * @description expiry recorded from a Commission decision (wins over the computed chain)
+             */
+            recordedExpiry: string | null;
+            recordedExpirySource: string | null;
+            /** @enum {string} */
+            type: "conditional" | "standard" | "exceptional-circumstances";
+        };
         BrowserSessionResponse: {
             /** @description send as the "X-CSRF-Token" header with every change made with the session cookie */
             csrfToken: string;
@@ -1725,7 +1958,7 @@ export interface components {
              */
             today: string;
             /** @description the signed-in account (with the role it acts in and how it signed in) */
-            user: Record<string, never>;
+            user: components["schemas"]["MeResponse"];
         };
         BuildDossierDto: {
             /** @description the benefit–risk conclusion, kept with the version (shown as still to be written when empty) */
@@ -1736,6 +1969,231 @@ export interface components {
             lineListing?: boolean;
             /** @description changes to obligations and timelines proposed in this renewal, with reasons */
             proposedChanges?: components["schemas"]["ProposedChangeDto"][];
+        };
+        CalendarFeedResponse: {
+            /**
+             * @description the secret feed path (shown once)
+             * @example /api/calendar/3q2…Zk.ics
+             */
+            path: string;
+            /**
+             * @description the same as a full URL for a calendar application
+             * @example http://localhost:3000/api/calendar/3q2…Zk.ics
+             */
+            url: string;
+        };
+        CaseAssessmentResponse: {
+            /** @description a causal relationship is at least reasonably possible; null = not assessed */
+            causalityPossible: boolean | null;
+            clock: components["schemas"]["PlannedClockResponse"] | null;
+            eea: boolean;
+            eeaBasis: string;
+            expectedness: components["schemas"]["ReactionExpectednessResponse"][];
+            meddraVersion: string | null;
+            /** @description why no clock starts (null when one does) */
+            noClock: components["schemas"]["NoClockResponse"] | null;
+            primarySourceCountry: string | null;
+            referenceSafety: components["schemas"]["ReferenceSafetyRefResponse"] | null;
+            seriousness: components["schemas"]["CaseSeriousnessResponse"];
+            seriousUnexpected: boolean;
+            /** @description what to chase at follow-up */
+            toChase: string[];
+            /** @description keys of reactions recorded by name only */
+            uncodedReactions: string[];
+            validity: components["schemas"]["CaseValidityResponse"];
+        };
+        CaseClockResponse: {
+            /** Format: uuid */
+            caseId: string;
+            closedReason: string | null;
+            /** Format: date */
+            day0: string;
+            days: number;
+            /** @description open clocks: calendar days until due (negative = overdue) */
+            daysLeft: number | null;
+            /** Format: date */
+            dueOn: string;
+            explanation: string;
+            /** Format: uuid */
+            id: string;
+            onTime: boolean | null;
+            overdue: boolean;
+            /** Format: uuid */
+            productId: string | null;
+            ruleId: string;
+            ruleSource: string;
+            safetyReportId: string;
+            /** @enum {string} */
+            status: "open" | "submitted" | "superseded" | "cancelled";
+            /** Format: date */
+            submittedOn: string | null;
+            /** @description the version whose acknowledgement met it */
+            submittedVersion: number | null;
+            synthetic: boolean;
+            version: number;
+        };
+        CaseContentResponse: {
+            causality: components["schemas"]["CausalityResponse"][];
+            /**
+             * Format: date
+             * @description C.1.5: day 0 of this version
+             */
+            day0: string;
+            drugs: components["schemas"]["DrugResponse"][];
+            expectednessOverrides: components["schemas"]["ExpectednessOverrideResponse"][];
+            /**
+             * Format: date
+             * @description C.1.4: first received by the holder
+             */
+            initialReceiptOn: string;
+            lackOfEfficacy: boolean;
+            /** @description ids of linked reports (related, not duplicates) */
+            linkedReports: string[];
+            literatureReference: string | null;
+            narrative: string;
+            nullificationReason: string | null;
+            otherIdentifiers: components["schemas"]["OtherIdentifierResponse"][];
+            patient: components["schemas"]["PatientResponse"];
+            reactions: components["schemas"]["ReactionResponse"][];
+            reporters: components["schemas"]["ReporterResponse"][];
+            /** @enum {string} */
+            reportType: "spontaneous" | "literature" | "solicited" | "clinical-trial" | "eudravigilance";
+            /** @description a follow-up with significant new information (a new clock) */
+            significant: boolean;
+            /** @enum {string|null} */
+            solicitedSource: "registry" | "patient-support-programme" | "non-interventional-study" | "market-research" | "other" | null;
+            specialSituations: ("loss-of-factor-ix-expression" | "graft-failure" | "infection-transmitted-by-product" | "overdose" | "medication-error" | "misuse" | "abuse" | "off-label-use" | "occupational-exposure" | "pregnancy-exposure" | "breastfeeding-exposure" | "other")[];
+            /** @description generated demo data, never a real patient */
+            synthetic: boolean;
+        };
+        CaseDetailResponse: {
+            clocks: components["schemas"]["CaseClockResponse"][];
+            /** @enum {string} */
+            currentType: "initial" | "follow-up" | "amendment" | "nullification";
+            currentVersion: number;
+            /** @description downloaded from EudraVigilance: no reporting clock, never submitted back */
+            fromEudraVigilance: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            initialReceiptOn: string;
+            /** Format: date */
+            latestDay0: string;
+            /**
+             * Format: uuid
+             * @description linked as a duplicate of this master case
+             */
+            masterCaseId: string | null;
+            /** @description on intake and follow-up: possible duplicates among the product’s cases */
+            possibleDuplicates?: components["schemas"]["PossibleDuplicateResponse"][];
+            primaryCountry: string | null;
+            /** Format: uuid */
+            productId: string | null;
+            related: components["schemas"]["RelatedCaseResponse"][];
+            /** @description the suspect product as reported, while it is not a registered product */
+            reportedProduct: string | null;
+            /** @enum {string} */
+            reportType: "spontaneous" | "literature" | "solicited" | "clinical-trial" | "eudravigilance";
+            /** @description C.1.1, unique in this database */
+            safetyReportId: string;
+            serious: boolean;
+            seriousUnexpected: boolean;
+            /**
+             * @description incomplete: not (yet) valid, no clock
+             * @enum {string}
+             */
+            status: "valid" | "incomplete" | "nullified";
+            submissions: components["schemas"]["CaseSubmissionResponse"][];
+            synthetic: boolean;
+            /** @description said in words wherever a synthetic case appears */
+            syntheticNotice: string | null;
+            version: components["schemas"]["CaseVersionResponse"];
+            /** @description C.1.8.1, the same in every database */
+            worldwideId: string;
+        };
+        CaseDiffResponse: {
+            changes: components["schemas"]["CaseFieldChangeResponse"][];
+            /** @description the version compared against; null for the initial version */
+            from: number | null;
+            to: number;
+        };
+        CaseFieldChangeResponse: {
+            /** @description absent (null) when removed */
+            after: unknown;
+            /** @description absent (null) when added */
+            before: unknown;
+            /** @example reactions[r2].outcome */
+            path: string;
+        };
+        CaseListResponse: {
+            cases: components["schemas"]["CaseSummaryResponse"][];
+            /** @description pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description cases matching the filters, counted up to a cap: when totalIsExact is false there are more than this */
+            total: number;
+            /** @description false when the count stopped at its cap */
+            totalIsExact: boolean;
+        };
+        CaseSeriousnessResponse: {
+            criteria: ("death" | "life-threatening" | "hospitalisation" | "disability" | "congenital-anomaly" | "other-medically-important")[];
+            fatal: boolean;
+            lifeThreatening: boolean;
+            serious: boolean;
+            seriousReactionKeys: string[];
+        };
+        CaseSubmissionResponse: {
+            /** Format: date */
+            acknowledgedOn: string;
+            ackRef: string | null;
+            /** @example EudraVigilance */
+            recipient: string;
+            recordedBy: string;
+            version: number;
+        };
+        CaseSummaryResponse: {
+            /** @enum {string} */
+            currentType: "initial" | "follow-up" | "amendment" | "nullification";
+            currentVersion: number;
+            /** @description downloaded from EudraVigilance: no reporting clock, never submitted back */
+            fromEudraVigilance: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            initialReceiptOn: string;
+            /** Format: date */
+            latestDay0: string;
+            /**
+             * Format: uuid
+             * @description linked as a duplicate of this master case
+             */
+            masterCaseId: string | null;
+            primaryCountry: string | null;
+            /** Format: uuid */
+            productId: string | null;
+            /** @description the suspect product as reported, while it is not a registered product */
+            reportedProduct: string | null;
+            /** @enum {string} */
+            reportType: "spontaneous" | "literature" | "solicited" | "clinical-trial" | "eudravigilance";
+            /** @description C.1.1, unique in this database */
+            safetyReportId: string;
+            serious: boolean;
+            seriousUnexpected: boolean;
+            /**
+             * @description incomplete: not (yet) valid, no clock
+             * @enum {string}
+             */
+            status: "valid" | "incomplete" | "nullified";
+            synthetic: boolean;
+            /** @description said in words wherever a synthetic case appears */
+            syntheticNotice: string | null;
+            /** @description C.1.8.1, the same in every database */
+            worldwideId: string;
+        };
+        CaseValidityResponse: {
+            /** @description the minimum criteria not met */
+            missing: ("identifiable-reporter" | "identifiable-patient" | "suspected-reaction" | "suspected-product" | "causality-excluded")[];
+            notes: string[];
+            valid: boolean;
         };
         CaseVersionDto: {
             /** @description reporter and company assessment per drug–reaction pair */
@@ -1779,6 +2237,47 @@ export interface components {
              */
             type: "follow-up" | "amendment";
         };
+        CaseVersionResponse: {
+            assessment: components["schemas"]["CaseAssessmentResponse"];
+            /** @description the reporting clock this version started */
+            clock: components["schemas"]["PlannedClockResponse"] | null;
+            content: components["schemas"]["CaseContentResponse"];
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date */
+            day0: string;
+            /** @description why it started none */
+            noClock: components["schemas"]["NoClockResponse"] | null;
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description the reference safety information it was assessed against
+             */
+            rsiId: string | null;
+            serious: boolean;
+            /** @enum {string} */
+            type: "initial" | "follow-up" | "amendment" | "nullification";
+            valid: boolean;
+            version: number;
+        };
+        CaseVersionSummaryResponse: {
+            /** @description the reporting clock this version started */
+            clock: components["schemas"]["PlannedClockResponse"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date */
+            day0: string;
+            /** @description why it started none */
+            noClock: components["schemas"]["NoClockResponse"] | null;
+            reason: string | null;
+            serious: boolean;
+            /** @enum {string} */
+            type: "initial" | "follow-up" | "amendment" | "nullification";
+            valid: boolean;
+            version: number;
+        };
         CausalityDto: {
             /** @enum {string} */
             company?: "certain" | "probable" | "possible" | "unlikely" | "unrelated" | "unassessable";
@@ -1788,6 +2287,14 @@ export interface components {
             reactionKey: string;
             /** @enum {string} */
             reporter?: "certain" | "probable" | "possible" | "unlikely" | "unrelated" | "unassessable";
+        };
+        CausalityResponse: {
+            /** @enum {string|null} */
+            company: "certain" | "probable" | "possible" | "unlikely" | "unrelated" | "unassessable" | null;
+            drugKey: string;
+            reactionKey: string;
+            /** @enum {string|null} */
+            reporter: "certain" | "probable" | "possible" | "unlikely" | "unrelated" | "unassessable" | null;
         };
         ChangeDueDateDto: {
             /** @enum {string} */
@@ -1825,9 +2332,62 @@ export interface components {
              */
             stoppedOn: string;
         };
+        ClockStopResponse: {
+            /** @description days the clock has been (or was) stopped */
+            days: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "validation-questions" | "list-of-questions" | "list-of-outstanding-issues" | "request-for-supplementary-information";
+            /** @description still waiting for the restart */
+            open: boolean;
+            /** @description the responses as a deadline: due date, why, submitted on time or not */
+            responseMilestone: components["schemas"]["MilestoneResponse"];
+            /** Format: date */
+            responsesDueOn: string;
+            /** Format: date */
+            restartedOn: string | null;
+            /** Format: date */
+            stoppedOn: string;
+        };
         ClosureDayDto: {
             /** @example EMA Christmas closure */
             name: string;
+        };
+        ClosureDayResponse: {
+            /** Format: date */
+            date: string;
+            /** @example EMA Christmas closure */
+            name: string;
+        };
+        ComplianceResponse: {
+            /** @description on time / (submitted + overdue); null when nothing was due */
+            compliancePercent: number | null;
+            /** @description clocks due in the period that were met or should have been by today */
+            due: number;
+            /** @description still open and past their due date */
+            overdue: number;
+            /** @description still open, not yet due */
+            pending: number;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            submittedLate: number;
+            submittedOnTime: number;
+        };
+        CountSummaryResponse: {
+            casesCounted: number;
+            /** @description cases first received in the period, before exclusions */
+            casesInPeriod: number;
+            duplicates: number;
+            invalid: number;
+            nullified: number;
+            patients: number;
+            /** @description reactions of solicited cases left out: every causality assessment excludes a reasonable possibility */
+            reactionsNotRelated: number;
+            solicitedPatients: number;
+            spontaneousPatients: number;
+            syntheticCases: number;
         };
         CreateApiTokenDto: {
             /** @default 90 */
@@ -1899,6 +2459,28 @@ export interface components {
             specialSituations?: ("loss-of-factor-ix-expression" | "graft-failure" | "infection-transmitted-by-product" | "overdose" | "medication-error" | "misuse" | "abuse" | "off-label-use" | "occupational-exposure" | "pregnancy-exposure" | "breastfeeding-exposure" | "other")[];
             /** @description worldwide unique case id (C.1.8.1) when the case comes from elsewhere; default: the new safety report id */
             worldwideId?: string;
+        };
+        CreatedNotificationChannelResponse: {
+            /** @description the e-mail address or the webhook URL */
+            address: string;
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description false while paused */
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            label: string | null;
+            /** @description a webhook’s signing secret (HMAC-SHA256), shown only in this answer */
+            secret?: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CreatedUserResponse: {
+            /** @description the generated first password, shown once (to be changed at first sign-in) */
+            password: string | null;
+            user: components["schemas"]["UserResponse"];
         };
         CreateMilestoneDto: {
             /**
@@ -2067,9 +2649,79 @@ export interface components {
              */
             username: string;
         };
+        DeadlinePageResponse: {
+            items: components["schemas"]["DeadlineResponse"][];
+            /** @description pass as `after` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description the page number asked for; null when the page was asked for by cursor (after) */
+            page: number | null;
+            pageSize: number;
+            /**
+             * Format: date
+             * @description the business date the page was computed for (days left and overdue count from it)
+             */
+            today: string;
+            /** @description deadlines matching the filters, counted up to a cap: when totalIsExact is false there are more than this */
+            total: number;
+            /** @description false when the count stopped at its cap (show "more than total") */
+            totalIsExact: boolean;
+        };
+        DeadlineResponse: {
+            /** @description the statuses it may move to from here */
+            allowedTransitions: ("planned" | "in-progress" | "submitted" | "cancelled")[];
+            /**
+             * Format: uuid
+             * @description set for renewals and PSURs of the authorisation
+             */
+            authorisationId: string | null;
+            cancelReason: string | null;
+            /** @enum {string|null} */
+            category: "SOB" | "ANX" | "MEA" | "LEG" | "REC" | null;
+            /** @description renewal or PSUR cycle */
+            cycle: number | null;
+            /** @description open milestones: days until due (negative = overdue); null once submitted or cancelled */
+            daysLeft: number | null;
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @description the date is illustrative: confirm against the Union Register / Annex II */
+            illustrative: boolean;
+            /** @enum {string} */
+            kind: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
+            /** Format: uuid */
+            obligationId: string | null;
+            /** @description the obligation’s reference; null for renewals, PSURs and procedure responses */
+            obligationReference: string | null;
+            /** @description the assessment outcome, kept apart from timeliness */
+            outcome: components["schemas"]["MilestoneOutcomeResponse"] | null;
+            /** @description still open and past its due date (computed from the dates, never stored) */
+            overdue: boolean;
+            owner: string | null;
+            /**
+             * Format: uuid
+             * @description the procedure whose clock stop made this response deadline
+             */
+            procedureId: string | null;
+            /** Format: uuid */
+            productId: string;
+            /** @example Hemgenix */
+            productName: string;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "submitted" | "cancelled";
+            /** @enum {string|null} */
+            studyType: "PASS" | "PAES" | "registry" | "long-term-follow-up" | "clinical-trial" | "none" | null;
+            submission: components["schemas"]["MilestoneSubmissionResponse"] | null;
+            title: string;
+            why: components["schemas"]["DueDateWhyResponse"];
+        };
         DeleteReminderPolicyDto: {
             /** @description why the override goes (kept in the audit trail) */
             reason: string;
+        };
+        DenominatorsResponse: {
+            solicited: components["schemas"]["SolicitedDenominatorResponse"] | null;
+            spontaneous: components["schemas"]["SpontaneousDenominatorResponse"] | null;
         };
         DismissAlertDto: {
             /** @description why this is not a signal (known and labelled, confounded, duplicate reports…) */
@@ -2087,6 +2739,130 @@ export interface components {
             product?: string;
             /** @description drug roles counted; default suspect and interacting (own: suspect, interacting; FAERS: PS, SS, I) */
             roles?: string[];
+        };
+        DisproportionalityRunResponse: {
+            /** @enum {string} */
+            database: "own" | "faers";
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            parameters: components["schemas"]["RunParametersResponse"];
+            /** @description one product, or null for every pair */
+            product: string | null;
+            requestedBy: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            /** @description null while running */
+            totals: components["schemas"]["RunTotalsResponse"] | null;
+            /** @enum {string} */
+            trigger: "request" | "job";
+        };
+        DossierBuildResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description why it failed */
+            error: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            productId: string;
+            request: components["schemas"]["DossierRequestResponse"];
+            requestedBy: string;
+            /** @description the same content was already a version */
+            reused: boolean | null;
+            /** @enum {string} */
+            status: "queued" | "collecting" | "rendering" | "done" | "failed";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description the version made (or reused), once done */
+            version: components["schemas"]["DossierVersionResponse"] | null;
+        };
+        DossierChangeResponse: {
+            /** @example dueDate */
+            field: string;
+            from: unknown;
+            /** @example SOB-001 / Interim report 2026 */
+            item: string;
+            to: unknown;
+        };
+        DossierComparisonResponse: {
+            from: components["schemas"]["DossierVersionRefResponse"];
+            /** @description data lock point and the user’s text */
+            general: components["schemas"]["DossierChangeResponse"][];
+            identical: boolean;
+            obligations: components["schemas"]["DossierChangeResponse"][];
+            /** @description case counts, reactions, frequencies, alerts and signals */
+            safety: components["schemas"]["DossierChangeResponse"][];
+            to: components["schemas"]["DossierVersionRefResponse"];
+        };
+        DossierFileResponse: {
+            bytes: number;
+            /** @example renewal-dossier-Hemgenix-v1.pdf */
+            name: string;
+            /** @description SHA-256 of the file (also in the X-Content-SHA256 header of its download) */
+            sha256: string;
+        };
+        DossierFilesResponse: {
+            pdf: components["schemas"]["DossierFileResponse"];
+            xlsx: components["schemas"]["DossierFileResponse"];
+            zip: components["schemas"]["DossierFileResponse"];
+        };
+        DossierParametersResponse: {
+            benefitRiskWritten: boolean;
+            /** @description the line listing is appended */
+            lineListing: boolean;
+            /** @description proposed changes to obligations entered */
+            proposedChanges: number;
+        };
+        DossierRequestResponse: {
+            benefitRisk: string;
+            /** Format: date */
+            dataLockPoint: string;
+            lineListing: boolean;
+            /** @description product id or name as given */
+            product: string;
+            proposedChanges: components["schemas"]["ProposedChangeResponse"][];
+        };
+        DossierSuggestionResponse: {
+            /** @description why this data lock point, in words */
+            basis: string;
+            /**
+             * Format: date
+             * @description null when no renewal is ahead
+             */
+            dataLockPoint: string | null;
+            product: components["schemas"]["ProductRefResponse"];
+            renewal: components["schemas"]["SuggestedRenewalResponse"] | null;
+        };
+        DossierVersionRefResponse: {
+            contentHash: string;
+            /** Format: date */
+            dataLockPoint: string;
+            version: number;
+        };
+        DossierVersionResponse: {
+            /** @description SHA-256 of the content (equal content makes no new version) */
+            contentHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date */
+            dataLockPoint: string;
+            files: components["schemas"]["DossierFilesResponse"];
+            /**
+             * Format: uuid
+             * @description the frequency run the dossier cites
+             */
+            frequencyRunId: string | null;
+            /** Format: uuid */
+            id: string;
+            parameters: components["schemas"]["DossierParametersResponse"];
+            product: components["schemas"]["ProductRefResponse"];
+            version: number;
         };
         DrugDto: {
             /** @enum {string} */
@@ -2113,6 +2889,118 @@ export interface components {
             /** @example intravenous */
             route?: string;
         };
+        DrugResponse: {
+            /** @enum {string|null} */
+            actionTaken: "withdrawn" | "dose-reduced" | "dose-increased" | "dose-not-changed" | "not-applicable" | "unknown" | null;
+            batchNumber: string | null;
+            /** @enum {string|null} */
+            dechallenge: "positive" | "negative" | "not-done" | "unknown" | null;
+            dose: string | null;
+            /** @example d1 */
+            key: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @description the tracked product, when it is one of ours
+             */
+            productId: string | null;
+            /** @enum {string|null} */
+            rechallenge: "positive" | "negative" | "not-done" | "unknown" | null;
+            /** @enum {string} */
+            role: "suspect" | "concomitant" | "interacting" | "not-administered";
+            route: string | null;
+        };
+        DueDateChangeResponse: {
+            /** Format: date-time */
+            changedAt: string;
+            changedBy: string;
+            /**
+             * Format: date
+             * @description null for the first date
+             */
+            from: string | null;
+            procedureRef: string | null;
+            reason: string;
+            /**
+             * Format: date
+             * @description the business date on which the change was recorded (what a dossier "as at" a date compares with)
+             */
+            recordedOn: string;
+            /** @enum {string} */
+            source: "initial" | "variation" | "renewal-opinion" | "rmp-update" | "psusa" | "annex-ii" | "regulator-letter" | "recorded-expiry" | "recomputed";
+            /** Format: date */
+            to: string;
+        };
+        DueDateWhyResponse: {
+            /**
+             * @description computed by a rule, given by Annex II or the regulator, or recorded from a decision
+             * @enum {string}
+             */
+            basis: "computed" | "annex-ii" | "regulator" | "recorded";
+            /** @description how the date follows, in words */
+            explanation: string;
+            /** @example CMA-RENEWAL-DUE */
+            ruleId: string;
+            /** @description the legal source of the rule */
+            source: string;
+        };
+        EbgmNotAppliedResponse: {
+            /** @enum {boolean} */
+            applied: false;
+            reason: string;
+        };
+        EbgmPriorResponse: {
+            /** @enum {boolean} */
+            applied: true;
+            fitMs: number;
+            /**
+             * Format: uuid
+             * @description the prior was reused from this run
+             */
+            fromRun?: string;
+            method: string;
+            negLogLikelihood: number;
+            pairs: number;
+            scoreMs: number;
+            squashedPoints: number;
+            theta: components["schemas"]["HyperparametersResponse"];
+            truncatedAt: number;
+            /** @description within openEBGM’s bounds (α, β < 100) */
+            withinOpenEbgmBounds: boolean;
+        };
+        EmergingSafetyIssueResponse: {
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            establishedOn: string;
+            /** Format: date */
+            notifiedOn: string | null;
+            /** @description null until notified */
+            onTime: boolean | null;
+            ruleId: string;
+        };
+        ErrorResponse: {
+            /**
+             * @description stable code of the error (e.g. VALIDATION_FAILED, NOT_FOUND, INVALID_TRANSITION)
+             * @example INVALID_INPUT
+             */
+            code: string;
+            /** @description more about the error, by code: e.g. the allowed transitions (`allowed`) of an INVALID_TRANSITION, the entity and id of a NOT_FOUND */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @description for a 500: the id under which the error was logged */
+            errorId?: string;
+            /** @description the fields at fault, each with its problem */
+            errors?: components["schemas"]["FieldProblemResponse"][];
+            /** @description what went wrong, in words */
+            message: string;
+            /**
+             * @description the HTTP status, repeated
+             * @example 422
+             */
+            statusCode: number;
+        };
         EstablishEsiDto: {
             /**
              * @description the day it was established to be an emerging safety issue
@@ -2136,11 +3024,42 @@ export interface components {
             /** @example etranacogene dezaparvovec */
             substance: string;
         };
+        EurdEntryResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date
+             * @description EURD changes take effect 6 months after publication
+             */
+            effectiveFrom: string;
+            /** Format: date */
+            firstDlp: string;
+            /** @example 12 */
+            frequencyMonths: number;
+            /** Format: uuid */
+            id: string;
+            source: string;
+            /** @example etranacogene dezaparvovec */
+            substance: string;
+        };
+        ExcludedCasesResponse: {
+            /** @description linked as a duplicate of a master case (the master counts) */
+            duplicates: number;
+            /** @description not (yet) valid */
+            invalid: number;
+            nullified: number;
+        };
         ExpectednessOverrideDto: {
             expected: boolean;
             /** @example r1 */
             reactionKey: string;
             /** @example SmPC 4.8 lists hepatotoxicity in the text under the table */
+            reason: string;
+        };
+        ExpectednessOverrideResponse: {
+            by: string;
+            expected: boolean;
+            reactionKey: string;
             reason: string;
         };
         ExportDto: {
@@ -2152,6 +3071,301 @@ export interface components {
              * @enum {string}
              */
             receiver: "EVHUMAN" | "EVTEST";
+        };
+        ExposureFigureResponse: {
+            /** Format: date */
+            countedOn: string;
+            followUpMaxMonths: number | null;
+            followUpMedianMonths: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "registry" | "study" | "treated" | "dose-estimate";
+            /** @description cumulative patients */
+            patients: number;
+            patientYears: number | null;
+            source: string;
+        };
+        ExposureResponse: {
+            /** Format: date */
+            countedOn: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            dosesDistributed: number | null;
+            dosesPerPatient: number | null;
+            /** @description patients estimated from doses distributed */
+            estimate: boolean;
+            followUpMaxMonths: number | null;
+            followUpMedianMonths: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "registry" | "study" | "treated" | "dose-estimate";
+            note: string | null;
+            /** @description cumulative patients */
+            patients: number;
+            patientYears: number | null;
+            /** Format: uuid */
+            productId: string;
+            /** @description why it corrects it */
+            reason: string | null;
+            /**
+             * Format: uuid
+             * @description replaced by a later correction: kept, no longer counted
+             */
+            replacedBy: string | null;
+            /**
+             * Format: uuid
+             * @description the figure this one corrects
+             */
+            replaces: string | null;
+            source: string;
+        };
+        FieldProblemResponse: {
+            /**
+             * @description the field at fault (a path such as `reactions[0].outcome` for nested input)
+             * @example dueDate
+             */
+            field: string;
+            /** @example must be a calendar date YYYY-MM-DD */
+            problem: string;
+        };
+        FollowUpResponse: {
+            /** @example registry, counted on 2026-10-31 */
+            basis: string;
+            maxMonths: number | null;
+            medianMonths: number | null;
+            patientYears: number | null;
+        };
+        FrequencyRowResponse: {
+            explanation: string;
+            fatal: number;
+            /** @enum {string|null} */
+            flag: "exceeds" | "unlisted" | "uncoded" | null;
+            followUp: components["schemas"]["FollowUpResponse"] | null;
+            interval: components["schemas"]["IntervalResponse"] | null;
+            label: string;
+            /** @enum {string} */
+            level: "term" | "outcome" | "pt" | "soc";
+            listedTerms: string[];
+            patients: number;
+            /** @description a fraction (0.6 = 60 %) */
+            proportion: number | null;
+            reportingRate: number | null;
+            serious: number;
+            solicitedExposed: number | null;
+            solicitedPatients: number;
+            spontaneousExposed: number | null;
+            spontaneousPatients: number;
+            /** @enum {string|null} */
+            statedBand: "very-common" | "common" | "uncommon" | "rare" | "very-rare" | "not-known" | null;
+            statedRatePercent: number | null;
+        };
+        FrequencyRunResponse: {
+            /** Format: date */
+            dataLockPoint: string;
+            /** @description SHA-256 of the inputs and results */
+            digest: string;
+            exposure: components["schemas"]["DenominatorsResponse"];
+            /** Format: date-time */
+            finishedAt: string;
+            /** Format: uuid */
+            id: string;
+            meddraRelease: components["schemas"]["MeddraReleaseBriefResponse"] | null;
+            /** @enum {string} */
+            period: "interval" | "cumulative";
+            /**
+             * Format: date
+             * @description null: cumulative
+             */
+            periodStart: string | null;
+            product: components["schemas"]["ProductRefResponse"];
+            referenceSafety: components["schemas"]["ReferenceSafetyRefResponse"] | null;
+            requestedBy: string;
+            /** Format: date-time */
+            startedAt: string;
+            summary: components["schemas"]["CountSummaryResponse"];
+            /** @description generated demo cases were counted */
+            synthetic: boolean;
+            /** @enum {string} */
+            trigger: "request" | "schedule" | "case-change";
+        };
+        FrequencyRunWithRowsResponse: {
+            /** Format: date */
+            dataLockPoint: string;
+            /** @description SHA-256 of the inputs and results */
+            digest: string;
+            exposure: components["schemas"]["DenominatorsResponse"];
+            /** Format: date-time */
+            finishedAt: string;
+            /** Format: uuid */
+            id: string;
+            meddraRelease: components["schemas"]["MeddraReleaseBriefResponse"] | null;
+            /** @enum {string} */
+            period: "interval" | "cumulative";
+            /**
+             * Format: date
+             * @description null: cumulative
+             */
+            periodStart: string | null;
+            product: components["schemas"]["ProductRefResponse"];
+            referenceSafety: components["schemas"]["ReferenceSafetyRefResponse"] | null;
+            requestedBy: string;
+            rows: components["schemas"]["FrequencyRowResponse"][];
+            /** Format: date-time */
+            startedAt: string;
+            summary: components["schemas"]["CountSummaryResponse"];
+            /** @description generated demo cases were counted */
+            synthetic: boolean;
+            /** @enum {string} */
+            trigger: "request" | "schedule" | "case-change";
+        };
+        HealthResponse: {
+            services: components["schemas"]["HealthServicesResponse"];
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            /**
+             * Format: date
+             * @description the business date ("today") the service works with
+             */
+            today: string;
+            /** @description the services that do not answer, with the setting that points at them */
+            unreachable: string[];
+        };
+        HealthServicesResponse: {
+            database: components["schemas"]["ServiceStateResponse"];
+            queues: components["schemas"]["QueuesHealthResponse"];
+            redis: components["schemas"]["ServiceStateResponse"];
+        };
+        HyperparametersResponse: {
+            alpha1: number;
+            alpha2: number;
+            beta1: number;
+            beta2: number;
+            /** @description weight of the first component */
+            p: number;
+        };
+        ImportedCaseResponse: {
+            /** @enum {string} */
+            action: "created" | "follow-up" | "amendment" | "nullification";
+            fromEudraVigilance: boolean;
+            /** @description the registered product, or the product as reported */
+            product: string;
+            safetyReportId: string;
+            version: number;
+            warnings: string[];
+            worldwideId: string;
+        };
+        ImportedFileResponse: {
+            acknowledgements: components["schemas"]["AckLineResponse"][];
+            /** @description one line per case, the first ones of a big batch */
+            cases: components["schemas"]["ImportedCaseResponse"][];
+            casesCreated: number;
+            /** @description cases counted but not listed */
+            casesNotListed: number;
+            casesVersioned: number;
+            file: string;
+            /** @enum {string|null} */
+            kind: "icsr" | "acknowledgement" | null;
+            /** @description why a file was refused (element and problem) or skipped */
+            reason: string | null;
+            sha256: string | null;
+            /** @enum {string} */
+            status: "imported" | "refused" | "skipped";
+        };
+        ImportReportResponse: {
+            files: components["schemas"]["ImportedFileResponse"][];
+            totals: components["schemas"]["ImportTotalsResponse"];
+        };
+        ImportTotalsResponse: {
+            acknowledgementsMatched: number;
+            acknowledgementsUnmatched: number;
+            casesCreated: number;
+            casesVersioned: number;
+            filesRead: number;
+            filesRefused: number;
+            filesSkipped: number;
+        };
+        InboxItemResponse: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            deadline: components["schemas"]["ReminderDeadlineResponse"];
+            /** @description the deadline is overdue: sent to the escalation recipients too */
+            escalation: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description sent later than planned (the scan caught up after a pause) */
+            late: boolean;
+            /** Format: uuid */
+            productId: string | null;
+            /** Format: date-time */
+            readAt: string | null;
+            subject: string;
+        };
+        IntervalResponse: {
+            /** @example 0.95 */
+            level: number;
+            lower: number;
+            /** @example Clopper–Pearson exact binomial */
+            method: string;
+            upper: number;
+        };
+        IssuedTokenResponse: {
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** @enum {string|null} */
+            role: "admin" | "regulatory" | "safety" | "qppv" | "viewer" | null;
+            /** @description the secret, shown only in this answer */
+            token: string;
+        };
+        JobCountsResponse: {
+            active: number;
+            completed: number;
+            delayed: number;
+            failed: number;
+            prioritized: number;
+            waiting: number;
+        };
+        JobTotalsResponse: {
+            active: number;
+            delayed: number;
+            failed: number;
+            waiting: number;
+        };
+        LineListingResponse: {
+            /** @description how the cases were chosen and counted, in words */
+            basis: string;
+            /** Format: date */
+            dataLockPoint: string;
+            excluded: components["schemas"]["ExcludedCasesResponse"];
+            period: components["schemas"]["ReportingPeriodResponse"];
+            product: components["schemas"]["ProductRefResponse"];
+            result: components["schemas"]["LineListingRowResponse"][];
+        };
+        LineListingRowResponse: {
+            /** @example 34 years, female */
+            ageSex: string;
+            country: string | null;
+            /** Format: date */
+            initialReceiptOn: string;
+            /** @description one outcome per reaction, in the same order, joined with "; " */
+            outcomes: string;
+            /** @description PTs (the reported term when uncoded), joined with "; " */
+            reactions: string;
+            /** @enum {string} */
+            reportType: "spontaneous" | "literature" | "solicited" | "clinical-trial" | "eudravigilance";
+            safetyReportId: string;
+            serious: boolean;
+            suspectDrugs: string;
+            synthetic: boolean;
+            /** @description the version as it stood at the data lock point */
+            version: number;
+            worldwideId: string;
         };
         LinkCaseDto: {
             /** @enum {string} */
@@ -2167,6 +3381,208 @@ export interface components {
             /** @example demo-regulatory */
             username: string;
         };
+        MarkedReadResponse: {
+            /** @description messages marked read */
+            marked: number;
+        };
+        MeddraCodingResponse: {
+            language: string;
+            lltCode: number | null;
+            lltCurrent: boolean | null;
+            lltName: string | null;
+            ptCode: number;
+            ptName: string;
+            socCode: number;
+            socName: string;
+            version: string;
+        };
+        MeddraCountsResponse: {
+            hierarchy: number;
+            hlgt: number;
+            hlgtHlt: number;
+            hlt: number;
+            hltPt: number;
+            llt: number;
+            lltCurrent: number;
+            pt: number;
+            soc: number;
+            socHlgt: number;
+        };
+        MeddraReleaseBriefResponse: {
+            /** Format: uuid */
+            id: string;
+            version: string;
+        };
+        MeddraReleaseRefResponse: {
+            /** Format: uuid */
+            id: string;
+            language: string;
+            /** @example 27.1 */
+            version: string;
+        };
+        MeddraReleaseResponse: {
+            counts: components["schemas"]["MeddraCountsResponse"];
+            /** @description the release searched and coded against by default (the most recently loaded) */
+            current: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @example English */
+            language: string;
+            /** Format: date-time */
+            loadedAt: string;
+            loadedBy: string;
+            /** @description SHA-256 of the files loaded */
+            sourceSha256: string;
+            /** @example 27.1 */
+            version: string;
+        };
+        MeddraSearchResponse: {
+            /** @description exact matches first, then prefix, then contains */
+            items: components["schemas"]["MeddraTermHitResponse"][];
+            /** @enum {string} */
+            level: "llt" | "pt" | "any";
+            /** @description said when no dictionary is loaded */
+            message: string | null;
+            /** @description the text searched (trimmed) */
+            query: string;
+            /** @description the release searched; null when no dictionary is loaded */
+            release: components["schemas"]["MeddraReleaseRefResponse"] | null;
+        };
+        MeddraTermHitResponse: {
+            code: number;
+            /** @description LLT currency; a PT is always current */
+            current: boolean;
+            /** @enum {string} */
+            level: "llt" | "pt";
+            /** @enum {string} */
+            match: "exact" | "prefix" | "contains";
+            name: string;
+            ptCode: number;
+            ptName: string;
+            socCode: number;
+            socName: string;
+        };
+        MeResponse: {
+            /**
+             * @description the role this request acts with: an API token may carry viewer instead of the account’s role
+             * @enum {string}
+             */
+            actingRole: "admin" | "regulatory" | "safety" | "qppv" | "viewer";
+            /** Format: date-time */
+            createdAt: string;
+            disabled: boolean;
+            /** @example Jan de Vries */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description locked after failed sign-ins until then
+             */
+            lockedUntil: string | null;
+            /** @description a generated password must be changed before anything else */
+            mustChangePassword: boolean;
+            /** Format: date-time */
+            passwordChangedAt: string;
+            /** @description the products (ids) the account is restricted to; null = every product */
+            productIds: string[] | null;
+            /** @enum {string} */
+            role: "admin" | "regulatory" | "safety" | "qppv" | "viewer";
+            /** @example j.devries */
+            username: string;
+            /** @enum {string} */
+            via: "session" | "api-token";
+        };
+        MilestoneOutcomeResponse: {
+            /** Format: date */
+            decidedOn: string | null;
+            /** @enum {string} */
+            outcome: "fulfilled" | "not-fulfilled" | "further-data-requested";
+            procedureRef: string | null;
+        };
+        MilestoneResponse: {
+            /** @description the statuses it may move to from here */
+            allowedTransitions: ("planned" | "in-progress" | "submitted" | "cancelled")[];
+            /**
+             * Format: uuid
+             * @description set for renewals and PSURs of the authorisation
+             */
+            authorisationId: string | null;
+            cancelReason: string | null;
+            /** @description renewal or PSUR cycle */
+            cycle: number | null;
+            /** @description open milestones: days until due (negative = overdue); null once submitted or cancelled */
+            daysLeft: number | null;
+            /** Format: date */
+            dueDate: string;
+            /** Format: uuid */
+            id: string;
+            /** @description the date is illustrative: confirm against the Union Register / Annex II */
+            illustrative: boolean;
+            /** @enum {string} */
+            kind: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
+            /** Format: uuid */
+            obligationId: string | null;
+            /** @description the assessment outcome, kept apart from timeliness */
+            outcome: components["schemas"]["MilestoneOutcomeResponse"] | null;
+            /** @description still open and past its due date (computed from the dates, never stored) */
+            overdue: boolean;
+            owner: string | null;
+            /**
+             * Format: uuid
+             * @description the procedure whose clock stop made this response deadline
+             */
+            procedureId: string | null;
+            /** Format: uuid */
+            productId: string;
+            /** @enum {string} */
+            status: "planned" | "in-progress" | "submitted" | "cancelled";
+            submission: components["schemas"]["MilestoneSubmissionResponse"] | null;
+            title: string;
+            why: components["schemas"]["DueDateWhyResponse"];
+        };
+        MilestoneSubmissionResponse: {
+            /** @enum {string|null} */
+            ectdType: "pam-sob" | "pam-anx" | "pam-mea" | "pam-leg" | "pam-sda" | "pam-capa" | "pam-paes" | "pam-rec" | "pass107n" | "pass107q" | "renewal" | "annual-reassessment" | "psur" | "psusa" | "rmp" | null;
+            /** @description submitted by the due date */
+            onTime: boolean | null;
+            /** @description submission reference (e.g. the eCTD sequence) */
+            reference: string | null;
+            /** Format: date */
+            submittedOn: string;
+        };
+        NoClockResponse: {
+            reason: string;
+            ruleId: string | null;
+            source: string | null;
+        };
+        NonWorkingDayResponse: {
+            /** @description the closure day’s name */
+            closureName?: string;
+            note: string;
+            /** @enum {string} */
+            reason: "weekend" | "closure";
+            /**
+             * Format: date
+             * @description the working day to aim for (the preceding one for periods counted backwards)
+             */
+            suggestedDate: string;
+        };
+        NotificationChannelResponse: {
+            /** @description the e-mail address or the webhook URL */
+            address: string;
+            /** @enum {string} */
+            channel: "email" | "webhook";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description false while paused */
+            enabled: boolean;
+            /** Format: uuid */
+            id: string;
+            label: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         NotifyEsiDto: {
             notes: string;
             /**
@@ -2179,11 +3595,78 @@ export interface components {
             /** @example sent in error: duplicate of EU-… */
             reason: string;
         };
+        ObligationResponse: {
+            /** @enum {string} */
+            category: "SOB" | "ANX" | "MEA" | "LEG" | "REC";
+            /** @description the obligation as worded (verbatim) */
+            description: string;
+            /** Format: uuid */
+            id: string;
+            illustrative: boolean;
+            milestones: components["schemas"]["MilestoneResponse"][];
+            owner: string | null;
+            /** Format: uuid */
+            productId: string;
+            /** @example SOB-001 */
+            reference: string;
+            /** @enum {string} */
+            status: "open" | "fulfilled" | "withdrawn";
+            studyIds: string[];
+            /** @enum {string} */
+            studyType: "PASS" | "PAES" | "registry" | "long-term-follow-up" | "clinical-trial" | "none";
+        };
+        OpenObligationDecisionDto: {
+            /**
+             * @description required when re-categorised: what it becomes (an Annex II condition, an RMP measure, a legally binding measure, a recommendation)
+             * @enum {string}
+             */
+            category?: "ANX" | "MEA" | "LEG" | "REC";
+            /** @enum {string} */
+            decision: "fulfilled" | "recategorised";
+            /** @description the obligation: its id or its reference (e.g. "SOB 2") */
+            obligation: string;
+            /** @description why */
+            reason: string;
+        };
         OtherIdentifierDto: {
             /** @example FR-AFSSAPS-2026-1234 */
             id: string;
             /** @example FR-AFSSAPS */
             source: string;
+        };
+        OtherIdentifierResponse: {
+            id: string;
+            /** @description who gave it: a regulator, another company… */
+            source: string;
+        };
+        PairResponse: {
+            /** @description reports with the product and the event */
+            a: number;
+            /** @description the product without the event */
+            b: number;
+            /** @description the event without the product */
+            c: number;
+            chiSquared: number | null;
+            chiSquaredYates: number | null;
+            /** @description neither */
+            d: number;
+            eb05: number | null;
+            eb95: number | null;
+            ebgm: number | null;
+            event: string;
+            /** @description expected a under independence */
+            expected: number;
+            /** @description ids of the presets the pair meets */
+            hits: string[];
+            ic: number;
+            ic025: number;
+            ic975: number;
+            n: number;
+            /** @description why a figure is null */
+            notes: string[];
+            product: string;
+            prr: components["schemas"]["RatioWithIntervalResponse"];
+            ror: components["schemas"]["RatioWithIntervalResponse"];
         };
         PassFinalReportDto: {
             /**
@@ -2192,6 +3675,11 @@ export interface components {
              */
             endOfDataCollection: string;
             owner?: string;
+        };
+        PasswordResetResponse: {
+            /** @description the generated password, shown once (to be changed at next sign-in) */
+            password: string;
+            user: components["schemas"]["UserResponse"];
         };
         PatientDto: {
             /** @enum {string} */
@@ -2208,6 +3696,115 @@ export interface components {
             sex?: "male" | "female" | "unknown";
             weightKg?: number;
         };
+        PatientResponse: {
+            /** @enum {string|null} */
+            ageGroup: "foetus" | "neonate" | "infant" | "child" | "adolescent" | "adult" | "elderly" | null;
+            /** @enum {string|null} */
+            ageUnit: "year" | "month" | "week" | "day" | null;
+            ageValue: number | null;
+            /** Format: date */
+            diedOn: string | null;
+            /** @description record, registry or study subject number */
+            identifier: string | null;
+            initials: string | null;
+            medicalHistory: string | null;
+            /** @enum {string|null} */
+            sex: "male" | "female" | "unknown" | null;
+            weightKg: number | null;
+        };
+        PlannedClockResponse: {
+            /** @description calendar days from day 0 */
+            days: number;
+            /** Format: date */
+            dueOn: string;
+            explanation: string;
+            /** @description the due date falls on a weekend or closure day (flagged, never moved) */
+            nonWorkingDay: string | null;
+            /** @example ICSR-SERIOUS-15 */
+            ruleId: string;
+            ruleSource: string;
+        };
+        PossibleDuplicateResponse: {
+            /**
+             * Format: uuid
+             * @description the other case
+             */
+            caseId: string;
+            /** @description equal other-case identifiers: a duplicate for certain */
+            certain: boolean;
+            conflicting: ("other-identifier" | "worldwide-id" | "reaction" | "suspect-drug" | "onset-date" | "patient-sex" | "patient-age" | "initials" | "country" | "batch-number")[];
+            /** @description already linked as a duplicate */
+            linked: boolean;
+            matched: ("other-identifier" | "worldwide-id" | "reaction" | "suspect-drug" | "onset-date" | "patient-sex" | "patient-age" | "initials" | "country" | "batch-number")[];
+            safetyReportId: string;
+            score: number;
+            worldwideId: string;
+        };
+        ProcedureResponse: {
+            assessedMilestones: components["schemas"]["AssessedMilestoneResponse"][];
+            /** @description days stopped in total */
+            clockStopDays: number;
+            clockStops: components["schemas"]["ClockStopResponse"][];
+            /** Format: uuid */
+            id: string;
+            /** @example EMEA/H/C/004827/R/0012 */
+            number: string;
+            /** Format: uuid */
+            productId: string;
+            /** @enum {string} */
+            state: "planned" | "submitted" | "under-assessment" | "clock-stopped" | "opinion" | "decided";
+            timetable: components["schemas"]["TimetableResponse"];
+            title: string;
+            /** @enum {string} */
+            type: "renewal" | "variation-type-ii" | "variation-type-ib" | "psusa" | "rmp-update" | "pam" | "pass-protocol" | "pass-report" | "annual-reassessment" | "other";
+        };
+        ProductDetailResponse: {
+            /** @example etranacogene dezaparvovec */
+            activeSubstance: string;
+            additionalMonitoring: boolean;
+            advancedTherapy: boolean;
+            authorisation: components["schemas"]["AuthorisationResponse"] | null;
+            description: string;
+            /** @example EMEA/H/C/004827 */
+            emaProductNumber: string | null;
+            /** Format: uuid */
+            id: string;
+            milestones: components["schemas"]["MilestoneResponse"][];
+            /** @example Hemgenix */
+            name: string;
+            /** @example EU/3/18/1999 */
+            orphanDesignation: string | null;
+            /** Format: date */
+            orphanDesignationDate: string | null;
+            psurs: components["schemas"]["PsurResponse"][];
+            /** @description exceptional circumstances: the annual reassessments (empty otherwise) */
+            reassessments: components["schemas"]["ReassessmentResponse"][];
+            renewals: components["schemas"]["RenewalResponse"][];
+            sourceNote: string;
+            /** @description null without an authorisation */
+            validity: components["schemas"]["ValidityResponse"] | null;
+        };
+        ProductRefResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Hemgenix */
+            name: string;
+        };
+        ProductSummaryResponse: {
+            /** @example etranacogene dezaparvovec */
+            activeSubstance: string;
+            additionalMonitoring: boolean;
+            advancedTherapy: boolean;
+            authorisation: components["schemas"]["AuthorisationResponse"] | null;
+            /** @example EMEA/H/C/004827 */
+            emaProductNumber: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example Hemgenix */
+            name: string;
+            /** @example EU/3/18/1999 */
+            orphanDesignation: string | null;
+        };
         ProposedChangeDto: {
             /** @description the change proposed to the obligation or its timeline */
             change: string;
@@ -2215,6 +3812,57 @@ export interface components {
             obligationReference: string;
             /** @description why */
             reason: string;
+        };
+        ProposedChangeResponse: {
+            change: string;
+            /** @example SOB-001 */
+            obligationReference: string;
+            reason: string;
+        };
+        PsurResponse: {
+            cycle: number;
+            /** @description data lock point */
+            dlp: components["schemas"]["RuledDateResponse"];
+            intervalMonths: number;
+            /** Format: uuid */
+            milestoneId: string | null;
+            submissionDue: components["schemas"]["RuledDateResponse"];
+        };
+        QueueCountsResponse: {
+            counts: components["schemas"]["JobCountsResponse"];
+            /** @example reminders */
+            queue: string;
+        };
+        QueueDashboardSessionResponse: {
+            /**
+             * @description the dashboard’s path, now open in this browser
+             * @example /admin/queues
+             */
+            dashboard: string;
+        };
+        QueuesHealthResponse: {
+            /** @enum {string} */
+            backend: "redis" | "postgres";
+            /** @description job totals over every queue (when up; per queue at GET /api/queues) */
+            jobs?: components["schemas"]["JobTotalsResponse"];
+            /** @enum {string} */
+            status: "up" | "unreachable";
+        };
+        QueuesOverviewResponse: {
+            /**
+             * @description Redis, or BullMQ’s PostgreSQL backend (the self-contained demo)
+             * @enum {string}
+             */
+            backend: "redis" | "postgres";
+            queues: components["schemas"]["QueueCountsResponse"][];
+            /** @description where the jobs live (no credentials) */
+            where: string;
+        };
+        RatioWithIntervalResponse: {
+            lower: number | null;
+            upper: number | null;
+            /** @description null when infinite or undefined (see notes) */
+            value: number | null;
         };
         ReactionDto: {
             /**
@@ -2238,9 +3886,92 @@ export interface components {
             /** @enum {string} */
             severity?: "mild" | "moderate" | "severe";
         };
+        ReactionExpectednessResponse: {
+            /** @enum {string} */
+            basis: "listed" | "not-listed" | "fatal-outcome-not-labelled" | "more-severe-than-labelled" | "override" | "no-reference-information" | "uncoded";
+            /** @description null = cannot be decided */
+            expected: boolean | null;
+            explanation: string;
+            listedTerm: string | null;
+            ptName: string | null;
+            reactionKey: string;
+            rsiVersion: number | null;
+        };
+        ReactionResponse: {
+            /**
+             * @description stable key within the case (follow-ups keep it)
+             * @example r1
+             */
+            key: string;
+            lltCode: number | null;
+            lltName: string | null;
+            meddraVersion: string | null;
+            /** Format: date */
+            onset: string | null;
+            /** @enum {string} */
+            outcome: "recovered" | "recovering" | "not-recovered" | "recovered-with-sequelae" | "fatal" | "unknown";
+            ptCode: number | null;
+            ptName: string | null;
+            reportedTerm: string;
+            seriousness: ("death" | "life-threatening" | "hospitalisation" | "disability" | "congenital-anomaly" | "other-medically-important")[];
+            /** @enum {string|null} */
+            severity: "mild" | "moderate" | "severe" | null;
+            /** @description primary SOC of the PT; null when uncoded */
+            socName: string | null;
+        };
         ReasonDto: {
             /** @description why (kept in the audit trail) */
             reason: string;
+        };
+        ReassessmentResponse: {
+            /** @description the anniversary of the authorisation */
+            anniversary: components["schemas"]["RuledDateResponse"];
+            applicationDue: components["schemas"]["RuledDateResponse"];
+            cycle: number;
+            /**
+             * Format: uuid
+             * @description the milestone tracking this reassessment
+             */
+            milestoneId: string | null;
+        };
+        RecordAuthorisationEventDto: {
+            /**
+             * @description day of the decision, or the day the authorisation ended
+             * @example 2026-10-15
+             */
+            decidedOn: string;
+            /**
+             * @description the Commission decision (required for a conversion, a renewal decision and a non-renewal)
+             * @example C(2026) 7123
+             */
+            decisionRef?: string;
+            /** @enum {string} */
+            event: "conversion" | "renewal-decision" | "not-renewed" | "withdrawn" | "lapsed";
+            /** @description the expiry the decision or the Union Register gives (wins over a computed one) */
+            expiry?: string;
+            /** @description required with expiry: the decision or Union Register entry it comes from */
+            expirySource?: string;
+            /**
+             * @description day the decision was notified to the holder (required for a conversion: the standard validity runs from it)
+             * @example 2026-10-20
+             */
+            notifiedOn?: string;
+            /** @description conversion: a decision on every specific obligation still open (those fulfilled before stay as they were) */
+            openObligations?: components["schemas"]["OpenObligationDecisionDto"][];
+            /**
+             * @description the procedure (required for a conversion and a renewal decision)
+             * @example EMEA/H/C/005772/R/0004
+             */
+            procedureRef?: string;
+            /** @description why it is recorded */
+            reason: string;
+            /** @description renewal decision: the five-year period renewed (1 or 2); default the period in force */
+            renewalCycle?: number;
+            /**
+             * @description renewal decision: valid without limit, or one additional five-year renewal on pharmacovigilance grounds (Art 14(3))
+             * @enum {string}
+             */
+            renewalOutcome?: "unlimited" | "additional-five-year";
         };
         RecordExposureDto: {
             /**
@@ -2290,6 +4021,38 @@ export interface components {
             /** @example EMEA/H/C/004827/SOB/001 */
             procedureRef?: string;
         };
+        ReferenceSafetyRefResponse: {
+            complete: boolean;
+            document: string;
+            /** Format: date */
+            effectiveFrom: string;
+            /** Format: uuid */
+            id: string;
+            version: number;
+        };
+        ReferenceSafetyResponse: {
+            /** @description false while the list is known to be partial */
+            complete: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** @example SmPC section 4.8 (2024-02) */
+            document: string;
+            /** Format: date */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description the day the next version took over (exclusive); null for the version in force
+             */
+            effectiveUntil: string | null;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /** Format: uuid */
+            productId: string;
+            terms: components["schemas"]["ReferenceTermResponse"][];
+            version: number;
+        };
         ReferenceTermDto: {
             denominatorNote?: string;
             /** @description the label mentions fatal outcomes of this reaction (default false) */
@@ -2328,11 +4091,154 @@ export interface components {
             /** @example Infusion-related reaction */
             term: string;
         };
+        ReferenceTermResponse: {
+            denominatorNote: string | null;
+            /** @description the label mentions fatal outcomes (if not, a fatal outcome is unexpected) */
+            fatalOutcomeListed: boolean;
+            /** @enum {string|null} */
+            frequencyBand: "very-common" | "common" | "uncommon" | "rare" | "very-rare" | "not-known" | null;
+            /** @description HLT names whose PTs all count as listed */
+            hltNames: string[];
+            /** @enum {string} */
+            kind: "reaction" | "outcome";
+            /** @description a late event: its frequency is shown with the follow-up time */
+            lateOnset: boolean;
+            /**
+             * @description the most severe form the label describes
+             * @enum {string|null}
+             */
+            maxSeverity: "mild" | "moderate" | "severe" | null;
+            note: string | null;
+            /**
+             * @description an outcome term: what its rate counts
+             * @enum {string|null}
+             */
+            outcome: "fatal" | "serious" | "life-threatening" | "hospitalisation" | "disability" | null;
+            /** @description PT names the listed term stands for */
+            ptNames: string[];
+            /** @description patients the rate was measured on; null = unknown */
+            rateDenominator: number | null;
+            /** @description a stated rate in percent */
+            statedRatePercent: number | null;
+            /** @example Headache */
+            term: string;
+        };
         RegulatorOutcomeDto: {
             /** @description what the regulator concluded (PRAC recommendation, request, …) */
             outcome: string;
             /** @example 2026-11-20 */
             receivedOn: string;
+        };
+        RegulatorOutcomeResponse: {
+            outcome: string;
+            /** Format: date */
+            receivedOn: string;
+        };
+        RelatedCaseResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            kind: "duplicate-of" | "master-of" | "related";
+            /** Format: date-time */
+            linkedAt: string;
+            linkedBy: string;
+            reason: string;
+            safetyReportId: string;
+        };
+        ReminderDeadlineResponse: {
+            id: string;
+            /**
+             * @description `milestone`, `case-clock` (a case’s reporting clock) or `signal-esi` (an emerging safety issue’s notification)
+             * @example milestone
+             */
+            type: string;
+        };
+        ReminderDeliveryResponse: {
+            attempts: number;
+            /** @enum {string} */
+            channel: "in-app" | "email" | "webhook";
+            deadline: components["schemas"]["ReminderDeadlineResponse"];
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /**
+             * Format: date
+             * @description the deadline’s due date when the reminder was planned
+             */
+            dueDate: string;
+            /**
+             * Format: uuid
+             * @description also the stable delivery id receivers use to drop a repeat
+             */
+            id: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            lastError: string | null;
+            late: boolean;
+            /** @description the e-mail Message-ID */
+            messageId: string | null;
+            /** Format: date */
+            plannedSendDate: string;
+            /** Format: uuid */
+            productId: string | null;
+            /**
+             * @description `user:<id>` for the inbox, `channel:<notification channel id>` for e-mail and webhooks
+             * @example user:7d0c…
+             */
+            recipient: string;
+            /** @description the address it went to */
+            sentTo: string | null;
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed" | "cancelled";
+            /**
+             * @description `before-N` days, or `overdue-K` escalations
+             * @example before-30
+             */
+            step: string;
+        };
+        ReminderPolicyResponse: {
+            channels: ("in-app" | "email" | "webhook")[];
+            /** Format: date-time */
+            createdAt: string;
+            /** @example cma-renewal */
+            deadlineKind: string;
+            /** @description once overdue, an escalation every N days */
+            escalationEveryDays: number;
+            escalationRoles: ("admin" | "regulatory" | "safety" | "qppv" | "viewer")[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            level: "default" | "product" | "obligation";
+            notifyRoles: ("admin" | "regulatory" | "safety" | "qppv" | "viewer")[];
+            /** Format: uuid */
+            obligationId: string | null;
+            /**
+             * @description days before the due date a reminder goes out
+             * @example [
+             *       90,
+             *       60,
+             *       30,
+             *       14,
+             *       7,
+             *       1
+             *     ]
+             */
+            offsetsDays: number[];
+            /** Format: uuid */
+            productId: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RenewalResponse: {
+            applicationDue: components["schemas"]["RuledDateResponse"];
+            cycle: number;
+            expiry: components["schemas"]["RuledDateResponse"];
+            /**
+             * Format: uuid
+             * @description the milestone tracking this renewal
+             */
+            milestoneId: string | null;
+            /** @description when the renewal window opens (CMA: expiry − 7 months) */
+            windowOpens: components["schemas"]["RuledDateResponse"] | null;
         };
         ReplayDeliveryDto: {
             /** @example endpoint fixed by IT */
@@ -2349,6 +4255,59 @@ export interface components {
              * @enum {string}
              */
             qualification?: "physician" | "pharmacist" | "other-health-professional" | "lawyer" | "consumer";
+        };
+        ReporterResponse: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example DE
+             */
+            country: string | null;
+            name: string | null;
+            /** @description the primary source (its country decides EEA or not) */
+            primarySource: boolean;
+            /** @enum {string|null} */
+            qualification: "physician" | "pharmacist" | "other-health-professional" | "lawyer" | "consumer" | null;
+        };
+        ReportingPeriodResponse: {
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description the data lock point
+             */
+            to: string;
+        };
+        RequestedFrequencyRunResponse: {
+            /** Format: date */
+            dataLockPoint: string;
+            /** @description SHA-256 of the inputs and results */
+            digest: string;
+            exposure: components["schemas"]["DenominatorsResponse"];
+            /** Format: date-time */
+            finishedAt: string;
+            /** Format: uuid */
+            id: string;
+            meddraRelease: components["schemas"]["MeddraReleaseBriefResponse"] | null;
+            /** @enum {string} */
+            period: "interval" | "cumulative";
+            /**
+             * Format: date
+             * @description null: cumulative
+             */
+            periodStart: string | null;
+            product: components["schemas"]["ProductRefResponse"];
+            referenceSafety: components["schemas"]["ReferenceSafetyRefResponse"] | null;
+            requestedBy: string;
+            rows: components["schemas"]["FrequencyRowResponse"][];
+            /** Format: date-time */
+            startedAt: string;
+            /** @description false: an identical latest run was returned instead of a copy */
+            stored: boolean;
+            summary: components["schemas"]["CountSummaryResponse"];
+            /** @description generated demo cases were counted */
+            synthetic: boolean;
+            /** @enum {string} */
+            trigger: "request" | "schedule" | "case-change";
         };
         RequestFrequencyRunDto: {
             /**
@@ -2371,9 +4330,102 @@ export interface components {
              */
             restartedOn: string;
         };
+        RevokedTokensResponse: {
+            /** @description sessions and tokens ended */
+            revoked: number;
+        };
         RotateKeyDto: {
             /** @description why the key is rotated (kept in the audit trail) */
             reason: string;
+        };
+        RuledDateResponse: {
+            /** @description set when the date rests on an assumption the user must confirm (what it is and what to do) */
+            assumption: string | null;
+            /** Format: date */
+            date: string;
+            explanation: string;
+            nonWorkingDay: components["schemas"]["NonWorkingDayResponse"] | null;
+            /** @example CMA-EXPIRY */
+            ruleId: string;
+            /** @description the legal source of the rule */
+            source: string;
+        };
+        RunParametersResponse: {
+            /** @description how events are named (which MedDRA coding), in words */
+            meddra: string;
+            /** @description smallest a (reports with product and event) kept */
+            minCount: number;
+            presets: components["schemas"]["ScreeningPresetResponse"][];
+            /** @description drug roles counted */
+            roles: string[];
+            /** @enum {string} */
+            unit: "reports";
+        };
+        RunPhasesResponse: {
+            countMs: number;
+            ebgmMs?: number;
+            pairsMs: number;
+            writeMs: number;
+        };
+        RunTotalsResponse: {
+            durationMs: number;
+            /** @description the prior fitted for EBGM, or why there is none (older runs lack it) */
+            ebgm?: components["schemas"]["EbgmPriorResponse"] | components["schemas"]["EbgmNotAppliedResponse"];
+            /** Format: uuid */
+            fromRun?: string;
+            /** @description pairs each preset flags, by preset id */
+            hits: {
+                [key: string]: number;
+            };
+            pairs: number;
+            phases: components["schemas"]["RunPhasesResponse"];
+            reports: number;
+        };
+        ScreeningPresetResponse: {
+            /** @description false when the run lacks figures the rule needs (EBGM) */
+            applied: boolean;
+            /** @example evans */
+            id: string;
+            name: string;
+            /** @description the rule in words */
+            rule: string;
+            source: string;
+        };
+        ServiceStateResponse: {
+            /** @description run inside this process (the demo’s embedded PostgreSQL) */
+            embedded: boolean;
+            /**
+             * @description not-configured: REDIS_URL unset (the queues then run on PostgreSQL)
+             * @enum {string}
+             */
+            status: "up" | "unreachable" | "not-configured";
+        };
+        SignalResponse: {
+            alerts: components["schemas"]["AlertResponse"][];
+            assessment: string | null;
+            /** @description a QPPV approved the assessment as it now stands (an electronic signature) */
+            assessmentApproved: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            emergingSafetyIssue: components["schemas"]["EmergingSafetyIssueResponse"] | null;
+            event: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            priority: "high" | "medium" | "low" | null;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** @enum {string|null} */
+            recommendedAction: "no-action" | "routine-monitoring" | "smpc-update" | "rmp-update" | "dhpc" | "variation" | "psur-discussion" | "other" | null;
+            regulatorOutcome: components["schemas"]["RegulatorOutcomeResponse"] | null;
+            /** @enum {string} */
+            status: "validated" | "analysed" | "assessed" | "closed";
+            steps: components["schemas"]["SignalStepResponse"][];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
         SignalStepDto: {
             /** @description the assessment of the evidence (at the assessed step) */
@@ -2389,6 +4441,68 @@ export interface components {
              * @enum {string}
              */
             to: "validated" | "analysed" | "assessed" | "closed";
+        };
+        SignalStepResponse: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            /** @description what the step recorded (priority, assessment, action…) */
+            details: {
+                [key: string]: unknown;
+            };
+            notes: string;
+            /** @example analysed */
+            step: string;
+        };
+        SignalSummaryResponse: {
+            assessment: string | null;
+            /** @description a QPPV approved the assessment as it now stands (an electronic signature) */
+            assessmentApproved: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            emergingSafetyIssue: components["schemas"]["EmergingSafetyIssueResponse"] | null;
+            event: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            priority: "high" | "medium" | "low" | null;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            /** @enum {string|null} */
+            recommendedAction: "no-action" | "routine-monitoring" | "smpc-update" | "rmp-update" | "dhpc" | "variation" | "psur-discussion" | "other" | null;
+            regulatorOutcome: components["schemas"]["RegulatorOutcomeResponse"] | null;
+            /** @enum {string} */
+            status: "validated" | "analysed" | "assessed" | "closed";
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SignatureResponse: {
+            comment: string | null;
+            /** @description the exact content signed */
+            content: {
+                [key: string]: unknown;
+            };
+            /** @description SHA-256 of the content signed */
+            contentHash: string;
+            /** @description SHA-256 of the record’s content now */
+            currentContentHash: string;
+            entityId: string;
+            /** @example milestone */
+            entityType: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            meaning: "reviewed" | "approved";
+            /** Format: date-time */
+            signedAt: string;
+            signer: components["schemas"]["SignerResponse"];
+            /** @enum {string} */
+            state: "valid" | "content-changed" | "seal-broken";
+            /** @description the seal holds and the record is unchanged since signing */
+            valid: boolean;
         };
         SignDto: {
             comment?: string;
@@ -2409,6 +4523,41 @@ export interface components {
              */
             password: string;
         };
+        SignedInResponse: {
+            /**
+             * Format: date-time
+             * @description absolute expiry of the session (it also ends after being idle)
+             */
+            expiresAt: string;
+            /** @description the bearer token of the session (Authorization: Bearer …) */
+            token: string;
+            user: components["schemas"]["UserResponse"];
+        };
+        SignerResponse: {
+            /** @description the signer’s name as it was when signing */
+            name: string;
+            /** @description the role the signer held */
+            role: string;
+            /** Format: uuid */
+            userId: string;
+            username: string;
+        };
+        SigningKeyResponse: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            id: number;
+            /** Format: date-time */
+            retiredAt: string | null;
+        };
+        SolicitedDenominatorResponse: {
+            figures: components["schemas"]["ExposureFigureResponse"][];
+            patients: number;
+        };
+        SpontaneousDenominatorResponse: {
+            figure: components["schemas"]["ExposureFigureResponse"];
+            patients: number;
+        };
         SubmissionDto: {
             /**
              * @description date of the positive acknowledgement (ACK.B.r.6 = CA)
@@ -2425,6 +4574,81 @@ export interface components {
             /** @description the case version the recipient accepted */
             version: number;
         };
+        SuggestedRenewalResponse: {
+            /** Format: date */
+            applicationDue: string;
+            cycle: number;
+            /** Format: date */
+            expiry: string;
+        };
+        SummaryTabulationResponse: {
+            /** @description how the cases were chosen and counted, in words */
+            basis: string;
+            /** Format: date */
+            dataLockPoint: string;
+            excluded: components["schemas"]["ExcludedCasesResponse"];
+            period: components["schemas"]["ReportingPeriodResponse"];
+            product: components["schemas"]["ProductRefResponse"];
+            result: components["schemas"]["SummaryTabulationResultResponse"];
+        };
+        SummaryTabulationResultResponse: {
+            /** @description by SOC then PT (the uncoded group last) */
+            rows: components["schemas"]["TabulationRowResponse"][];
+            socSubtotals: components["schemas"]["TabulationSocSubtotalResponse"][];
+            total: components["schemas"]["TabulationTotalResponse"];
+        };
+        TabulationCountsResponse: {
+            spontaneousNonSerious: number;
+            spontaneousSerious: number;
+            studyNonSerious: number;
+            studySerious: number;
+            total: number;
+        };
+        TabulationRowResponse: {
+            cumulative: components["schemas"]["TabulationCountsResponse"];
+            interval: components["schemas"]["TabulationCountsResponse"];
+            pt: string;
+            soc: string;
+        };
+        TabulationSocSubtotalResponse: {
+            cumulative: components["schemas"]["TabulationCountsResponse"];
+            interval: components["schemas"]["TabulationCountsResponse"];
+            soc: string;
+        };
+        TabulationTotalResponse: {
+            cumulative: components["schemas"]["TabulationCountsResponse"];
+            interval: components["schemas"]["TabulationCountsResponse"];
+        };
+        TimetableResponse: {
+            /** Format: date */
+            commissionDecisionOn: string | null;
+            /** Format: date */
+            opinionOn: string | null;
+            /** @enum {string|null} */
+            opinionOutcome: "positive" | "negative" | "withdrawn" | null;
+            /** Format: date */
+            startedOn: string | null;
+            /** Format: date */
+            submittedOn: string | null;
+        };
+        TokenResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "session" | "api" | "calendar";
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string | null;
+            /**
+             * @description an API token: the role it acts with (the owner’s or viewer); null for sessions and calendar tokens
+             * @enum {string|null}
+             */
+            role: "admin" | "regulatory" | "safety" | "qppv" | "viewer" | null;
+        };
         TransitionMilestoneDto: {
             /** @enum {string} */
             ectdType?: "pam-sob" | "pam-anx" | "pam-mea" | "pam-leg" | "pam-sda" | "pam-capa" | "pam-paes" | "pam-rec" | "pass107n" | "pass107q" | "renewal" | "annual-reassessment" | "psur" | "psusa" | "rmp";
@@ -2436,6 +4660,9 @@ export interface components {
             submissionRef?: string;
             /** @description required for submitted (YYYY-MM-DD) */
             submittedOn?: string;
+        };
+        UnreadCountResponse: {
+            unread: number;
         };
         UpdateAuthorisationDto: {
             marketedOn?: Record<string, never> | null;
@@ -2450,6 +4677,27 @@ export interface components {
             /** @description false pauses this address; its pending reminders are cancelled when they come up */
             enabled?: boolean;
             label?: string;
+        };
+        UpdateObligationDto: {
+            /**
+             * @description re-categorisation, e.g. a specific obligation (SOB) that becomes an Annex II condition (ANX) or an RMP measure (MEA)
+             * @enum {string}
+             */
+            category?: "SOB" | "ANX" | "MEA" | "LEG" | "REC";
+            /** @enum {string} */
+            changeSource: "variation" | "renewal-opinion" | "rmp-update" | "psusa" | "annex-ii" | "regulator-letter" | "conversion" | "correction";
+            /** @description the new verbatim text */
+            description?: string;
+            /**
+             * @description required unless changeSource is regulator-letter or correction
+             * @example EMEA/H/C/004827/II/0015
+             */
+            procedureRef?: string;
+            /** @description why it changed */
+            reason: string;
+            /** @enum {string} */
+            status?: "open" | "fulfilled" | "withdrawn";
+            studyIds?: string[];
         };
         UpdateReminderPolicyDto: {
             /**
@@ -2521,6 +4769,30 @@ export interface components {
             /** @enum {string} */
             role?: "admin" | "regulatory" | "safety" | "qppv" | "viewer";
         };
+        UserResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            disabled: boolean;
+            /** @example Jan de Vries */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description locked after failed sign-ins until then
+             */
+            lockedUntil: string | null;
+            /** @description a generated password must be changed before anything else */
+            mustChangePassword: boolean;
+            /** Format: date-time */
+            passwordChangedAt: string;
+            /** @description the products (ids) the account is restricted to; null = every product */
+            productIds: string[] | null;
+            /** @enum {string} */
+            role: "admin" | "regulatory" | "safety" | "qppv" | "viewer";
+            /** @example j.devries */
+            username: string;
+        };
         ValidateAlertDto: {
             /** @description why this is a signal (GVP IX validation: evidence, clinical relevance, previous awareness) */
             reason: string;
@@ -2528,6 +4800,13 @@ export interface components {
             signal?: string;
             /** @description title of the new signal (default: product – event) */
             title?: string;
+        };
+        ValidityResponse: {
+            /** Format: date */
+            currentExpiry: string | null;
+            explanation: string;
+            /** @enum {string} */
+            status: "valid" | "renewal-pending" | "expired" | "lapsed-late-renewal" | "valid-unlimited";
         };
     };
     responses: never;
@@ -2547,19 +4826,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDashboardSessionResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2572,19 +4872,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeyResponse"][];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2601,19 +4922,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeyResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2631,19 +5000,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2662,19 +5070,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2693,19 +5158,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the signal the alert now belongs to */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2738,19 +5261,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2778,19 +5340,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the audit trail as CSV (attachment audit-trail.csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2803,19 +5405,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerifyResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, viewer, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2828,19 +5451,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2853,19 +5497,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the feed URL no longer answers */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2882,12 +5546,67 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedInResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description wrong username or password, or the account is disabled */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description too many attempts from this address, or the account is locked (Retry-After says how long) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2900,19 +5619,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2925,19 +5664,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2954,19 +5714,67 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -2992,14 +5800,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3024,12 +5845,50 @@ export interface operations {
                     "application/json": components["schemas"]["BrowserSessionResponse"];
                 };
             };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description too many attempts from this address, or the account is locked (Retry-After says how long) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3047,7 +5906,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /**
              * @description CSRF_TOKEN_REQUIRED / CSRF_TOKEN_INVALID: a change made with the cookie needs the X-CSRF-Token header
@@ -3058,7 +5919,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3071,19 +5943,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"][];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3100,19 +5993,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedTokenResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3127,19 +6068,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3155,19 +6152,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the iCalendar feed (one event per open deadline) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3185,11 +6222,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the iCalendar feed (one event per open deadline) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3209,19 +6285,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseClockResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3234,19 +6349,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosureDayResponse"][];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3266,19 +6402,76 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosureDayResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3294,32 +6487,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     DeadlinesController_find: {
         parameters: {
             query?: {
+                /** @description keyset paging: the `nextCursor` of the previous page (same filters, sort and order); the page starts after its last row, at the same cost however deep */
+                after?: string;
                 category?: "SOB" | "ANX" | "MEA" | "LEG" | "REC";
                 includeOverdue?: boolean;
-                kind?: "obligation" | "cma-renewal" | "standard-renewal" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
+                kind?: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
                 order?: "asc" | "desc";
                 /** @description only open deadlines whose due date has passed */
                 overdue?: boolean;
                 owner?: string;
+                /** @description page number (OFFSET paging); not with `after` */
                 page?: number;
                 pageSize?: number;
                 /** @description product id or name */
@@ -3337,19 +6562,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlinePageResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3364,19 +6628,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierBuildResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3391,19 +6703,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierVersionResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3421,19 +6781,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierComparisonResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3449,19 +6857,70 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the file (SHA-256 in the X-Content-SHA256 header) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/zip": string;
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3478,19 +6937,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcknowledgementResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3507,19 +7005,68 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the E2B(R3) batch (attachment) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3538,19 +7085,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3563,19 +7158,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EurdEntryResponse"][];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3592,19 +7208,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EurdEntryResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3622,19 +7286,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrequencyRunResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3651,19 +7354,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestedFrequencyRunResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3678,19 +7429,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrequencyRunWithRowsResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3711,21 +7510,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxItemResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3740,25 +7572,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description read */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3775,21 +7657,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MarkedReadResponse"];
+                };
             };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3806,21 +7703,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountResponse"];
+                };
             };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3833,19 +7745,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannelResponse"][];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3862,19 +7795,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedNotificationChannelResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3889,19 +7870,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3920,19 +7957,76 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationChannelResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3951,19 +8045,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeddraCodingResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -3976,19 +8118,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeddraReleaseResponse"][];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4011,19 +8174,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeddraSearchResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4038,19 +8240,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4069,19 +8319,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4096,19 +8403,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DueDateChangeResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4127,19 +8482,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4158,19 +8570,76 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4188,19 +8657,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4217,19 +8725,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4244,19 +8800,214 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ObligationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateObligationDto"];
+            };
+        };
+        responses: {
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description allowed roles: regulatory */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ObligationsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4275,19 +9026,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4306,19 +9114,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MilestoneResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4334,19 +9199,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4363,19 +9267,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4390,19 +9342,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4421,19 +9421,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4453,19 +9510,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4484,19 +9598,76 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcedureResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4509,19 +9680,40 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductSummaryResponse"][];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4538,19 +9730,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetailResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4565,19 +9805,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetailResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4596,19 +9884,290 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetailResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthorisationLifecycleController_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthorisationLifecycleController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordAuthorisationEventDto"];
+            };
+        };
+        responses: {
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description allowed roles: regulatory */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AuthorisationLifecycleController_conversionPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4623,19 +10182,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierSuggestionResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4650,19 +10257,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierVersionResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4681,19 +10336,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierBuildResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory, safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4708,19 +10421,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExposureResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4739,19 +10500,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExposureResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4766,19 +10584,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceSafetyResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4797,19 +10663,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceSafetyResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4822,19 +10745,49 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuesOverviewResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the queue store did not answer within 5 s */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4849,19 +10802,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceSafetyResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4880,19 +10881,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderDeliveryResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4911,19 +10951,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderDeliveryResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4945,19 +11043,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPolicyResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -4974,19 +11111,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPolicyResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5001,19 +11186,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPolicyResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5032,19 +11265,75 @@ export interface operations {
             };
         };
         responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5063,26 +11352,86 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderPolicyResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
     SafetyCasesController_list: {
         parameters: {
             query?: {
+                /** @description keyset paging: the `nextCursor` of the previous page (same filters); the page starts after its last case, at the same cost however deep */
+                after?: string;
                 limit?: number;
+                /** @description rows to skip (OFFSET paging); not with `after` */
                 offset?: number;
                 /** @description only cases with a reporting clock past its due date */
                 overdue?: boolean;
@@ -5101,19 +11450,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseListResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5130,19 +11518,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5157,19 +11593,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5184,19 +11668,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PossibleDuplicateResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5215,19 +11747,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5246,19 +11835,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the case’s links after the change */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedCaseResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5277,19 +11924,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5308,19 +12012,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description the case’s clocks after the submission */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseClockResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5335,19 +12097,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseVersionSummaryResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5366,19 +12176,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5394,19 +12261,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseVersionResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5425,19 +12340,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDiffResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5457,19 +12420,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5490,19 +12492,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the line listing as JSON, or as CSV with ?format=csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LineListingResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5523,19 +12566,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description the summary tabulation as JSON, or its rows as CSV with ?format=csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryTabulationResponse"];
+                    "text/csv": string;
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5550,19 +12634,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisproportionalityRunResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5579,19 +12702,77 @@ export interface operations {
             };
         };
         responses: {
+            /** @description one product: computed (done) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisproportionalityRunResponse"];
+                };
+            };
+            /** @description every pair: a background job (running); poll GET /signal-detection/runs/{id} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisproportionalityRunResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5606,19 +12787,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DisproportionalityRunResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5639,19 +12868,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5669,19 +12946,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalSummaryResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5696,19 +13012,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv, regulatory, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5727,19 +13091,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5758,19 +13179,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5789,19 +13267,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5820,19 +13355,76 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5848,19 +13440,58 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignatureResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5877,19 +13508,67 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignatureResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: regulatory, safety, qppv */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5904,19 +13583,67 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignatureResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5933,21 +13660,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"][];
+                };
             };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -5968,21 +13710,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedUserResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -6001,21 +13785,63 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -6038,21 +13864,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -6075,21 +13952,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PasswordResetResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -6108,21 +14036,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RevokedTokensResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -6141,21 +14120,72 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description allowed roles: admin */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };
@@ -6168,11 +14198,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description every backing service answers */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description degraded: `unreachable` names what does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
         };
     };

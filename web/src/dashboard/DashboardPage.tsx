@@ -1,11 +1,11 @@
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DateText } from '../common/DateText';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
-import { deadlinesQuery } from '../deadlines/deadlines-api';
+import { countText, deadlinesQuery } from '../deadlines/deadlines-api';
 import { KIND_LABELS } from '../deadlines/labels';
 import { unreadCountQuery } from '../layout/unread-count';
 import { productQuery, productsQuery, type ProductDetail } from '../products/products-api';
@@ -44,7 +44,7 @@ function RenewalRow({ product }: { product: ProductDetail }): ReactNode {
         )}
       </Table.Td>
       <Table.Td>
-        <DateText date={current?.windowOpens.date} />
+        <DateText date={current?.windowOpens?.date} />
       </Table.Td>
       <Table.Td>
         <DateText date={current?.applicationDue.date} due />
@@ -141,12 +141,54 @@ function DueList(): ReactNode {
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {page.total > page.items.length && (
+          {page.nextCursor !== null && (
             <Anchor component={Link} to={`/deadlines?withinDays=${DUE_SOON_DAYS}`} mt="xs" display="inline-block">
-              All {page.total} overdue or due in the next {DUE_SOON_DAYS} days
+              All {countText(page)} overdue or due in the next {DUE_SOON_DAYS} days
             </Anchor>
           )}
         </>
+      )}
+    </QueryState>
+  );
+}
+
+/** The most urgent open reporting clocks, as GET /api/case-clocks orders them (by due date). */
+function UrgentClocks(): ReactNode {
+  const clocks = useQuery(openClocksQuery);
+  return (
+    <QueryState query={clocks} label="reporting clocks" isEmpty={(rows) => rows.length === 0} empty="No reporting clock is open.">
+      {(rows) => (
+        <Table aria-label="Open reporting clocks due first" verticalSpacing="xs" mb="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Case</Table.Th>
+              <Table.Th>Version</Table.Th>
+              <Table.Th>Rule</Table.Th>
+              <Table.Th>Day 0</Table.Th>
+              <Table.Th>Due</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.slice(0, 5).map((clock) => (
+              <Table.Tr key={clock.id}>
+                <Table.Td>
+                  {clock.safetyReportId}
+                  {clock.synthetic ? ' (synthetic)' : ''}
+                </Table.Td>
+                <Table.Td>{clock.version}</Table.Td>
+                <Table.Td>
+                  <code>{clock.ruleId}</code>
+                </Table.Td>
+                <Table.Td>
+                  <DateText date={clock.day0} />
+                </Table.Td>
+                <Table.Td>
+                  <DateText date={clock.dueOn} due />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
     </QueryState>
   );
@@ -196,6 +238,7 @@ export default function DashboardPage(): ReactNode {
   const unread = useQuery(unreadCountQuery);
   const clocks = useQuery({ ...openClocksQuery, enabled: readsCases });
   const clockCount = (n: number | undefined): string | undefined => (n === undefined ? undefined : n >= CLOCKS_LIMIT ? `${CLOCKS_LIMIT}+` : String(n));
+  const total = (page: { total: number; totalIsExact: boolean } | undefined): string | undefined => (page === undefined ? undefined : `${page.total}${page.totalIsExact ? '' : '+'}`);
 
   return (
     <>
@@ -206,8 +249,8 @@ export default function DashboardPage(): ReactNode {
             At a glance
           </Title>
           <SimpleGrid cols={{ base: 2, md: readsCases ? 5 : 3 }}>
-            <CountLink count={overdue.data?.total} loading={overdue.isPending} label="overdue deadlines" to="/deadlines?overdue=true" />
-            <CountLink count={dueSoon.data?.total} loading={dueSoon.isPending} label={`due in the next ${DUE_SOON_DAYS} days`} to={`/deadlines?withinDays=${DUE_SOON_DAYS}&includeOverdue=false`} />
+            <CountLink count={total(overdue.data)} loading={overdue.isPending} label="overdue deadlines" to="/deadlines?overdue=true" />
+            <CountLink count={total(dueSoon.data)} loading={dueSoon.isPending} label={`due in the next ${DUE_SOON_DAYS} days`} to={`/deadlines?withinDays=${DUE_SOON_DAYS}&includeOverdue=false`} />
             <CountLink count={unread.data?.unread} loading={unread.isPending} label="unread reminders" to="/inbox?unread=true" />
             {readsCases && (
               <>
@@ -236,11 +279,13 @@ export default function DashboardPage(): ReactNode {
         </section>
         {readsCases && (
           <section aria-labelledby="compliance">
-            <Group justify="space-between" mb="sm">
-              <Title order={2} size="h3" id="compliance">
-                Reporting on time (last 12 months)
-              </Title>
-            </Group>
+            <Title order={2} size="h3" id="compliance" mb="sm">
+              Reporting clocks
+            </Title>
+            <UrgentClocks />
+            <Title order={3} size="h4" mb="xs">
+              Reporting on time (last 12 months)
+            </Title>
             <Compliance />
           </section>
         )}

@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { productsQuery } from '../products/products-api';
 import { CATEGORIES, KINDS, STATUSES, STUDY_TYPES } from './deadline-filters';
 import type { DeadlineQuery } from './deadlines-api';
@@ -9,17 +9,29 @@ import { KIND_LABELS, STATUS_LABELS } from './labels';
 
 const options = <T extends string>(values: readonly T[], labels?: Record<T, string>) => values.map((value) => ({ value, label: labels?.[value] ?? value }));
 
+/**
+ * A typed field whose value goes to the URL 400 ms after the last keystroke, and follows the URL when it
+ * changes otherwise (back/forward, a link, "Clear filters").
+ */
+function useTypedFilter<T extends string | number>(inUrl: T, apply: (value: T) => void): [T, (value: T) => void] {
+  const [value, setValue] = useState<T>(inUrl);
+  const [settled] = useDebouncedValue(value, 400);
+  const latest = useRef({ inUrl, apply });
+  latest.current = { inUrl, apply };
+  useEffect(() => setValue(inUrl), [inUrl]);
+  useEffect(() => {
+    if (settled !== latest.current.inUrl) {
+      latest.current.apply(settled);
+    }
+  }, [settled]);
+  return [value, setValue];
+}
+
 /** The filters of GET /api/deadlines; every change goes to the URL through `onChange`. */
 export function DeadlineFilters({ query, onChange }: { query: DeadlineQuery; onChange: (change: Partial<DeadlineQuery>) => void }): ReactNode {
   const products = useQuery(productsQuery);
-  const [owner, setOwner] = useState(query.owner ?? '');
-  const [withinDays, setWithinDays] = useState<string | number>(query.withinDays ?? '');
-  const applyOwner = useDebouncedCallback((value: string) => onChange({ owner: value.trim() === '' ? undefined : value.trim() }), 400);
-  const applyWithin = useDebouncedCallback((value: string | number) => onChange({ withinDays: typeof value === 'number' ? value : undefined }), 400);
-
-  // Back/forward or a link changes the URL: the text fields follow it.
-  useEffect(() => setOwner(query.owner ?? ''), [query.owner]);
-  useEffect(() => setWithinDays(query.withinDays ?? ''), [query.withinDays]);
+  const [owner, setOwner] = useTypedFilter(query.owner ?? '', (value) => onChange({ owner: value.trim() === '' ? undefined : value.trim() }));
+  const [withinDays, setWithinDays] = useTypedFilter<string | number>(query.withinDays ?? '', (value) => onChange({ withinDays: typeof value === 'number' ? value : undefined }));
 
   return (
     <form role="search" aria-label="Filter deadlines" onSubmit={(event) => event.preventDefault()}>
@@ -32,10 +44,7 @@ export function DeadlineFilters({ query, onChange }: { query: DeadlineQuery; onC
           allowDecimal={false}
           allowNegative={false}
           value={withinDays}
-          onChange={(value) => {
-            setWithinDays(value);
-            applyWithin(value);
-          }}
+          onChange={setWithinDays}
         />
         <Select
           label="Product"
@@ -77,10 +86,7 @@ export function DeadlineFilters({ query, onChange }: { query: DeadlineQuery; onC
           label="Owner"
           placeholder="Anyone"
           value={owner}
-          onChange={(event) => {
-            setOwner(event.currentTarget.value);
-            applyOwner(event.currentTarget.value);
-          }}
+          onChange={(event) => setOwner(event.currentTarget.value)}
         />
         <Group align="flex-end" gap="md" pb={6}>
           <Checkbox label="Overdue only" checked={query.overdue === true} onChange={(event) => onChange({ overdue: event.currentTarget.checked ? true : undefined })} />
@@ -97,8 +103,6 @@ export function DeadlineFilters({ query, onChange }: { query: DeadlineQuery; onC
           variant="subtle"
           size="compact-sm"
           onClick={() => {
-            setOwner('');
-            setWithinDays('');
             onChange({ withinDays: undefined, overdue: undefined, includeOverdue: undefined, product: undefined, category: undefined, studyType: undefined, kind: undefined, owner: undefined, status: undefined });
           }}
         >

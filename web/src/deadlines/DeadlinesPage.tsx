@@ -10,7 +10,7 @@ import { downloadFile } from '../common/csv';
 import { useToday } from '../session/use-session';
 import { DeadlineFilters } from './DeadlineFilters';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, queryFromUrl, urlFromQuery, withFilter } from './deadline-filters';
-import { deadlinesQuery, type Deadline, type DeadlineQuery } from './deadlines-api';
+import { countText, deadlinesQuery, type Deadline, type DeadlineQuery } from './deadlines-api';
 import { CSV_MAX_ROWS, deadlinesCsv } from './deadlines-csv';
 import { KIND_LABELS, STATUS_LABELS } from './labels';
 
@@ -64,15 +64,17 @@ export default function DeadlinesPage(): ReactNode {
   const [exporting, setExporting] = useState(false);
 
   const go = (next: DeadlineQuery): void => setParams(urlFromQuery(next));
-  const onSort = (sort: Sort, order: 'asc' | 'desc'): void => go(withFilter(query, { sort: sort === 'dueDate' ? undefined : sort, order: order === 'asc' ? undefined : order }));
+  // Changes apply to the URL as it is when they land (a debounced text field may land after another change).
+  const change = (update: Partial<DeadlineQuery>): void => setParams((current) => urlFromQuery(withFilter(queryFromUrl(current), update)));
+  const onSort = (sort: Sort, order: 'asc' | 'desc'): void => change({ sort: sort === 'dueDate' ? undefined : sort, order: order === 'asc' ? undefined : order });
 
   const exportCsv = async (): Promise<void> => {
     setExporting(true);
     try {
-      const { csv, rows, total } = await deadlinesCsv(query, today);
+      const { csv, rows, complete } = await deadlinesCsv(query, today);
       downloadFile(`deadlines-${today}.csv`, csv);
-      if (rows < total) {
-        notifyError(new Error(`The export holds the first ${rows} of ${total} deadlines; narrow the filters for the rest.`), 'Export shortened');
+      if (!complete) {
+        notifyError(new Error(`The export holds the first ${rows} deadlines of more; narrow the filters for the rest.`), 'Export shortened');
       }
     } catch (error) {
       notifyError(error, 'Export failed');
@@ -85,10 +87,10 @@ export default function DeadlinesPage(): ReactNode {
   return (
     <>
       <PageTitle title="Deadlines">Deadlines</PageTitle>
-      <DeadlineFilters query={query} onChange={(change) => go(withFilter(query, change))} />
+      <DeadlineFilters query={query} onChange={change} />
       <Group justify="space-between" mt="lg" mb="xs">
         <Text role="status" aria-live="polite">
-          {deadlines.data === undefined ? ' ' : `${deadlines.data.total} deadline${deadlines.data.total === 1 ? '' : 's'}`}
+          {deadlines.data === undefined ? ' ' : countText(deadlines.data)}
         </Text>
         <Button variant="outline" onClick={() => void exportCsv()} loading={exporting} disabled={deadlines.data?.total === 0} title={`CSV of this view (at most ${CSV_MAX_ROWS} rows)`}>
           Export CSV
@@ -98,7 +100,7 @@ export default function DeadlinesPage(): ReactNode {
         {(page) => (
           <>
             <Table.ScrollContainer minWidth={900}>
-              <Table striped highlightOnHover verticalSpacing="xs" aria-label="Deadlines">
+              <Table striped highlightOnHover verticalSpacing="xs" aria-label="Deadlines" aria-busy={deadlines.isFetching}>
                 <Table.Thead>
                   <Table.Tr>
                     <SortHeader label="Product" sort="product" query={query} onSort={onSort} />
@@ -120,9 +122,10 @@ export default function DeadlinesPage(): ReactNode {
             <Group justify="space-between" mt="md">
               <Pagination
                 total={Math.max(1, Math.ceil(page.total / pageSize))}
-                value={page.page}
+                value={page.page ?? 1}
                 onChange={(value) => go({ ...query, page: value })}
                 getItemProps={(n) => ({ 'aria-label': `Page ${n}` })}
+                getControlProps={(control) => ({ 'aria-label': `${control === 'previous' ? 'Previous' : control === 'next' ? 'Next' : control === 'first' ? 'First' : 'Last'} page` })}
                 aria-label="Pages"
               />
               <Select
@@ -131,7 +134,7 @@ export default function DeadlinesPage(): ReactNode {
                 data={PAGE_SIZES.map(String)}
                 value={String(pageSize)}
                 allowDeselect={false}
-                onChange={(value) => go(withFilter(query, { pageSize: value === null ? undefined : Number(value) }))}
+                onChange={(value) => change({ pageSize: value === null ? undefined : Number(value) })}
               />
             </Group>
           </>

@@ -36,14 +36,24 @@ export interface DeadlineUntilSchema {
 /** UNTIL-SCHEMA: GET /api/deadlines (see DeadlineUntilSchema). */
 export interface DeadlinePageUntilSchema {
   today: IsoDate;
+  /** Counted up to a cap (10,000): when `totalIsExact` is false there are more. */
   total: number;
-  page: number;
+  totalIsExact: boolean;
+  /** Null when the page was asked for by cursor (`after`). */
+  page: number | null;
   pageSize: number;
+  /** `after` for the next page (keyset paging); null on the last page. */
+  nextCursor: string | null;
   items: DeadlineUntilSchema[];
 }
 
 export type DeadlinePage = Typed<'/api/deadlines', 'get', DeadlinePageUntilSchema>;
 export type Deadline = DeadlinePage['items'][number];
+
+/** "12 deadlines", "more than 10000 deadlines". */
+export function countText(page: Pick<DeadlinePage, 'total' | 'totalIsExact'>, noun = 'deadline'): string {
+  return `${page.totalIsExact ? '' : 'more than '}${page.total} ${noun}${page.total === 1 && page.totalIsExact ? '' : 's'}`;
+}
 
 export function fetchDeadlines(query: DeadlineQuery, context: Parameters<typeof api.get>[2] = {}): Promise<DeadlinePage> {
   return api.get('/api/deadlines', { params: { query } }, context) as Promise<DeadlinePage>;

@@ -14,19 +14,18 @@ function row(d: Deadline, today: IsoDate): (string | number | null)[] {
 
 /**
  * The current view (every page of it, in its order) as CSV, built in the browser from the same
- * GET /api/deadlines query the table shows — so the export sees exactly what the table sees (scope included).
+ * GET /api/deadlines query the table shows — so the export sees exactly what the table sees (scope
+ * included) — read by cursor (keyset paging: each page costs the same however deep).
  */
-export async function deadlinesCsv(query: DeadlineQuery, today: IsoDate): Promise<{ csv: string; rows: number; total: number }> {
+export async function deadlinesCsv(query: DeadlineQuery, today: IsoDate): Promise<{ csv: string; rows: number; complete: boolean }> {
+  const { page: _page, after: _after, ...view } = query;
   const rows: Deadline[] = [];
-  let total = 0;
-  for (let page = 1; rows.length < CSV_MAX_ROWS; page += 1) {
-    const result = await fetchDeadlines({ ...query, page, pageSize: PAGE });
-    total = result.total;
+  let after: string | null | undefined;
+  do {
+    const result = await fetchDeadlines({ ...view, pageSize: PAGE, after: after ?? undefined });
     rows.push(...result.items);
-    if (result.items.length < PAGE || rows.length >= total) {
-      break;
-    }
-  }
+    after = result.nextCursor;
+  } while (after !== null && rows.length < CSV_MAX_ROWS);
   const kept = rows.slice(0, CSV_MAX_ROWS);
-  return { csv: toCsv(HEADER, kept.map((d) => row(d, today))), rows: kept.length, total };
+  return { csv: toCsv(HEADER, kept.map((d) => row(d, today))), rows: kept.length, complete: after === null && kept.length === rows.length };
 }

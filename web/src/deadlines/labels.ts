@@ -5,6 +5,7 @@ export const KIND_LABELS: Record<Deadline['kind'], string> = {
   obligation: 'Obligation',
   'cma-renewal': 'CMA renewal',
   'standard-renewal': 'Standard renewal',
+  'annual-reassessment': 'Annual reassessment',
   psur: 'PSUR',
   'pass-final-report': 'PASS final report',
   'pass-waiver-request': 'PASS waiver request',

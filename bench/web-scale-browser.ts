@@ -1,0 +1,113 @@
+/**
+ * Time from navigation to "the data is visible" in headless Chromium (Debian's, driven by playwright-core),
+ * signed in through POST /api/auth/session (the HttpOnly `cma_session` cookie).
+ *
+ * What counts as "visible" is a marker per page, below in PAGES: ADJUST THEM when the web app's markup changes.
+ * They use roles, not CSS: a table with at least one data row (row 0 is the header), after the page's heading.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export interface PageMarker {
+  name: string;
+  path: string;
+  /** Resolves once the page shows its data. */
+  ready: (page: Page) => Promise<void>;
+  /** What `ready` waits for, printed with the figures. */
+  describes: string;
+}
+
+const TIMEOUT_MS = 30_000;
+
+async function firstDataRow(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await page.getByRole('table').first().getByRole('row').nth(1).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+}
+
+export const PAGES: PageMarker[] = [
+  { name: 'dashboard', path: '/', ready: firstDataRow, describes: 'h1 visible and the first table has a data row' },
+  { name: 'deadlines', path: '/deadlines', ready: firstDataRow, describes: 'h1 visible and the first table has a data row' },
+];
+
+export interface PageTiming {
+  name: string;
+  path: string;
+  describes: string;
+  cold: number[];
+  warm: number[];
+  /** API calls the page made on its last cold load: path and duration (ms, request start to response end). */
+  apiCalls: { path: string; ms: number; status: number }[];
+}
+
+async function timedNavigation(page: Page, base: string, marker: PageMarker, apiCalls?: PageTiming['apiCalls']): Promise<number> {
+  if (apiCalls !== undefined) {
+    apiCalls.length = 0;
+    page.on('requestfinished', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.startsWith('/api/')) {
+        void request.response().then((response) => {
+          const timing = request.timing();
+          apiCalls.push({ path: `${url.pathname}${url.search}`, ms: Math.round(timing.responseEnd), status: response?.status() ?? 0 });
+        });
+      }
+    });
+  }
+  const started = performance.now();
+  await page.goto(`${base}${marker.path}`, { waitUntil: 'commit', timeout: TIMEOUT_MS });
+  await marker.ready(page);
+  return performance.now() - started;
+}
+
+export async function measurePages(base: string, credentials: { username: string; password: string }, runs: number): Promise<PageTiming[]> {
+  const browser: Browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--no-zygote', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const signIn = await browser.newContext({ baseURL: base });
+    const response = await signIn.request.post('/api/auth/session', { data: credentials });
+    if (!response.ok()) {
+      throw new Error(`browser sign-in answered ${response.status()}: ${await response.text()}`);
+    }
+    const storageState = await signIn.storageState();
+    await signIn.close();
+    const context = (): Promise<BrowserContext> => browser.newContext({ baseURL: base, storageState, viewport: { width: 1280, height: 800 } });
+    const results: PageTiming[] = [];
+    for (const marker of PAGES) {
+      const result: PageTiming = { name: marker.name, path: marker.path, describes: marker.describes, cold: [], warm: [], apiCalls: [] };
+      // Cold: a new browser context each time (empty HTTP cache: the app's scripts are fetched too).
+      for (let run = 0; run < runs; run++) {
+        const fresh = await context();
+        const page = await fresh.newPage();
+        result.cold.push(await timedNavigation(page, base, marker, run === runs - 1 ? result.apiCalls : undefined));
+        await fresh.close();
+      }
+      // Warm: one context, the page loaded again (scripts from the cache; the API answers are never cached).
+      const warm = await context();
+      const page = await warm.newPage();
+      await timedNavigation(page, base, marker);
+      for (let run = 0; run < runs; run++) {
+        result.warm.push(await timedNavigation(page, base, marker));
+      }
+      await warm.close();
+      results.push(result);
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
+export function printPageResults(results: PageTiming[], print: (line: string) => void): void {
+  const stats = (values: number[]): string => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
+    return `median ${median.toFixed(0)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms (${sorted.map((v) => v.toFixed(0)).join(', ')})`;
+  };
+  for (const r of results) {
+    print(`  ${r.name} (${r.path}; ready = ${r.describes})`);
+    print(`    cold (new context, empty cache): ${stats(r.cold)}`);
+    print(`    warm (same context, reloaded):   ${stats(r.warm)}`);
+    print(`    API calls of the last cold load: ${r.apiCalls.map((c) => `${c.path} ${c.ms} ms${c.status === 200 ? '' : ` [${c.status}]`}`).join('; ') || 'none seen'}`);
+  }
+}
