@@ -16,7 +16,7 @@ export function OneTimePasswordView({ result, onDone }: { result: AccountWithPas
       <Text size="sm">
         Give <strong>{result.user.username}</strong> this password by a safe channel. At the first sign-in with it they must choose their own.
       </Text>
-      <OneTimeSecret label="One-time password" value={result.password} />
+      {result.password !== null && <OneTimeSecret label="One-time password" value={result.password} />}
       <Group justify="flex-end">
         <Button onClick={onDone} data-autofocus>
           Done

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, fromQuery, type Typed } from '../api/client';
+import { api, fromQuery } from '../api/client';
 import type { components } from '../api/schema';
 import type { Role } from '../session/session-store';
 
@@ -14,50 +14,34 @@ export const ROLE_LABELS: Record<Role, string> = {
   viewer: 'Viewer (read only)',
 };
 
-/** UNTIL-SCHEMA: an account as src/auth/users.service.ts toUserView writes it. */
-export interface AccountUntilSchema {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  /** null: every product. */
-  productIds: string[] | null;
-  mustChangePassword: boolean;
-  /** An instant (ISO 8601), or null when not locked. */
-  lockedUntil: string | null;
-  disabled: boolean;
-  passwordChangedAt: string;
-  createdAt: string;
-}
-
-export type Account = Typed<'/api/users/{id}', 'get', AccountUntilSchema>;
-/** UNTIL-SCHEMA: POST /api/users and POST /api/users/{id}/reset-password: the account and its one-time password. */
-export type AccountWithPassword = Typed<'/api/users/{id}/reset-password', 'post', { user: AccountUntilSchema; password: string }>;
+export type Account = components['schemas']['UserResponse'];
+/** A new or reset account with its one-time password (shown once). */
+export type AccountWithPassword = components['schemas']['CreatedUserResponse'] | components['schemas']['PasswordResetResponse'];
 export type NewAccount = components['schemas']['CreateUserDto'];
 export type AccountChange = components['schemas']['UpdateUserDto'];
 
 export const accountsQuery = queryOptions({
   queryKey: ['users'],
-  queryFn: async (context) => (await api.get('/api/users', undefined, fromQuery(context))) as Account[],
+  queryFn: (context) => api.get('/api/users', undefined, fromQuery(context)),
 });
 
-export async function createAccount(body: NewAccount): Promise<AccountWithPassword> {
-  return (await api.post('/api/users', { body })) as AccountWithPassword;
+export function createAccount(body: NewAccount): Promise<components['schemas']['CreatedUserResponse']> {
+  return api.post('/api/users', { body });
 }
 
-export async function changeAccount(id: string, body: AccountChange): Promise<Account> {
-  return (await api.patch('/api/users/{id}', { params: { path: { id } }, body })) as Account;
+export function changeAccount(id: string, body: AccountChange): Promise<Account> {
+  return api.patch('/api/users/{id}', { params: { path: { id } }, body });
 }
 
-export async function resetPassword(id: string, reason: string): Promise<AccountWithPassword> {
-  return (await api.post('/api/users/{id}/reset-password', { params: { path: { id } }, body: { reason } })) as AccountWithPassword;
+export function resetPassword(id: string, reason: string): Promise<components['schemas']['PasswordResetResponse']> {
+  return api.post('/api/users/{id}/reset-password', { params: { path: { id } }, body: { reason } });
 }
 
-export async function unlockAccount(id: string): Promise<Account> {
-  return (await api.post('/api/users/{id}/unlock', { params: { path: { id } } })) as Account;
+export function unlockAccount(id: string): Promise<Account> {
+  return api.post('/api/users/{id}/unlock', { params: { path: { id } } });
 }
 
 /** Ends every session and revokes every API and calendar token of the account. */
-export async function endSessions(id: string): Promise<{ revoked: number }> {
-  return (await api.delete('/api/users/{id}/sessions', { params: { path: { id } } })) as { revoked: number };
+export function endSessions(id: string): Promise<components['schemas']['RevokedTokensResponse']> {
+  return api.delete('/api/users/{id}/sessions', { params: { path: { id } } });
 }

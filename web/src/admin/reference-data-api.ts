@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, fromQuery, type Typed } from '../api/client';
+import { api, fromQuery } from '../api/client';
 import type { components } from '../api/schema';
 import type { IsoDate } from '../dates/calendar-date';
 import type { Role } from '../session/session-store';
@@ -7,35 +7,18 @@ import type { Role } from '../session/session-store';
 /** Who maintains closure days and the EURD list (src/auth/roles.ts REGISTER_EDITORS); everyone reads them. */
 export const REFERENCE_DATA_EDITORS: readonly Role[] = ['regulatory'];
 
-/** UNTIL-SCHEMA: GET /api/closure-days (src/deadlines/reference-data.service.ts). */
-export interface ClosureDayUntilSchema {
-  date: IsoDate;
-  name: string;
-}
-
-/** UNTIL-SCHEMA: GET /api/eurd-entries (src/deadlines/eurd-entry.entity.ts). */
-export interface EurdEntryUntilSchema {
-  id: string;
-  substance: string;
-  frequencyMonths: number;
-  firstDlp: IsoDate;
-  effectiveFrom: IsoDate;
-  source: string;
-  createdAt: string;
-}
-
-export type ClosureDay = Typed<'/api/closure-days', 'get', ClosureDayUntilSchema[]>[number];
-export type EurdEntry = Typed<'/api/eurd-entries', 'get', EurdEntryUntilSchema[]>[number];
+export type ClosureDay = components['schemas']['ClosureDayResponse'];
+export type EurdEntry = components['schemas']['EurdEntryResponse'];
 export type NewEurdEntry = components['schemas']['EurdEntryDto'];
 
 export const closureDaysQuery = queryOptions({
   queryKey: ['closure-days'],
-  queryFn: async (context) => (await api.get('/api/closure-days', undefined, fromQuery(context))) as ClosureDay[],
+  queryFn: (context) => api.get('/api/closure-days', undefined, fromQuery(context)),
 });
 
 export const eurdEntriesQuery = queryOptions({
   queryKey: ['eurd-entries'],
-  queryFn: async (context) => (await api.get('/api/eurd-entries', undefined, fromQuery(context))) as EurdEntry[],
+  queryFn: (context) => api.get('/api/eurd-entries', undefined, fromQuery(context)),
 });
 
 /** Adds a closure day, or renames the one on that date. */
@@ -47,6 +30,6 @@ export async function removeClosureDay(date: IsoDate): Promise<void> {
   await api.delete('/api/closure-days/{date}', { params: { path: { date } } });
 }
 
-export async function addEurdEntry(body: NewEurdEntry): Promise<EurdEntry> {
-  return (await api.post('/api/eurd-entries', { body })) as EurdEntry;
+export function addEurdEntry(body: NewEurdEntry): Promise<EurdEntry> {
+  return api.post('/api/eurd-entries', { body });
 }

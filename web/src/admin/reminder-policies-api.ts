@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, fromQuery, type Typed } from '../api/client';
+import { api, fromQuery } from '../api/client';
 import type { components, paths } from '../api/schema';
 import type { Role } from '../session/session-store';
 
@@ -12,39 +12,15 @@ export const CHANNEL_LABELS: Record<ReminderChannel, string> = { 'in-app': 'In-a
 /** Who may change reminder policies (src/auth/roles.ts POLICY_EDITORS); the API refuses the others. */
 export const POLICY_EDITORS: readonly Role[] = ['admin', 'regulatory', 'qppv'];
 
-/** UNTIL-SCHEMA: a policy as src/reminders/reminder-policies.service.ts toPolicyView writes it. */
-export interface ReminderPolicyUntilSchema {
-  id: string;
-  deadlineKind: string;
-  level: PolicyLevel;
-  productId: string | null;
-  obligationId: string | null;
-  offsetsDays: number[];
-  escalationEveryDays: number;
-  notifyRoles: Role[];
-  escalationRoles: Role[];
-  channels: ReminderChannel[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** UNTIL-SCHEMA: what the policies page reads of an obligation (GET /api/obligations, toObligationResponse). */
-export interface ObligationUntilSchema {
-  id: string;
-  productId: string;
-  reference: string;
-  description: string;
-}
-
-export type ReminderPolicy = Typed<'/api/reminder-policies/{id}', 'get', ReminderPolicyUntilSchema>;
-export type Obligation = Typed<'/api/obligations/{id}', 'get', ObligationUntilSchema>;
+export type ReminderPolicy = components['schemas']['ReminderPolicyResponse'];
+export type Obligation = components['schemas']['ObligationResponse'];
 export type NewPolicy = components['schemas']['CreateReminderPolicyDto'];
 export type PolicyChange = components['schemas']['UpdateReminderPolicyDto'];
 
 export function policiesQuery(query: PolicyQuery) {
   return queryOptions({
     queryKey: ['reminder-policies', query],
-    queryFn: async (context) => (await api.get('/api/reminder-policies', { params: { query } }, fromQuery(context))) as ReminderPolicy[],
+    queryFn: (context) => api.get('/api/reminder-policies', { params: { query } }, fromQuery(context)),
   });
 }
 
@@ -54,7 +30,7 @@ export const defaultPoliciesQuery = policiesQuery({ level: 'default' });
 export function obligationQuery(id: string) {
   return queryOptions({
     queryKey: ['obligations', 'one', id],
-    queryFn: async (context) => (await api.get('/api/obligations/{id}', { params: { path: { id } } }, fromQuery(context))) as Obligation,
+    queryFn: (context) => api.get('/api/obligations/{id}', { params: { path: { id } } }, fromQuery(context)),
     staleTime: 5 * 60_000,
   });
 }
@@ -62,17 +38,17 @@ export function obligationQuery(id: string) {
 export function productObligationsQuery(product: string) {
   return queryOptions({
     queryKey: ['obligations', { product }],
-    queryFn: async (context) => (await api.get('/api/obligations', { params: { query: { product } } }, fromQuery(context))) as Obligation[],
+    queryFn: (context) => api.get('/api/obligations', { params: { query: { product } } }, fromQuery(context)),
     staleTime: 5 * 60_000,
   });
 }
 
-export async function createPolicy(body: NewPolicy): Promise<ReminderPolicy> {
-  return (await api.post('/api/reminder-policies', { body })) as ReminderPolicy;
+export function createPolicy(body: NewPolicy): Promise<ReminderPolicy> {
+  return api.post('/api/reminder-policies', { body });
 }
 
-export async function changePolicy(id: string, body: PolicyChange): Promise<ReminderPolicy> {
-  return (await api.patch('/api/reminder-policies/{id}', { params: { path: { id } }, body })) as ReminderPolicy;
+export function changePolicy(id: string, body: PolicyChange): Promise<ReminderPolicy> {
+  return api.patch('/api/reminder-policies/{id}', { params: { path: { id } }, body });
 }
 
 export async function removePolicy(id: string, reason: string): Promise<void> {

@@ -1,22 +1,16 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, fromQuery, type Typed } from '../api/client';
+import { api, fromQuery } from '../api/client';
+import type { components } from '../api/schema';
 
-/** UNTIL-SCHEMA: a signing key as src/signatures/signing-keys.service.ts writes it (ids and dates; the secret never leaves the server). */
-export interface SigningKeyUntilSchema {
-  id: number;
-  createdAt: string;
-  retiredAt: string | null;
-  active: boolean;
-}
-
-export type SigningKey = Typed<'/api/admin/signing-keys', 'get', SigningKeyUntilSchema[]>[number];
+/** A key that seals electronic signatures: ids and dates only (the secret never leaves the server). */
+export type SigningKey = components['schemas']['SigningKeyResponse'];
 
 export const signingKeysQuery = queryOptions({
   queryKey: ['signing-keys'],
-  queryFn: async (context) => (await api.get('/api/admin/signing-keys', undefined, fromQuery(context))) as SigningKey[],
+  queryFn: (context) => api.get('/api/admin/signing-keys', undefined, fromQuery(context)),
 });
 
 /** Retires the active key and creates a new one; older signatures stay verifiable with the retired key. */
-export async function rotateSigningKey(reason: string): Promise<SigningKey> {
-  return (await api.post('/api/admin/signing-keys/rotate', { body: { reason } })) as SigningKey;
+export function rotateSigningKey(reason: string): Promise<SigningKey> {
+  return api.post('/api/admin/signing-keys/rotate', { body: { reason } });
 }

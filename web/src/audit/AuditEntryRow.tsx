@@ -2,7 +2,7 @@ import { Anchor, Badge, Code, Table, Text } from '@mantine/core';
 import { useId, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatInstant } from '../common/instant';
-import type { AuditEntry, FieldChangeUntilSchema } from './audit-api';
+import type { AuditEntry, FieldChange } from './audit-api';
 import { urlFromFilter } from './audit-filters';
 
 export const AUDIT_COLUMNS = 7;
@@ -24,7 +24,7 @@ function ChangeValue({ value }: { value: unknown }): ReactNode {
   );
 }
 
-function ChangesTable({ changes, caption }: { changes: FieldChangeUntilSchema[]; caption: string }): ReactNode {
+function ChangesTable({ changes, caption }: { changes: FieldChange[]; caption: string }): ReactNode {
   return (
     <Table withTableBorder verticalSpacing={4} aria-label={caption} layout="fixed">
       <Table.Thead>

@@ -1,49 +1,16 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
-import { api, fromQuery, type Typed } from '../api/client';
-import type { paths } from '../api/schema';
+import { api, fromQuery } from '../api/client';
+import type { components, paths } from '../api/schema';
 import type { Role } from '../session/session-store';
 
 /** The filters and order of GET /api/audit, from the generated client (paging and limit are the page's). */
 export type AuditQuery = NonNullable<paths['/api/audit']['get']['parameters']['query']>;
 export type AuditFilter = Omit<AuditQuery, 'afterSeq' | 'beforeSeq' | 'limit'>;
 
-/** UNTIL-SCHEMA: one changed top-level field (src/audit/audit-diff.ts). */
-export interface FieldChangeUntilSchema {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-/** UNTIL-SCHEMA: one row of GET /api/audit as src/audit/audit.mapper.ts writes it. */
-export interface AuditEntryUntilSchema {
-  seq: string;
-  /** An instant, ISO 8601 in UTC. */
-  occurredAt: string;
-  txId: string;
-  actor: string;
-  entityType: string;
-  entityId: string;
-  action: string;
-  productId: string | null;
-  reason: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  changes: FieldChangeUntilSchema[];
-  /** Case content removed by the server: the reader's role may not read cases. */
-  redacted: boolean;
-}
-
-/** UNTIL-SCHEMA: GET /api/audit/verify (src/audit/audit-verify.ts). */
-export interface AuditVerifyReportUntilSchema {
-  ok: boolean;
-  checkedLinks: number;
-  checkedEntries: number;
-  head: { seq: string; hash: string } | null;
-  firstBreak: { linkSeq: string | null; txId: string; problem: string; detail: string } | null;
-}
-
-export type AuditEntry = Typed<'/api/audit', 'get', AuditEntryUntilSchema[]>[number];
-export type AuditVerifyReport = Typed<'/api/audit/verify', 'get', AuditVerifyReportUntilSchema>;
+/** One row of the trail: who, when, what (field by field), why; `redacted` when the server removed case content. */
+export type AuditEntry = components['schemas']['AuditEntryResponse'];
+export type FieldChange = components['schemas']['AuditFieldChangeResponse'];
+export type AuditVerifyReport = components['schemas']['AuditVerifyResponse'];
 
 /** Who may run the whole-chain check (src/audit/audit.controller.ts CHAIN_VERIFIERS); the API refuses the others. */
 export const CHAIN_VERIFIERS: readonly Role[] = ['admin', 'viewer', 'qppv'];
@@ -59,7 +26,7 @@ export function auditQuery(filter: AuditFilter) {
     queryFn: async (context) => {
       const seq = context.pageParam === undefined ? {} : order === 'asc' ? { afterSeq: context.pageParam } : { beforeSeq: context.pageParam };
       const query: AuditQuery = { ...filter, order, limit: AUDIT_PAGE_SIZE, ...seq };
-      return (await api.get('/api/audit', { params: { query } }, fromQuery(context))) as AuditEntry[];
+      return api.get('/api/audit', { params: { query } }, fromQuery(context));
     },
     getNextPageParam: (last) => (last.length < AUDIT_PAGE_SIZE ? undefined : last[last.length - 1]?.seq),
     placeholderData: (previous) => previous,
@@ -80,5 +47,5 @@ export async function fetchAuditCsv(filter: AuditFilter): Promise<string> {
 }
 
 export async function verifyAuditChain(): Promise<AuditVerifyReport> {
-  return (await api.get('/api/audit/verify')) as AuditVerifyReport;
+  return api.get('/api/audit/verify');
 }
