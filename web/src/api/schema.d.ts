@@ -1915,6 +1915,32 @@ export interface components {
             head: components["schemas"]["AuditChainHeadResponse"] | null;
             ok: boolean;
         };
+        AuthorisationEventResponse: {
+            /** Format: date */
+            decidedOn: string;
+            /** @description the Commission decision */
+            decisionRef: string | null;
+            /** @example conversion */
+            event: string;
+            expiry: components["schemas"]["RecordedExpiryResponse"] | null;
+            /** @example conditional */
+            fromType: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            notifiedOn: string | null;
+            procedureRef: string | null;
+            reason: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** Format: date */
+            recordedOn: string;
+            renewalCycle: number | null;
+            renewalOutcome: string | null;
+            /** @example standard */
+            toType: string;
+        };
         AuthorisationResponse: {
             /** @example EU/1/22/1715/001 */
             euNumber: string | null;
@@ -1948,7 +1974,7 @@ export interface components {
              * Format: date-time
              * @description when the session ends at the latest (it also ends after idleMinutes unused)
              */
-            expiresAt: Record<string, never> | null;
+            expiresAt: string | null;
             /** @description a session ends after this many minutes without a request (background requests do not count) */
             idleMinutes: number;
             /**
@@ -2375,6 +2401,18 @@ export interface components {
             submittedLate: number;
             submittedOnTime: number;
         };
+        ConversionPathResponse: {
+            /** Format: date */
+            convertedOn: string | null;
+            fulfilled: number;
+            obligations: components["schemas"]["ObligationOnPathResponse"][];
+            outstanding: number;
+            product: components["schemas"]["ProductRefResponse"];
+            /** @description every specific obligation fulfilled: a conversion can be applied for */
+            readyForConversion: boolean;
+            summary: string;
+            type: string | null;
+        };
         CountSummaryResponse: {
             casesCounted: number;
             /** @description cases first received in the period, before exclusions */
@@ -2649,6 +2687,16 @@ export interface components {
              */
             username: string;
         };
+        CurrentTypeResponse: {
+            /** Format: date */
+            convertedOn: string | null;
+            /** Format: date */
+            endedOn: string | null;
+            /** @example withdrawn */
+            ending: string | null;
+            /** @example standard */
+            type: string;
+        };
         DeadlinePageResponse: {
             items: components["schemas"]["DeadlineResponse"][];
             /** @description pass as `after` for the next page; null on the last page */
@@ -2830,6 +2878,8 @@ export interface components {
         DossierSuggestionResponse: {
             /** @description why this data lock point, in words */
             basis: string;
+            /** @description data the dossier needs that lie after this data lock point (e.g. exposure figures counted later), in words */
+            dataAfter: string[];
             /**
              * Format: date
              * @description null when no renewal is ahead
@@ -3221,6 +3271,12 @@ export interface components {
             /** @enum {string} */
             trigger: "request" | "schedule" | "case-change";
         };
+        GrantedTypeResponse: {
+            /** Format: date */
+            notifiedOn: string | null;
+            /** @example conditional */
+            type: string;
+        };
         HealthResponse: {
             services: components["schemas"]["HealthServicesResponse"];
             /** @enum {string} */
@@ -3551,6 +3607,12 @@ export interface components {
             /** Format: date */
             submittedOn: string;
         };
+        NextDueResponse: {
+            /** Format: date */
+            dueDate: string;
+            overdue: boolean;
+            title: string;
+        };
         NoClockResponse: {
             reason: string;
             ruleId: string | null;
@@ -3594,6 +3656,41 @@ export interface components {
         NullifyCaseDto: {
             /** @example sent in error: duplicate of EU-… */
             reason: string;
+        };
+        ObligationChangeResponse: {
+            /** Format: date-time */
+            changedAt: string;
+            changedBy: string;
+            changeSource: string;
+            /** Format: date */
+            effectiveOn: string;
+            /** @example status */
+            field: string;
+            from: string | null;
+            /**
+             * @description a 64-bit integer as text
+             * @example 17
+             */
+            id: string;
+            /** Format: uuid */
+            milestoneId: string | null;
+            /** Format: uuid */
+            obligationId: string;
+            procedureRef: string | null;
+            reason: string;
+            /** Format: date */
+            recordedOn: string;
+            to: string | null;
+        };
+        ObligationOnPathResponse: {
+            description: string;
+            /** Format: date */
+            fulfilledOn: string | null;
+            milestones: components["schemas"]["PathMilestoneResponse"][];
+            nextDue: components["schemas"]["NextDueResponse"] | null;
+            outstanding: boolean;
+            reference: string;
+            status: string;
         };
         ObligationResponse: {
             /** @enum {string} */
@@ -3680,6 +3777,17 @@ export interface components {
             /** @description the generated password, shown once (to be changed at next sign-in) */
             password: string;
             user: components["schemas"]["UserResponse"];
+        };
+        PathMilestoneResponse: {
+            /** Format: date */
+            dueDate: string;
+            outcome: string | null;
+            /** Format: date */
+            outcomeOn: string | null;
+            status: string;
+            /** Format: date */
+            submittedOn: string | null;
+            title: string;
         };
         PatientDto: {
             /** @enum {string} */
@@ -3972,6 +4080,12 @@ export interface components {
              * @enum {string}
              */
             renewalOutcome?: "unlimited" | "additional-five-year";
+        };
+        RecordedExpiryResponse: {
+            /** Format: date */
+            date: string;
+            /** @description where the expiry comes from (decision, Union Register) */
+            source: string | null;
         };
         RecordExposureDto: {
             /**
@@ -4661,6 +4775,11 @@ export interface components {
             /** @description required for submitted (YYYY-MM-DD) */
             submittedOn?: string;
         };
+        TypeHistoryResponse: {
+            current: components["schemas"]["CurrentTypeResponse"];
+            events: components["schemas"]["AuthorisationEventResponse"][];
+            granted: components["schemas"]["GrantedTypeResponse"];
+        };
         UnreadCountResponse: {
             unread: number;
         };
@@ -4805,8 +4924,11 @@ export interface components {
             /** Format: date */
             currentExpiry: string | null;
             explanation: string;
-            /** @enum {string} */
-            status: "valid" | "renewal-pending" | "expired" | "lapsed-late-renewal" | "valid-unlimited";
+            /**
+             * @description an ended authorisation shows how it ended
+             * @enum {string}
+             */
+            status: "valid" | "renewal-pending" | "expired" | "lapsed-late-renewal" | "valid-unlimited" | "not-renewed" | "withdrawn" | "lapsed";
         };
     };
     responses: never;
@@ -5897,6 +6019,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
@@ -8869,6 +8998,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationResponse"];
+                };
+            };
             /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
             400: {
                 headers: {
@@ -8945,6 +9082,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationChangeResponse"][];
+                };
+            };
             /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
             400: {
                 headers: {
@@ -9958,6 +10103,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypeHistoryResponse"];
+                };
+            };
             /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
             400: {
                 headers: {
@@ -10029,6 +10182,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorisationEventResponse"];
+                };
+            };
             /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
             400: {
                 headers: {
@@ -10105,6 +10266,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionPathResponse"];
+                };
+            };
             /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
             400: {
                 headers: {
