@@ -4,6 +4,7 @@ import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, ProductScope } from '../common/actor';
 import { InvalidInputError, NotFoundError } from '../common/errors';
+import { Clock } from '../common/clock';
 import { CaseClocksService } from './case-clocks.service';
 import { diffContents, FieldChange } from './case-diff';
 import { DuplicateMatch, profileOf, rankDuplicates } from './duplicates';
@@ -50,6 +51,7 @@ export class CaseQueriesService {
     private readonly cases: SafetyCasesService,
     private readonly clocks: CaseClocksService,
     private readonly frequencies: FrequencyTrigger,
+    private readonly clock: Clock,
   ) {}
 
   /** A case with its current version, clocks, submissions and links; duplicates on request (they cost a scan). */
@@ -209,7 +211,7 @@ export class CaseQueriesService {
       await manager.save(SafetyCase, safetyCase);
       await this.audit.record(manager, actor, { entityType: 'safety-case', entityId: safetyCase.id, productId: safetyCase.productId, action: 'duplicate-of', before, after: safetyCase, reason: input.reason });
     }
-    const link = manager.create(CaseLink, { caseId: safetyCase.id, otherCaseId: other.id, kind: input.kind, reason: input.reason, createdBy: actor.id });
+    const link = manager.create(CaseLink, { caseId: safetyCase.id, otherCaseId: other.id, kind: input.kind, reason: input.reason, createdBy: actor.id, recordedOn: this.clock.today() });
     await manager.insert(CaseLink, link);
     await this.audit.record(manager, actor, { entityType: 'case-link', entityId: link.id, productId: safetyCase.productId, action: 'create', after: link, reason: input.reason });
     if (safetyCase.productId !== null) {
