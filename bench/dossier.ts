@@ -55,11 +55,11 @@ async function cloneCases(dataSource: DataSource, productId: string, count: numb
          SELECT id, $1, 'BENCH-' || seq, 'XX-BENCH-' || seq, 1, 'initial', report_type, status, serious, received, received, true, 'bench' FROM g
          RETURNING id
        )
-       INSERT INTO safety_case_version (case_id, version, version_type, day0, content, assessment, created_by)
+       INSERT INTO safety_case_version (case_id, version, version_type, day0, content, assessment, created_by, recorded_on)
        SELECT id, 1, 'initial', received,
               jsonb_set(jsonb_set(jsonb_set(content, '{day0}', to_jsonb(received::text)), '{reactions,0,ptName}', to_jsonb('Bench term ' || lpad((seq % $4)::text, 3, '0'))),
                         '{reactions,0,socName}', to_jsonb((ARRAY['Blood and lymphatic system disorders', 'Immune system disorders', 'Hepatobiliary disorders', 'Nervous system disorders', 'Infections and infestations'])[1 + (seq % $4) % 5])),
-              assessment, 'bench'
+              assessment, 'bench', received
          FROM g`,
       [productId, start, start + size - 1, terms, DLP],
     );

@@ -50,8 +50,8 @@ async function cloneCases(dataSource: DataSource, productId: string, count: numb
          SELECT id, $1, 'BENCH-' || seq, 'XX-BENCH-' || seq, 1, 'initial', report_type, status, serious, initial_receipt_on, day0, true, 'bench' FROM g
          RETURNING id
        )
-       INSERT INTO safety_case_version (case_id, version, version_type, day0, content, assessment, created_by)
-       SELECT id, 1, 'initial', day0, jsonb_set(content, '{patient,identifier}', to_jsonb('BENCH-' || (seq % $4))), assessment, 'bench' FROM g`,
+       INSERT INTO safety_case_version (case_id, version, version_type, day0, content, assessment, created_by, recorded_on)
+       SELECT id, 1, 'initial', day0, jsonb_set(content, '{patient,identifier}', to_jsonb('BENCH-' || (seq % $4))), assessment, 'bench', day0 FROM g`,
       [productId, start, start + size - 1, patients],
     );
   }

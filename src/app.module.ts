@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module';
 import { MeddraModule } from './meddra/meddra.module';
 import { MilestonesModule } from './milestones/milestones.module';
 import { ObligationsModule } from './obligations/obligations.module';
+import { AuthorisationLifecycleModule } from './authorisation-lifecycle/authorisation-lifecycle.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { ProductsModule } from './products/products.module';
 import { ReferenceSafetyModule } from './reference-safety/reference-safety.module';
@@ -43,6 +44,7 @@ export class AppModule {
         HealthModule,
         ProductsModule,
         ObligationsModule,
+        AuthorisationLifecycleModule,
         MilestonesModule,
         ProceduresModule,
         DeadlinesModule,

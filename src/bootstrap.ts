@@ -1,7 +1,7 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { json } from 'express';
 import helmet from 'helmet';
 import { AppModule, AppOptions } from './app.module';
@@ -9,6 +9,7 @@ import { HttpErrorFilter } from './common/http-error.filter';
 import { createRootLogger, PinoNestLogger } from './common/logger';
 import { JSON_BODY_LIMIT, verifyJsonBody } from './common/request-body';
 import { buildValidationPipe } from './common/validation';
+import { applyGlobalPrefix, buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queues-admin/queues-dashboard';
 import { contentSecurityPolicy, mountWebApp, noStoreForApi } from './web/web-app';
 
@@ -29,7 +30,7 @@ export async function createHttpApp(options: AppOptions): Promise<INestApplicati
   app.set('trust proxy', options.config.trustProxy);
   // JSON bodies: at most 1 MB and 64 levels deep, refused before they are parsed (see request-body.ts).
   app.use(json({ limit: JSON_BODY_LIMIT, verify: verifyJsonBody }));
-  app.setGlobalPrefix('api', { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  applyGlobalPrefix(app);
   app.useGlobalPipes(buildValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   // The BullMQ dashboard at /admin/queues: Express middleware, administrators only (see queues-dashboard.ts).
@@ -37,15 +38,7 @@ export async function createHttpApp(options: AppOptions): Promise<INestApplicati
   // The web application (dist/web, built by `npm run build:web`) at / — see src/web/web-app.ts.
   mountWebApp(app, options.config.webDir);
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('CMA tracker')
-      .setDescription('Post-authorisation obligations and pharmacovigilance tracker for EU conditional marketing authorisations')
-      .setVersion('0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /api/auth/login returns the token' })
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', raw: ['json'], swaggerOptions: { validatorUrl: null } });
   return app;
 }

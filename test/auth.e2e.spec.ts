@@ -188,7 +188,10 @@ describe('accounts, sessions and tokens', () => {
       expect(feed.text).toContain('BEGIN:VCALENDAR');
 
       const second = await me.http().post('/api/auth/calendar-token').expect(201);
-      await t.anon().get(first.body.path).expect(404);
+      const stale = await t.anon().get(first.body.path).expect(404);
+      // The error is JSON, not labelled as the calendar the route would have answered.
+      expect(stale.headers['content-type']).toMatch(/^application\/json/);
+      expect(stale.body.code).toBe('NOT_FOUND');
       await t.anon().get(second.body.path).expect(200);
       await me.http().delete('/api/auth/calendar-token').expect(204);
       await t.anon().get(second.body.path).expect(404);

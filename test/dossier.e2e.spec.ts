@@ -149,6 +149,7 @@ describe('annual renewal dossier', () => {
     expect(after).toMatchObject({ status: 'done', reused: false, version: { version: 2 } });
     expect(after.version?.contentHash).not.toBe(before.contentHash);
     expect(after.version?.files.pdf.sha256).not.toBe(before.files.pdf.sha256);
+    expect((await regulatory.http().get(`/api/dossiers/${before.id}`).expect(200)).body).toEqual(JSON.parse(JSON.stringify(before)));
     const comparison = (await regulatory.http().get(`/api/dossiers/${before.id}/comparison`).query({ with: after.version?.id }).expect(200)).body;
     expect(comparison.identical).toBe(false);
     expect(comparison.obligations).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'dueDate', from: moved?.dueDate, to: '2027-12-31' })]));

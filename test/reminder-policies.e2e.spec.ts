@@ -48,6 +48,7 @@ describe('reminder policies over HTTP', () => {
     it('should list one default per deadline kind, with its rules', async () => {
       const response = await t.http().get(POLICIES).query({ level: 'default' }).expect(200);
       expect(response.body.map((p: { deadlineKind: string }) => p.deadlineKind)).toEqual([
+        'annual-reassessment',
         'cma-renewal',
         'emerging-safety-issue',
         'icsr',
@@ -254,7 +255,7 @@ describe('reminder policies over HTTP', () => {
       const myObligation = await createObligation(t, mine.name);
       const ownObligation = (await scoped.http().post(POLICIES).send({ deadlineKind: 'obligation', obligationId: myObligation.id, offsetsDays: [9] }).expect(201)).body;
       const listed = (await scoped.http().get(POLICIES).expect(200)).body as { id: string; level: string; productId: string | null }[];
-      expect(listed.filter((p) => p.level === 'default')).toHaveLength(9);
+      expect(listed.filter((p) => p.level === 'default')).toHaveLength(10);
       expect(listed.filter((p) => p.level !== 'default').map((p) => p.id)).toEqual([ownObligation.id, own.id]);
       expect((await scoped.http().get(POLICIES).query({ productId: theirs.id }).expect(200)).body).toEqual([]);
     });

@@ -76,6 +76,13 @@ describe('statistical alerts and signals (GVP IX)', () => {
     expect(noAssessment.body.errors[0]).toMatchObject({ field: 'assessment' });
     const assessed = (await safety.http().post(`/api/signals/${signalId}/steps`).send({ to: 'assessed', notes: 'assessment written', assessment: 'Causal association likely; update SmPC 4.4 and 4.8.' }).expect(201)).body as Signal;
     expect(assessed).toMatchObject({ status: 'assessed', priority: 'high', assessmentApproved: false });
+
+    const read = (await safety.http().get(`/api/signals/${signalId}`).expect(200)).body as Signal;
+    expect(read.steps.map((step) => step.step)).toEqual(['validated', 'analysed', 'assessed']);
+    // The list leaves steps and alerts to the signal itself rather than showing them empty.
+    const listed = (await safety.http().get('/api/signals').expect(200)).body as Record<string, unknown>[];
+    expect(listed.find((signal) => signal.id === signalId)).toMatchObject({ id: signalId, status: 'assessed' });
+    expect(listed.every((signal) => !('steps' in signal) && !('alerts' in signal))).toBe(true);
   });
 
   it('closes a signal only after a QPPV signed the assessment, with a recommended action', async () => {

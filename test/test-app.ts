@@ -13,6 +13,7 @@ import { AuthService } from '../src/auth/auth.service';
 import { Role } from '../src/auth/roles';
 import { UsersService } from '../src/auth/users.service';
 import { systemActor } from '../src/common/actor';
+import { checkingResponses, responseValidatorFor } from './checked-requests';
 
 export interface TestApp {
   app: INestApplication;
@@ -70,8 +71,8 @@ export interface SignedInUser {
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** The real HTTP application on a fresh, migrated database of its own, with a unique Redis prefix. */
-export async function createTestApp(options: { today?: string; env?: Record<string, string>; role?: Role } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(options: { today?: string; env?: Record<string, string>; role?: Role; template?: string } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options.template);
   const config = loadConfig({
     DATABASE_URL: database.url,
     REDIS_URL,
@@ -83,6 +84,8 @@ export async function createTestApp(options: { today?: string; env?: Record<stri
   const app = await createHttpApp({ config: { ...config, databaseUrl: database.url }, clock, runtime: { embeddedDatabase: false } });
   await app.init();
   const server = app.getHttpServer() as Parameters<typeof request>[0];
+  // Every response a test receives is checked against the OpenAPI document the application serves.
+  const validator = await responseValidatorFor(server);
   const signIn = async (role: Role, signInOptions: { productIds?: string[]; username?: string } = {}): Promise<SignedInUser> => {
     const dataSource = app.get(DataSource);
     const username = signInOptions.username ?? `test-${role}${signInOptions.productIds === undefined ? '' : `-${randomBytes(2).toString('hex')}`}`;
@@ -91,13 +94,13 @@ export async function createTestApp(options: { today?: string; env?: Record<stri
     );
     const entity = await app.get(UsersService).get(dataSource.manager, user.id);
     const { token } = await app.get(AuthService).issueSession(dataSource.manager, entity);
-    return { id: user.id, username, password: TEST_PASSWORD, token, actor: `user:${username}`, http: () => request.agent(server).set('Authorization', `Bearer ${token}`) };
+    return { id: user.id, username, password: TEST_PASSWORD, token, actor: `user:${username}`, http: () => checkingResponses(request.agent(server), validator).set('Authorization', `Bearer ${token}`) };
   };
   const user = await signIn(options.role ?? 'regulatory');
   return {
     app,
     http: user.http,
-    anon: () => request(server),
+    anon: () => checkingResponses(request(server), validator),
     signIn,
     user,
     dataSource: app.get(DataSource),

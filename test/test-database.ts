@@ -7,14 +7,14 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database for one test file, cloned from the run's migrated template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh database for one test file, cloned from the run's migrated template (or another database of the run's, e.g. the browser tests' demo template). */
+export async function createTestDatabase(template?: string): Promise<TestDatabase> {
   const id = runId();
   const name = `cma_test_${id}_${randomBytes(4).toString('hex')}`;
   await withAdmin(async (client) => {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await client.query(`CREATE DATABASE ${name} TEMPLATE ${templateName(id)}`);
+        await client.query(`CREATE DATABASE ${name} TEMPLATE ${template ?? templateName(id)}`);
         return;
       } catch (error) {
         // Two files cloning the template at the same instant: PostgreSQL refuses the second; try again.

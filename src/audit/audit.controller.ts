@@ -1,5 +1,6 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../common/api-properties';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
@@ -8,8 +9,9 @@ import { ANY_ROLE, Role } from '../auth/roles';
 import { Allow } from '../auth/route-rules';
 import { auditCsv } from './audit-csv';
 import { redactCaseContent, seesCaseContent } from './audit-redaction';
-import { AuditVerifyReport, verifyAuditChain } from './audit-verify';
-import { AuditEntryResponse, toAuditEntryResponse } from './audit.mapper';
+import { verifyAuditChain } from './audit-verify';
+import { toAuditEntryResponse } from './audit.mapper';
+import { AuditEntryResponse, AuditVerifyResponse } from './dto/audit.response';
 import { AuditService } from './audit.service';
 import { AuditFilterDto, AuditQueryDto } from './dto/audit-query.dto';
 
@@ -27,6 +29,7 @@ export class AuditController {
   @Get()
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'The audit trail, oldest first: who, when, what (field by field), why; filter and page by seq. Case content is redacted for roles that may not read cases' })
+  @ApiOkResponse({ type: [AuditEntryResponse] })
   async list(@CurrentActor() actor: Principal, @Query() query: AuditQueryDto): Promise<AuditEntryResponse[]> {
     const entries = await this.audit.list(this.dataSource.manager, { ...query, limit: query.limit ?? 100 }, actor.scope);
     const redact = !seesCaseContent(actor.role);
@@ -35,7 +38,7 @@ export class AuditController {
 
   @Get('export.csv')
   @Allow(ANY_ROLE)
-  @ApiProduces('text/csv')
+  @ApiFileResponse(200, ['text/csv'], 'the audit trail as CSV (attachment audit-trail.csv)')
   @ApiOperation({ summary: 'The filtered audit trail as CSV, one line per changed field (streamed, one consistent snapshot)' })
   export(@CurrentActor() actor: Principal, @Query() query: AuditFilterDto): StreamableFile {
     // Headers through StreamableFile (not @Header), so that an error answered instead is not labelled text/csv.
@@ -46,7 +49,8 @@ export class AuditController {
   @Get('verify')
   @Allow(CHAIN_VERIFIERS)
   @ApiOperation({ summary: 'Recompute the audit hash chain and name the first broken link' })
-  verify(): Promise<AuditVerifyReport> {
+  @ApiOkResponse({ type: AuditVerifyResponse })
+  verify(): Promise<AuditVerifyResponse> {
     return verifyAuditChain(this.dataSource);
   }
 }

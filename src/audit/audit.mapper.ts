@@ -1,23 +1,6 @@
 import { AuditEntry } from './audit-entry.entity';
-import { diffFields, FieldChange } from './audit-diff';
-
-export interface AuditEntryResponse {
-  seq: string;
-  occurredAt: string;
-  txId: string;
-  actor: string;
-  entityType: string;
-  entityId: string;
-  action: string;
-  productId: string | null;
-  reason: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  /** before → after, field by field (top-level fields). */
-  changes: FieldChange[];
-  /** Case content removed: the reader's role may not read cases. */
-  redacted: boolean;
-}
+import { diffFields } from './audit-diff';
+import type { AuditEntryResponse } from './dto/audit.response';
 
 export function toAuditEntryResponse(entry: AuditEntry & { redacted?: boolean }): AuditEntryResponse {
   return {

@@ -11,11 +11,12 @@ import { LoginDto } from './dto/auth.dto';
 import { Principal } from './principal';
 import { ANY_ROLE } from './roles';
 import { Allow, Public } from './route-rules';
-import { UsersService, UserView } from './users.service';
+import { MeResponse } from './dto/auth.response';
+import { UsersService } from './users.service';
 
 export class BrowserSessionResponse {
-  @ApiProperty({ description: 'the signed-in account (with the role it acts in and how it signed in)' })
-  user!: UserView & { actingRole: string; via: string };
+  @ApiProperty({ type: MeResponse, description: 'the signed-in account (with the role it acts in and how it signed in)' })
+  user!: MeResponse;
   @ApiProperty({ format: 'date-time', nullable: true, description: 'when the session ends at the latest (it also ends after idleMinutes unused)' })
   expiresAt!: string | null;
   @ApiProperty({ description: 'send as the "X-CSRF-Token" header with every change made with the session cookie' })

@@ -8,77 +8,17 @@
 import type { Command } from 'commander';
 import type { IsoDate } from '../common/calendar-date';
 import { cmaRenewalChain, standardRenewal } from '../deadlines/engine/authorisation-renewal';
-import type { DerivedDate } from '../deadlines/engine/derived-date';
 import { ICSR_REPORT_TYPES, icsrClock, type IcsrReportType } from '../deadlines/engine/icsr';
 import { passFinalReport } from '../deadlines/engine/pass';
 import { psurSubmissionDue } from '../deadlines/engine/psur';
-import { type DeadlineRule, RULES } from '../deadlines/rules';
-import { choiceOption, dateOption, integerOption, printJson, UsageError } from './cli-io';
+import { choiceOption, dateOption, integerOption, UsageError } from './cli-io';
+import { type JsonFlag, output, renderTable } from './deadline-table';
+import { registerConversion, registerExceptional } from './deadlines-lifecycle.command';
 
 /** Engine limits (requireIntegerIn in the engine): CMA renewal cycles 1–50, PSUR interval 1–120 months. */
 const MAX_RENEWALS = 50;
 const MAX_INTERVAL_MONTHS = 120;
 const DEFAULT_RENEWALS = 3;
-
-const WEEKEND_NOTE = 'Weekends are flagged (never moved); closure days are not checked by this command.';
-
-interface Row {
-  label: string;
-  derived: DerivedDate;
-}
-
-interface Section {
-  heading?: string;
-  rows: Row[];
-}
-
-function pad(text: string, width: number): string {
-  return text.padEnd(width, ' ');
-}
-
-/** Plain-text table: what, date, rule id, explanation; a ⚠ line under a date on a weekend or closure day; sources last. */
-function renderTable(title: string, sections: Section[]): string {
-  const allRows = sections.flatMap((s) => s.rows);
-  const labelWidth = Math.max('What'.length, ...allRows.map((r) => r.label.length));
-  const ruleWidth = Math.max('Rule'.length, ...allRows.map((r) => r.derived.ruleId.length));
-  const indent = ' '.repeat(labelWidth + 2 + 10 + 2);
-  const lines: string[] = [title, ''];
-  lines.push(`${pad('What', labelWidth)}  ${pad('Date', 10)}  ${pad('Rule', ruleWidth)}  Explanation`);
-  lines.push(`${'-'.repeat(labelWidth)}  ${'-'.repeat(10)}  ${'-'.repeat(ruleWidth)}  ${'-'.repeat(11)}`);
-  for (const section of sections) {
-    if (section.heading) {
-      lines.push(section.heading);
-    }
-    for (const { label, derived } of section.rows) {
-      lines.push(`${pad(label, labelWidth)}  ${derived.date}  ${pad(derived.ruleId, ruleWidth)}  ${derived.explanation}`);
-      const flag = derived.nonWorkingDay;
-      if (flag) {
-        lines.push(`${indent}⚠ ${flag.reason === 'closure' ? 'closure day' : 'weekend'}, suggested date ${flag.suggestedDate}: ${flag.note}`);
-      }
-    }
-  }
-  const ruleIds = [...new Set(allRows.map((r) => r.derived.ruleId))];
-  lines.push('', 'Sources:');
-  for (const ruleId of ruleIds) {
-    const rule = (RULES as Record<string, DeadlineRule | undefined>)[ruleId];
-    const source = allRows.find((r) => r.derived.ruleId === ruleId)?.derived.source ?? '';
-    lines.push(`  ${ruleId}: ${rule ? `${rule.title}. ` : ''}${source}`);
-  }
-  lines.push('', WEEKEND_NOTE, '');
-  return lines.join('\n');
-}
-
-function output(json: boolean | undefined, document: Record<string, unknown>, text: () => string): void {
-  if (json) {
-    printJson(document);
-    return;
-  }
-  process.stdout.write(text());
-}
-
-interface JsonFlag {
-  json?: boolean;
-}
 
 function registerCmaRenewal(deadlines: Command): void {
   deadlines
@@ -280,10 +220,13 @@ export function registerDeadlineCommands(program: Command): void {
     .command('deadlines')
     .description(
       'Compute regulatory deadlines from a date you give (no database): CMA annual renewal, standard 5-year renewal, ' +
+        'exceptional circumstances (renewal and annual reassessment), ' +
         'PSUR submission, imposed PASS final report, ICSR reporting clock. Each date shows the rule and legal source it comes from.',
     );
   registerCmaRenewal(deadlines);
   registerStandardRenewal(deadlines);
+  registerExceptional(deadlines);
+  registerConversion(deadlines);
   registerPsur(deadlines);
   registerPassFinal(deadlines);
   registerIcsr(deadlines);

@@ -99,6 +99,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof TooManyAttemptsError) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     }
+    // A handler may have labelled its answer already (@Header('Content-Type', 'text/calendar')): an error is JSON.
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
     response.status(body.statusCode).json(body);
   }
 }

@@ -7,8 +7,10 @@ import { EurdEntry } from '../deadlines/eurd-entry.entity';
 import { DueDateChange } from '../milestones/due-date-change.entity';
 import { Milestone } from '../milestones/milestone.entity';
 import { Obligation } from '../obligations/obligation.entity';
+import { ObligationChange } from '../obligations/obligation-change.entity';
 import { ProcedureClockStop } from '../procedures/procedure-clock-stop.entity';
 import { Procedure } from '../procedures/procedure.entity';
+import { AuthorisationEvent } from '../products/authorisation-event.entity';
 import { MarketingAuthorisation } from '../products/marketing-authorisation.entity';
 import { Product } from '../products/product.entity';
 import { InboxMessage, NotificationChannel, ReminderDelivery, ReminderPolicy } from '../reminders/reminder.entities';
@@ -20,4 +22,39 @@ import { ElectronicSignature } from '../signatures/electronic-signature.entity';
 import { SigningKey } from '../signatures/signing-key.entity';
 
 /** Every entity, listed explicitly (a glob would not load TypeScript sources under jest). */
-export const ENTITIES = [AuditEntry, AuditChainLink, ClosureDayEntity, EurdEntry, Product, MarketingAuthorisation, Obligation, Milestone, DueDateChange, Procedure, ProcedureClockStop, User, UserProduct, AuthToken, SigningKey, ElectronicSignature, ReminderPolicy, ReminderDelivery, InboxMessage, NotificationChannel, ReferenceSafetyInfoEntity, ReferenceSafetyTermEntity, SafetyCase, SafetyCaseVersion, CaseClock, CaseSubmission, CaseLink, E2bExport, E2bAcknowledgement, ProductExposure, FrequencyRun, FrequencyRunAlerts];
+export const ENTITIES = [
+  AuditEntry,
+  AuditChainLink,
+  ClosureDayEntity,
+  EurdEntry,
+  Product,
+  MarketingAuthorisation,
+  AuthorisationEvent,
+  Obligation,
+  ObligationChange,
+  Milestone,
+  DueDateChange,
+  Procedure,
+  ProcedureClockStop,
+  User,
+  UserProduct,
+  AuthToken,
+  SigningKey,
+  ElectronicSignature,
+  ReminderPolicy,
+  ReminderDelivery,
+  InboxMessage,
+  NotificationChannel,
+  ReferenceSafetyInfoEntity,
+  ReferenceSafetyTermEntity,
+  SafetyCase,
+  SafetyCaseVersion,
+  CaseClock,
+  CaseSubmission,
+  CaseLink,
+  E2bExport,
+  E2bAcknowledgement,
+  ProductExposure,
+  FrequencyRun,
+  FrequencyRunAlerts,
+];

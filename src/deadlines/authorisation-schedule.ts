@@ -1,5 +1,7 @@
 import { addMonths, addYears, compareDates, IsoDate } from '../common/calendar-date';
-import { cmaRenewalChain, standardRenewal } from './engine/authorisation-renewal';
+import { cmaRenewalChain } from './engine/authorisation-renewal';
+import { annualReassessments } from './engine/exceptional-circumstances';
+import { fiveYearPeriods, type RenewalDecision } from './engine/five-year-renewal';
 import { ClosureDay, derive, DerivedDate } from './engine/derived-date';
 import { defaultPsurCycle, firstPsur, psurSchedule, PsurDue } from './engine/psur';
 
@@ -7,6 +9,13 @@ export interface RenewalCycleView {
   cycle: number;
   expiry: DerivedDate;
   windowOpens: DerivedDate | null;
+  applicationDue: DerivedDate;
+}
+
+/** An annual reassessment of an authorisation under exceptional circumstances (Reg 726/2004 Art 14(8)). */
+export interface ReassessmentView {
+  cycle: number;
+  anniversary: DerivedDate;
   applicationDue: DerivedDate;
 }
 
@@ -30,23 +39,44 @@ export interface ScheduleInput {
   recordedExpiry: { date: IsoDate; source: string } | null;
   marketedOn: IsoDate | null;
   eurd: EurdSetting | null;
+  /** Notification of the decision converting a conditional authorisation into this standard one. */
+  convertedOn?: IsoDate | null;
+  /** The Commission's decisions on five-year renewals (Art 14(3)). */
+  renewalDecisions?: readonly RenewalDecision[];
+  /** The day the authorisation ended (not renewed, withdrawn, lapsed): nothing is due after it. */
+  endedOn?: IsoDate | null;
   /** Dates are produced up to this day. */
   horizon: IsoDate;
   closures: readonly ClosureDay[];
 }
 
-/** Every date that follows from an authorisation up to a horizon: renewals and PSURs, each with its rule. */
-export function authorisationSchedule(input: ScheduleInput): { renewals: RenewalCycleView[]; psurs: PsurView[] } {
-  return { renewals: renewalCycles(input), psurs: psurCycles(input) };
+/**
+ * Every date that follows from an authorisation up to a horizon: renewals, PSURs and (exceptional circumstances)
+ * annual reassessments, each with its rule.
+ */
+export function authorisationSchedule(input: ScheduleInput): { renewals: RenewalCycleView[]; psurs: PsurView[]; reassessments: ReassessmentView[] } {
+  const endedOn = input.endedOn ?? null;
+  // An authorisation that has ended owes nothing after its end.
+  const inForce = (date: IsoDate): boolean => endedOn === null || compareDates(date, endedOn) <= 0;
+  return {
+    renewals: renewalCycles(input).filter((c) => inForce(c.expiry.date)),
+    psurs: psurCycles(input).filter((p) => inForce(p.dlp.date)),
+    reassessments:
+      input.type === 'exceptional-circumstances' ? annualReassessments({ notified: input.notifiedOn, until: input.horizon, closures: input.closures }).filter((r) => inForce(r.anniversary.date)) : [],
+  };
 }
 
 function renewalCycles(input: ScheduleInput): RenewalCycleView[] {
-  if (input.type === 'standard') {
-    const { expiry, applicationDue } = standardRenewal({ notified: input.notifiedOn, closures: input.closures });
-    return [{ cycle: 1, expiry, windowOpens: null, applicationDue }];
-  }
-  if (input.type === 'exceptional-circumstances') {
-    return [];
+  if (input.type === 'standard' || input.type === 'exceptional-circumstances') {
+    // A converted authorisation's five years run from the conversion; a recorded expiry (decision, Union Register) wins.
+    const convertedOn = input.type === 'standard' ? (input.convertedOn ?? null) : null;
+    return fiveYearPeriods({
+      type: input.type,
+      from: convertedOn === null ? { date: input.notifiedOn, event: 'grant' } : { date: convertedOn, event: 'conversion' },
+      recordedExpiry: input.recordedExpiry,
+      decisions: input.renewalDecisions ?? [],
+      closures: input.closures,
+    }).map((p) => ({ cycle: p.cycle, expiry: p.expiry, windowOpens: null, applicationDue: p.applicationDue }));
   }
   const years = Math.max(1, Number(input.horizon.slice(0, 4)) - Number(input.notifiedOn.slice(0, 4)) + 1);
   const chain = cmaRenewalChain({ notified: input.notifiedOn, renewals: Math.min(50, years + 1), closures: input.closures });

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../common/api-properties';
 import { IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -12,6 +13,7 @@ import { toMilestoneResponse } from '../milestones/milestone.mapper';
 import { toICalendar } from './calendar';
 import { DeadlinesService } from './deadlines.service';
 import { DeadlineQueryDto } from './dto/deadline-query.dto';
+import { DeadlinePageResponse } from './dto/deadline.response';
 
 class CalendarQueryDto {
   @ApiPropertyOptional({ description: 'product id or name' })
@@ -35,7 +37,8 @@ export class DeadlinesController {
   @Get('deadlines')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'Deadlines due in the next N days or overdue; filter, sort, paginate' })
-  async find(@CurrentActor() actor: Actor, @Query() query: DeadlineQueryDto): Promise<object> {
+  @ApiOkResponse({ type: DeadlinePageResponse })
+  async find(@CurrentActor() actor: Actor, @Query() query: DeadlineQueryDto): Promise<DeadlinePageResponse> {
     const today = this.clock.today();
     const result = await this.deadlines.find(this.dataSource.manager, query, today, actor.scope);
     return {
@@ -53,7 +56,7 @@ export class DeadlinesController {
   @Get('calendar.ics')
   @Allow(ANY_ROLE)
   @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @ApiProduces('text/calendar')
+  @ApiFileResponse(200, ['text/calendar'], 'the iCalendar feed (one event per open deadline)')
   @ApiOperation({ summary: 'iCalendar feed of open deadlines (all products, or one with ?product=); for subscriptions use the secret URL from POST /api/auth/calendar-token' })
   calendar(@CurrentActor() actor: Actor, @Query() query: CalendarQueryDto): Promise<string> {
     return this.feed(actor, query);
@@ -64,7 +67,7 @@ export class DeadlinesController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, no-store')
   @Header('Referrer-Policy', 'no-referrer')
-  @ApiProduces('text/calendar')
+  @ApiFileResponse(200, ['text/calendar'], 'the iCalendar feed (one event per open deadline)')
   @ApiOperation({ summary: "A user's calendar feed through its secret token URL (no sign-in: calendar apps cannot); their product scope applies" })
   async subscribedCalendar(@Param('token') token: string, @Query() query: CalendarQueryDto): Promise<string> {
     return this.feed(await this.auth.calendarOwner(token), query);

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
@@ -8,9 +8,8 @@ import { ANY_ROLE, REGISTER_EDITORS } from '../auth/roles';
 import { Allow } from '../auth/route-rules';
 import { NotFoundError } from '../common/errors';
 import { IsCalendarDate } from '../common/validation';
-import { ClosureDayEntity } from './closure-day.entity';
-import { EurdEntry } from './eurd-entry.entity';
 import { ReferenceDataService } from './reference-data.service';
+import { ClosureDayResponse, EurdEntryResponse } from './dto/deadline.response';
 
 class ClosureDayDto {
   @ApiProperty({ example: 'EMA Christmas closure' })
@@ -62,14 +61,16 @@ export class ReferenceDataController {
   @Get('closure-days')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'Days the regulator is closed; due dates on them are flagged' })
-  closures(): Promise<object[]> {
+  @ApiOkResponse({ type: [ClosureDayResponse] })
+  closures(): Promise<ClosureDayResponse[]> {
     return this.referenceData.closures(this.dataSource.manager);
   }
 
   @Put('closure-days/:date')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Add or rename a closure day' })
-  setClosure(@CurrentActor() actor: Actor, @Param() { date }: DateParam, @Body() body: ClosureDayDto): Promise<ClosureDayEntity> {
+  @ApiOkResponse({ type: ClosureDayResponse })
+  setClosure(@CurrentActor() actor: Actor, @Param() { date }: DateParam, @Body() body: ClosureDayDto): Promise<ClosureDayResponse> {
     return this.dataSource.transaction((m) => this.referenceData.setClosure(m, actor, { date, name: body.name }));
   }
 
@@ -77,6 +78,7 @@ export class ReferenceDataController {
   @Allow(REGISTER_EDITORS)
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a closure day' })
+  @ApiNoContentResponse({ description: 'removed' })
   async removeClosure(@CurrentActor() actor: Actor, @Param() { date }: DateParam): Promise<void> {
     const removed = await this.dataSource.transaction((m) => this.referenceData.removeClosure(m, actor, date));
     if (!removed) {
@@ -87,14 +89,16 @@ export class ReferenceDataController {
   @Get('eurd-entries')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'EURD list entries (PSUR frequency and DLP per substance)' })
-  eurd(): Promise<EurdEntry[]> {
+  @ApiOkResponse({ type: [EurdEntryResponse] })
+  eurd(): Promise<EurdEntryResponse[]> {
     return this.referenceData.listEurd(this.dataSource.manager);
   }
 
   @Post('eurd-entries')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Record an EURD list entry' })
-  addEurd(@CurrentActor() actor: Actor, @Body() body: EurdEntryDto): Promise<EurdEntry> {
+  @ApiCreatedResponse({ type: EurdEntryResponse })
+  addEurd(@CurrentActor() actor: Actor, @Body() body: EurdEntryDto): Promise<EurdEntryResponse> {
     return this.dataSource.transaction((m) => this.referenceData.addEurd(m, actor, body));
   }
 }

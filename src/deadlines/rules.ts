@@ -59,6 +59,46 @@ export const RULES = {
     source: 'Regulation (EC) No 726/2004 Art 14(2); GVP Module VII.C.8',
     direction: 'backward',
   },
+  'EC-EXPIRY': {
+    id: 'EC-EXPIRY',
+    title: 'Marketing authorisation under exceptional circumstances valid for 5 years from notification',
+    source:
+      'Regulation (EC) No 726/2004 Art 14(1) ("a marketing authorisation shall be valid for five years") and Art 14(8); EMA post-authorisation procedural advice, "Renewal of marketing authorisation": "MAs under exceptional circumstances granted under Article 14(8) of Regulation (EC) No 726/2004 are also valid for 5 years"',
+    direction: 'forward',
+  },
+  'EC-RENEWAL-DUE': {
+    id: 'EC-RENEWAL-DUE',
+    title: 'Renewal application of an authorisation under exceptional circumstances due at least 9 months before expiry (as for a standard authorisation)',
+    source: 'Regulation (EC) No 726/2004 Art 14(2) (application "at least nine months before the marketing authorisation ceases to be valid")',
+    direction: 'backward',
+  },
+  'EC-REASSESSMENT-ANNIVERSARY': {
+    id: 'EC-REASSESSMENT-ANNIVERSARY',
+    title: 'Annual reassessment of the conditions of an authorisation under exceptional circumstances, on each anniversary of notification (continues after validity becomes unlimited)',
+    source:
+      'Regulation (EC) No 726/2004 Art 14(8), last sentence: "Continuation of the authorisation shall be linked to the annual reassessment of these conditions."; EMA post-authorisation procedural advice (EMEA-H-19984/03), chapter "Annual re-assessment", Q "What is the annual re-assessment?"',
+    direction: 'forward',
+  },
+  'EC-REASSESSMENT-DUE': {
+    id: 'EC-REASSESSMENT-DUE',
+    title: 'Annual reassessment application due before the anniversary it belongs to (lead time: see the date’s assumption)',
+    source:
+      'EMA post-authorisation procedural advice for users of the centralised procedure (EMEA-H-19984/03), chapter 10 "Annual re-assessment", Q 10.6 "When, how and to whom shall I submit my annual re-assessment application?" (Rev. 99, 20 June 2022); eCTD submission type annual-reassessment',
+    direction: 'backward',
+  },
+  'CONVERSION-EXPIRY': {
+    id: 'CONVERSION-EXPIRY',
+    title: 'A conditional authorisation converted into a standard one: 5 years from the notification of the conversion decision, only when no expiry is recorded from the decision or the Union Register',
+    source:
+      'Regulation (EC) No 726/2004 Art 14(1) ("a marketing authorisation shall be valid for five years") and Art 14-a (conditional marketing authorisation, converted once its specific obligations are fulfilled); the anchor (notification of the conversion decision) is this project’s fallback, marked as an assumption on the date: the decision or the Union Register gives the expiry',
+    direction: 'forward',
+  },
+  'STD-ADDITIONAL-RENEWAL': {
+    id: 'STD-ADDITIONAL-RENEWAL',
+    title: 'One additional five-year renewal decided on pharmacovigilance grounds: 5 years from the previous expiry',
+    source: 'Regulation (EC) No 726/2004 Art 14(3) ("unless the Commission decides, on justified grounds relating to pharmacovigilance … to proceed with one additional five-year renewal")',
+    direction: 'forward',
+  },
   'PSUR-FIRST-DLP': {
     id: 'PSUR-FIRST-DLP',
     title: 'Data lock point of the first PSUR 6 months after authorisation',

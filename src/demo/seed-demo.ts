@@ -123,6 +123,8 @@ function ectdTypeOf(milestone: Milestone, categories: Map<string, DemoObligation
     case 'cma-renewal':
     case 'standard-renewal':
       return 'renewal';
+    case 'annual-reassessment':
+      return 'annual-reassessment';
     case 'psur':
       return 'psur';
     case 'pass-final-report':

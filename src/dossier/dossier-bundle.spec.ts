@@ -45,7 +45,7 @@ describe('bundleDossier', () => {
       expect(file.sha256).toBe(sha256(data ?? new Uint8Array()));
     }
     expect(manifest).toMatchObject({
-      format: 'cma-renewal-dossier/1',
+      format: 'cma-renewal-dossier/2',
       product: 'Hemgenix',
       euNumber: 'EU/1/22/1715/001',
       dataLockPoint: '2026-06-30',

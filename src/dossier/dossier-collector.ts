@@ -17,13 +17,13 @@ import {
   type DossierContent,
   type DossierExposure,
   type DossierFrequency,
-  type DossierObligation,
   type DossierSignal,
   type ProcedureOutcome,
   type ProposedChange,
   type RuledDate,
 } from './dossier-content';
-import { renewalFor, reportingPeriod, timeliness } from './dossier-rules';
+import { collectRegister } from './dossier-register';
+import { asAtStatements, renewalFor, reportingPeriod } from './dossier-rules';
 
 /** What the user chooses for a dossier: the product, the data lock point, and what they write. */
 export interface DossierRequest {
@@ -33,9 +33,6 @@ export interface DossierRequest {
   proposedChanges: ProposedChange[];
   lineListing: boolean;
 }
-
-/** Obligations in the order of Annex II: specific obligations first. */
-const CATEGORY_ORDER = ['SOB', 'ANX', 'MEA', 'LEG', 'REC'];
 
 /** UTC day of a timestamp column, as text (the database's time zone plays no part). */
 const UTC_DAY = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
@@ -74,7 +71,8 @@ export class DossierCollector {
     const period = reportingPeriod(dlp);
     const dates = await this.schedule.compute(manager, product, authorisation, dlp);
     const renewal = renewalFor(dates.renewals, dlp);
-    const obligations = await this.obligations(manager, product.id, dlp);
+    const register = await collectRegister(manager, product.id, dlp);
+    const latestChange = register.changes.at(-1)?.changedOn ?? null;
     const { cases, excluded } = await this.caseReports.casesAtDlp(manager, product.id, period, 'cumulative');
     const inInterval = cases.filter((c) => compareDates(c.initialReceiptOn, period.from) >= 0);
     return {
@@ -101,8 +99,10 @@ export class DossierCollector {
         illustrative: authorisation.illustrative,
       },
       dataLockPoint: dlp,
+      asAt: asAtStatements(dlp, register.changes.length, latestChange),
       period,
-      obligations,
+      obligations: register.obligations,
+      changesSinceDataLockPoint: register.changes,
       proposedChanges: [...request.proposedChanges],
       procedures: await this.procedures(manager, product.id, period.from, dlp),
       safety: {
@@ -117,67 +117,6 @@ export class DossierCollector {
       benefitRisk: request.benefitRisk,
       lineListing: request.lineListing ? lineListing(cases, period) : null,
     };
-  }
-
-  /** Every obligation with its milestones and their due-date history (changes made up to the DLP). */
-  private async obligations(manager: EntityManager, productId: string, dlp: IsoDate): Promise<DossierObligation[]> {
-    const obligations = await manager.query<{ id: string; reference: string; category: string; study_type: string; description: string; study_ids: string[]; status: string }[]>(
-      `SELECT id, reference, category, study_type, description, study_ids, status FROM obligation WHERE product_id = $1 ORDER BY array_position($2::text[], category), reference, id`,
-      [productId, CATEGORY_ORDER],
-    );
-    const milestones = await manager.query<
-      {
-        id: string;
-        obligation_id: string;
-        title: string;
-        due_date: IsoDate;
-        rule_id: string;
-        rule_source: string;
-        status: string;
-        submitted_on: IsoDate | null;
-        submission_ref: string | null;
-        outcome: string | null;
-        outcome_on: IsoDate | null;
-        outcome_procedure_ref: string | null;
-      }[]
-    >(
-      `SELECT id, obligation_id, title, due_date::text, rule_id, rule_source, status, submitted_on::text, submission_ref, outcome, outcome_on::text, outcome_procedure_ref
-         FROM milestone WHERE product_id = $1 AND obligation_id IS NOT NULL ORDER BY due_date, title, id`,
-      [productId],
-    );
-    const history = await manager.query<{ milestone_id: string; from_date: IsoDate | null; to_date: IsoDate; procedure_ref: string | null; reason: string; changed_on: IsoDate }[]>(
-      `SELECT c.milestone_id, c.from_date::text, c.to_date::text, c.procedure_ref, c.reason, ${UTC_DAY('c.changed_at')} AS changed_on
-         FROM due_date_change c JOIN milestone m ON m.id = c.milestone_id
-        WHERE m.product_id = $1 AND c.change_source <> 'initial' AND (c.changed_at AT TIME ZONE 'UTC')::date <= $2::date
-        ORDER BY c.changed_at, c.id`,
-      [productId, dlp],
-    );
-    return obligations.map((o) => ({
-      id: o.id,
-      reference: o.reference,
-      category: o.category,
-      studyType: o.study_type,
-      description: o.description,
-      studyIds: [...o.study_ids].sort(),
-      status: o.status,
-      milestones: milestones
-        .filter((m) => m.obligation_id === o.id)
-        .map((m) => ({
-          id: m.id,
-          title: m.title,
-          dueDate: { date: m.due_date, ruleId: m.rule_id, source: m.rule_source },
-          status: m.status,
-          submittedOn: m.submitted_on,
-          submissionRef: m.submission_ref,
-          ...timeliness({ dueDate: m.due_date, status: m.status, submittedOn: m.submitted_on }, dlp),
-          outcome: m.outcome,
-          outcomeOn: m.outcome_on,
-          outcomeProcedureRef: m.outcome_procedure_ref,
-          history: history
-            .filter((h) => h.milestone_id === m.id)
-            .map((h) => ({ from: h.from_date, to: h.to_date, procedureRef: h.procedure_ref, reason: h.reason, changedOn: h.changed_on })),
-        })),
-    }));
   }
 
   /** Procedures submitted by the DLP and still open at the start of the period or concluded in it (PSUSA outcomes among them). */
@@ -231,12 +170,15 @@ export class DossierCollector {
       .filter((s) => s.closedOn === null || compareDates(s.closedOn, from) >= 0);
   }
 
-  /** Exposure figures counted by the DLP and not replaced by a correction made by then. */
+  /**
+   * Exposure figures counted by the DLP as recorded by then: a correction recorded after the DLP is left out and
+   * the figure it replaces stays (as the frequency run's denominators do).
+   */
   private async exposure(manager: EntityManager, productId: string, dlp: IsoDate): Promise<DossierExposure[]> {
     const rows = await manager.query<{ kind: string; counted_on: IsoDate; patients: number; source: string }[]>(
       `SELECT e.kind, e.counted_on::text, e.patients, e.source FROM product_exposure e
-        WHERE e.product_id = $1 AND e.counted_on <= $2::date
-          AND NOT EXISTS (SELECT 1 FROM product_exposure r WHERE r.replaces_id = e.id AND r.counted_on <= $2::date)
+        WHERE e.product_id = $1 AND e.counted_on <= $2::date AND (e.replaces_id IS NULL OR e.recorded_on <= $2::date)
+          AND NOT EXISTS (SELECT 1 FROM product_exposure r WHERE r.replaces_id = e.id AND r.recorded_on <= $2::date)
         ORDER BY e.counted_on, e.kind, e.id`,
       [productId, dlp],
     );
@@ -307,18 +249,22 @@ function toFrequency(run: RunWithResults): DossierFrequency {
     dataLockPoint: run.dataLockPoint,
     referenceSafety: run.referenceSafety === null ? null : `${run.referenceSafety.document} version ${run.referenceSafety.version} (in force from ${run.referenceSafety.effectiveFrom})`,
     meddraVersion: run.meddraRelease?.version ?? null,
-    exposure: exposureFacts(run.exposure),
+    exposure: exposureFacts(run.exposure, run.dataLockPoint),
     rows: run.rows,
   };
 }
 
-/** The run's denominators as short facts a reader takes in at once (the figures behind them, by kind, date and source). */
-function exposureFacts(denominators: Denominators): Record<string, string | number | null> {
+/**
+ * The run's denominators as short facts a reader takes in at once (the figures behind them, by kind, date and
+ * source). A missing figure is said in words, never as null.
+ */
+export function exposureFacts(denominators: Denominators, dataLockPoint: IsoDate): Record<string, string | number> {
   const figure = (f: ExposureFigure): string => `${f.patients} patients (${f.kind}, counted on ${f.countedOn}; ${f.source})`;
+  const none = (kinds: string): string => `no ${kinds} exposure figure recorded on or before the data lock point (${dataLockPoint})`;
   return {
-    'solicited patients (registry and studies)': denominators.solicited?.patients ?? null,
-    'solicited figures': denominators.solicited === null ? null : denominators.solicited.figures.map(figure).join('; '),
-    'spontaneous patients (treated)': denominators.spontaneous?.patients ?? null,
-    'spontaneous figure': denominators.spontaneous === null ? null : figure(denominators.spontaneous.figure),
+    'solicited patients (registry and studies)': denominators.solicited?.patients ?? none('registry or study'),
+    'solicited figures': denominators.solicited === null ? none('registry or study') : denominators.solicited.figures.map(figure).join('; '),
+    'spontaneous patients (treated)': denominators.spontaneous?.patients ?? none('patients-treated or dose-estimate'),
+    'spontaneous figure': denominators.spontaneous === null ? none('patients-treated or dose-estimate') : figure(denominators.spontaneous.figure),
   };
 }

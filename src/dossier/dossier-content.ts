@@ -11,7 +11,7 @@ import type { FrequencyRow } from '../frequencies/frequency-table';
 import type { LineListingRow, SummaryTabulation } from '../safety-cases/tabulation';
 
 /** Version of this content model: part of the hash, so a change in the model gives a new version. */
-export const DOSSIER_FORMAT = 'cma-renewal-dossier/1';
+export const DOSSIER_FORMAT = 'cma-renewal-dossier/2';
 
 /** A date and the rule that gives it (every due date cites its rule and source). */
 export interface RuledDate {
@@ -59,8 +59,38 @@ export interface DueDateChange {
   /** The procedure that changed it (e.g. a variation number), when there is one. */
   procedureRef: string | null;
   reason: string;
-  /** Day of the change (UTC). */
+  /** Business day the change was recorded (the regulator's time zone). */
   changedOn: IsoDate;
+  /** Who recorded it (e.g. "user:alice"). */
+  changedBy: string;
+  /** Recorded after the data lock point: in force when the dossier was built, not at the DLP. */
+  afterDataLockPoint: boolean;
+}
+
+/** What a change since the data lock point changed. */
+export type RegulatoryChangeField = 'due date' | 'text' | 'status' | 'category' | 'study ids' | 'milestone status' | 'outcome';
+
+/** A change to an obligation or one of its milestones recorded after the data lock point (shown as current in the dossier). */
+export interface RegulatoryChange {
+  obligationReference: string;
+  /** The milestone's title, for a change to a milestone. */
+  milestone: string | null;
+  field: RegulatoryChangeField;
+  from: string | null;
+  to: string | null;
+  /** Where it comes from: variation, renewal opinion, regulator's letter, correction, the holder's step… */
+  source: string;
+  procedureRef: string | null;
+  reason: string;
+  changedBy: string;
+  /** Business day the change was recorded. */
+  changedOn: IsoDate;
+}
+
+/** The two dates a dossier mixes, said in words: safety data as at the DLP, regulatory status as at the build. */
+export interface DossierAsAt {
+  safety: string;
+  regulatoryStatus: string;
 }
 
 /** Met on time, met late, due (not yet due at the DLP), overdue (due before the DLP, not submitted), cancelled. */
@@ -69,16 +99,21 @@ export type Timeliness = 'on-time' | 'late' | 'pending' | 'overdue' | 'cancelled
 export interface DossierMilestone {
   id: string;
   title: string;
+  /** The due date in force when the dossier was built, with its rule. */
   dueDate: RuledDate;
+  /** The due date that was in force at the data lock point (the current one unless it changed after the DLP). */
+  dueDateAtDataLockPoint: IsoDate;
   status: string;
   submittedOn: IsoDate | null;
   submissionRef: string | null;
+  /** At the data lock point, against the due date then in force. */
   timeliness: Timeliness;
   /** Days late (submitted after, or still open past, the due date at the DLP); 0 when not late. */
   daysLate: number;
   outcome: string | null;
   outcomeOn: IsoDate | null;
   outcomeProcedureRef: string | null;
+  /** Every due-date change after the first date, those recorded after the DLP marked so. */
   history: DueDateChange[];
 }
 
@@ -180,8 +215,13 @@ export interface DossierContent {
   product: DossierProduct;
   authorisation: DossierAuthorisation;
   dataLockPoint: IsoDate;
+  /** Which date each part is as at. */
+  asAt: DossierAsAt;
   period: DossierPeriod;
+  /** Obligations and milestones as in force when the dossier was built. */
   obligations: DossierObligation[];
+  /** Every change to them recorded after the data lock point, oldest first. */
+  changesSinceDataLockPoint: RegulatoryChange[];
   proposedChanges: ProposedChange[];
   procedures: ProcedureOutcome[];
   safety: DossierSafety;

@@ -166,7 +166,7 @@ describe('renderDossierPdf', () => {
   it('should keep the content hash, the dossier format and fixed producer strings in the document information', () => {
     const text = raw.toString('latin1');
     expect(text).toContain(`(Content SHA-256 ${hash})`);
-    expect(text).toContain('(cma-renewal-dossier/1)');
+    expect(text).toContain('(cma-renewal-dossier/2)');
     expect(text).toContain('(cma-tracker)');
     expect(text).toContain('(cma-tracker renewal dossier \\(pdfkit\\))');
   });
@@ -218,18 +218,19 @@ describe('renderDossierPdf', () => {
       'Contents',
       '1 Specific obligations',
       '1.1 SOB-001 (registry)',
-      '2 Proposed changes to obligations and timelines',
-      '3 PSUR/PSUSA and other procedure outcomes in the period',
-      '4 Additional risk-minimisation measures and other Annex II conditions',
-      '4.1 ANX-001 (educational-material)',
-      '5 Safety summary',
-      '5.1 Case counts',
-      '5.2 Summary tabulation of reactions by SOC and PT',
-      '5.3 Observed frequencies against the reference safety information',
-      '5.4 Alerts',
-      '5.5 Signals',
-      '5.6 Exposure',
-      '6 Benefit–risk conclusion',
+      '2 Changes to obligations and milestones since the data lock point',
+      '3 Proposed changes to obligations and timelines',
+      '4 PSUR/PSUSA and other procedure outcomes in the period',
+      '5 Additional risk-minimisation measures and other Annex II conditions',
+      '5.1 ANX-001 (educational-material)',
+      '6 Safety summary',
+      '6.1 Case counts',
+      '6.2 Summary tabulation of reactions by SOC and PT',
+      '6.3 Observed frequencies against the reference safety information',
+      '6.4 Alerts',
+      '6.5 Signals',
+      '6.6 Exposure',
+      '7 Benefit–risk conclusion',
       'A Appendix: line listing of the cases received in the period',
     ]);
   });
@@ -346,7 +347,7 @@ describe('dossierHeadings', () => {
   it('should number the sections, one sub-heading per obligation, and the appendix only with a line listing', () => {
     const content = sampleDossierContent({ cases: 3, terms: 2 });
     const numbers = dossierHeadings(content).map((h) => h.number);
-    expect(numbers).toEqual(['1', '1.1', '2', '3', '4', '4.1', '5', '5.1', '5.2', '5.3', '5.4', '5.5', '5.6', '6', 'A']);
+    expect(numbers).toEqual(['1', '1.1', '2', '3', '4', '5', '5.1', '6', '6.1', '6.2', '6.3', '6.4', '6.5', '6.6', '7', 'A']);
     expect(dossierHeadings({ ...content, lineListing: null }).map((h) => h.number)).not.toContain('A');
   });
 });

@@ -69,3 +69,24 @@ export function timeliness(milestone: MilestoneState, dataLockPoint: IsoDate): {
   const overdue = daysBetween(milestone.dueDate, dataLockPoint);
   return overdue > 0 ? { timeliness: 'overdue', daysLate: overdue } : { timeliness: 'pending', daysLate: 0 };
 }
+
+/**
+ * The due date that was in force at the data lock point: the current one with every change recorded after the
+ * DLP undone (the `from` of the earliest such change). `history` in the order the changes were made.
+ */
+export function dueDateAtDataLockPoint(current: IsoDate, history: readonly { from: IsoDate | null; afterDataLockPoint: boolean }[]): IsoDate {
+  const firstAfter = history.find((change) => change.afterDataLockPoint);
+  return firstAfter?.from ?? current;
+}
+
+/** The two dates of a dossier in words (renewal-dossier.md): which part is as at which date. */
+export function asAtStatements(dataLockPoint: IsoDate, changesSince: number, latestChange: IsoDate | null): { safety: string; regulatoryStatus: string } {
+  const changes =
+    changesSince === 0
+      ? 'no change to an obligation or a milestone was recorded after the data lock point'
+      : `${changesSince === 1 ? '1 change' : `${changesSince} changes`} to obligations and milestones recorded after the data lock point (the latest on ${latestChange ?? dataLockPoint}) ${changesSince === 1 ? 'is' : 'are'} listed with who made ${changesSince === 1 ? 'it' : 'them'}, when and through which procedure`;
+  return {
+    safety: `as at the data lock point ${dataLockPoint}: cases as they stood then (information received, and corrections recorded, on or before it), exposure figures counted and recorded by then, the frequency run for that day`,
+    regulatoryStatus: `as in force when this version was built (obligations, milestones, due dates, status and text); ${changes}; timeliness is judged at the data lock point against the due date then in force`,
+  };
+}

@@ -6,6 +6,7 @@ const TABLE_NAMES = [
   'obligations',
   'milestones',
   'due-date-history',
+  'changes-since-dlp',
   'proposed-changes',
   'procedures',
   'case-counts',
@@ -76,8 +77,34 @@ describe('dossierTables', () => {
     expect(cellOf(milestones, 1, 'submittedOn')).toBeNull();
     expect(tableNamed(tables, 'obligations').rows).toHaveLength(2);
     expect(tableNamed(tables, 'due-date-history').rows).toEqual([
-      ['SOB-001', 'Interim report 2025', '2025-06-12', '2025-09-30', '2025-12-31', 'EMEA/H/C/004827/II/0012', 'Extension agreed by CHMP', '00000000-0000-4000-8000-000000000011'],
+      ['SOB-001', 'Interim report 2025', '2025-06-12', '2025-09-30', '2025-12-31', 'EMEA/H/C/004827/II/0012', 'Extension agreed by CHMP', 'user:regulatory-lead', false, '00000000-0000-4000-8000-000000000011'],
+      ['SOB-001', 'Interim report 2026', '2026-08-15', '2026-09-30', '2026-12-31', 'EMEA/H/C/004827/II/0099', 'Extension agreed by CHMP', 'user:regulatory-lead', true, '00000000-0000-4000-8000-000000000012'],
     ]);
+    expect(cellOf(milestones, 1, 'dueDate')).toBe('2026-12-31');
+    expect(cellOf(milestones, 1, 'dueDateAtDataLockPoint')).toBe('2026-09-30');
+  });
+
+  it('should list every change since the data lock point with who, when and the procedure', () => {
+    expect(tableNamed(tables, 'changes-since-dlp').rows).toEqual([
+      ['2026-08-15', 'SOB-001', 'Interim report 2026', 'due date', '2026-09-30', '2026-12-31', 'variation', 'EMEA/H/C/004827/II/0099', 'Extension agreed by CHMP', 'user:regulatory-lead'],
+    ]);
+  });
+
+  it('should round proportions, bounds and rates to the precision their headers state', () => {
+    const content = sampleDossierContent();
+    const run = content.safety.frequency;
+    const row = run?.rows[0];
+    if (run === null || row === undefined) {
+      throw new Error('the sample has a frequency row');
+    }
+    const exact = { ...row, proportion: 0.1870860289, interval: row.interval === null ? null : { ...row.interval, lower: 0.0000213, upper: 2 / 3 }, reportingRate: 1 / 3, followUp: { medianMonths: 9, maxMonths: 24, patientYears: 39.8 + 22.4, basis: 'registry' } };
+    const frequency = tableNamed(dossierTables({ ...content, safety: { ...content.safety, frequency: { ...run, rows: [exact] } } }), 'frequency-comparison');
+    expect(frequency.columns.find((c) => c.key === 'proportion')?.header).toBe('Proportion (fraction, 6 decimals)');
+    expect(cellOf(frequency, 0, 'proportion')).toBe(0.187086);
+    expect(cellOf(frequency, 0, 'ciLower')).toBe(0.000021);
+    expect(cellOf(frequency, 0, 'ciUpper')).toBe(0.666667);
+    expect(cellOf(frequency, 0, 'reportingRate')).toBe(0.333333);
+    expect(cellOf(frequency, 0, 'followUpPatientYears')).toBe(62.2);
   });
 
   it('should give the case counts in long form', () => {

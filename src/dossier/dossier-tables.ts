@@ -3,9 +3,9 @@
  * plus an XLSX workbook"): one definition that the workbook, the CSV files and the JSON files all render, so the
  * three can never disagree. Numbers stay numbers, dates stay YYYY-MM-DD text, absent values are null. Pure.
  */
-import type { FrequencyRow } from '../frequencies/frequency-table';
+import { type FrequencyRow, roundTo } from '../frequencies/frequency-table';
 import { type CsvColumn, type Counts, type LineListingRow, type SummaryRow, toCsv } from '../safety-cases/tabulation';
-import type { DossierAlert, DossierContent, DossierExposure, DossierMilestone, DossierObligation, DossierSignal, DueDateChange, ProcedureOutcome, ProposedChange, RuledDate } from './dossier-content';
+import type { DossierAlert, DossierContent, DossierExposure, DossierMilestone, DossierObligation, DossierSignal, DueDateChange, ProcedureOutcome, ProposedChange, RegulatoryChange, RuledDate } from './dossier-content';
 
 export type DossierCell = string | number | boolean | null;
 
@@ -87,6 +87,9 @@ function facts(content: DossierContent): Fact[] {
     // The expiry this renewal is for (dossier-rules.ts: the current expiry at the DLP), not the one after renewal.
     ruledFact('Expiry the renewal is for', renewal?.expiry ?? null),
     plainFact('Data lock point', content.dataLockPoint),
+    plainFact('Safety and exposure data', content.asAt.safety),
+    plainFact('Regulatory status', content.asAt.regulatoryStatus),
+    plainFact('Changes since the data lock point', content.changesSinceDataLockPoint.length),
     plainFact('Period from', period.from),
     plainFact('Period to', period.to),
     plainFact('Period basis', period.basis),
@@ -139,10 +142,11 @@ const MILESTONE_COLUMNS: readonly ColumnSpec<MilestoneOf>[] = [
   { key: 'dueDate', header: 'Due date', value: ({ milestone }) => milestone.dueDate.date },
   { key: 'dueDateRuleId', header: 'Due date rule', value: ({ milestone }) => milestone.dueDate.ruleId },
   { key: 'dueDateSource', header: 'Due date source', value: ({ milestone }) => milestone.dueDate.source },
+  { key: 'dueDateAtDataLockPoint', header: 'Due date at the DLP', value: ({ milestone }) => milestone.dueDateAtDataLockPoint },
   { key: 'status', header: 'Status', value: ({ milestone }) => milestone.status },
   { key: 'submittedOn', header: 'Submitted on', value: ({ milestone }) => milestone.submittedOn },
   { key: 'submissionRef', header: 'Submission reference', value: ({ milestone }) => milestone.submissionRef },
-  { key: 'timeliness', header: 'Timeliness', value: ({ milestone }) => milestone.timeliness },
+  { key: 'timeliness', header: 'Timeliness at the DLP', value: ({ milestone }) => milestone.timeliness },
   { key: 'daysLate', header: 'Days late', value: ({ milestone }) => milestone.daysLate },
   { key: 'outcome', header: 'Outcome', value: ({ milestone }) => milestone.outcome },
   { key: 'outcomeOn', header: 'Outcome date', value: ({ milestone }) => milestone.outcomeOn },
@@ -163,7 +167,22 @@ const DUE_DATE_HISTORY_COLUMNS: readonly ColumnSpec<ChangeOf>[] = [
   { key: 'to', header: 'To', value: ({ change }) => change.to },
   { key: 'procedureRef', header: 'Procedure', value: ({ change }) => change.procedureRef },
   { key: 'reason', header: 'Reason', value: ({ change }) => change.reason },
+  { key: 'changedBy', header: 'Changed by', value: ({ change }) => change.changedBy },
+  { key: 'afterDataLockPoint', header: 'After the DLP', value: ({ change }) => change.afterDataLockPoint },
   { key: 'milestoneId', header: 'Milestone id', value: ({ milestone }) => milestone.id },
+];
+
+const SINCE_DLP_COLUMNS: readonly ColumnSpec<RegulatoryChange>[] = [
+  { key: 'changedOn', header: 'Recorded on', value: (c) => c.changedOn },
+  { key: 'obligationReference', header: 'Obligation', value: (c) => c.obligationReference },
+  { key: 'milestone', header: 'Milestone', value: (c) => c.milestone },
+  { key: 'field', header: 'Changed', value: (c) => c.field },
+  { key: 'from', header: 'From', value: (c) => c.from },
+  { key: 'to', header: 'To', value: (c) => c.to },
+  { key: 'source', header: 'Source', value: (c) => c.source },
+  { key: 'procedureRef', header: 'Procedure', value: (c) => c.procedureRef },
+  { key: 'reason', header: 'Reason', value: (c) => c.reason },
+  { key: 'changedBy', header: 'Changed by', value: (c) => c.changedBy },
 ];
 
 function milestonesOf(content: DossierContent): MilestoneOf[] {
@@ -274,6 +293,17 @@ const TABULATION_COLUMNS: readonly ColumnSpec<TabulationLine>[] = [
   ...countColumns('cumulative', 'Cumulative'),
 ];
 
+/**
+ * Proportions, interval bounds and reporting rates as fractions rounded to 6 decimal places (0.187086 = 18.7086%):
+ * what a person reads in the workbook and the CSV files; the content's JSON keeps the exact figures.
+ */
+const FRACTION_DECIMALS = 6;
+const FRACTION = `(fraction, ${FRACTION_DECIMALS} decimals)`;
+
+function fraction(value: number | null): number | null {
+  return roundTo(value, FRACTION_DECIMALS);
+}
+
 interface FrequencyLine {
   runId: string;
   row: FrequencyRow;
@@ -289,21 +319,21 @@ const FREQUENCY_COLUMNS: readonly ColumnSpec<FrequencyLine>[] = [
   { key: 'fatal', header: 'Fatal', value: (f) => f.row.fatal },
   { key: 'solicitedPatients', header: 'Solicited patients', value: (f) => f.row.solicitedPatients },
   { key: 'solicitedExposed', header: 'Solicited exposed', value: (f) => f.row.solicitedExposed },
-  { key: 'proportion', header: 'Proportion', value: (f) => f.row.proportion },
-  { key: 'ciLower', header: 'CI lower', value: (f) => f.row.interval?.lower ?? null },
-  { key: 'ciUpper', header: 'CI upper', value: (f) => f.row.interval?.upper ?? null },
+  { key: 'proportion', header: `Proportion ${FRACTION}`, value: (f) => fraction(f.row.proportion) },
+  { key: 'ciLower', header: `CI lower ${FRACTION}`, value: (f) => fraction(f.row.interval?.lower ?? null) },
+  { key: 'ciUpper', header: `CI upper ${FRACTION}`, value: (f) => fraction(f.row.interval?.upper ?? null) },
   { key: 'ciLevel', header: 'CI level', value: (f) => f.row.interval?.level ?? null },
   { key: 'ciMethod', header: 'CI method', value: (f) => f.row.interval?.method ?? null },
   { key: 'spontaneousPatients', header: 'Spontaneous patients', value: (f) => f.row.spontaneousPatients },
   { key: 'spontaneousExposed', header: 'Spontaneous exposed', value: (f) => f.row.spontaneousExposed },
-  { key: 'reportingRate', header: 'Reporting rate', value: (f) => f.row.reportingRate },
+  { key: 'reportingRate', header: `Reporting rate ${FRACTION}`, value: (f) => fraction(f.row.reportingRate) },
   { key: 'statedRatePercent', header: 'Stated rate (%)', value: (f) => f.row.statedRatePercent },
   { key: 'statedBand', header: 'Stated band', value: (f) => f.row.statedBand },
   { key: 'flag', header: 'Flag', value: (f) => f.row.flag },
   { key: 'explanation', header: 'Explanation', value: (f) => f.row.explanation },
   { key: 'followUpMedianMonths', header: 'Follow-up median (months)', value: (f) => f.row.followUp?.medianMonths ?? null },
   { key: 'followUpMaxMonths', header: 'Follow-up max (months)', value: (f) => f.row.followUp?.maxMonths ?? null },
-  { key: 'followUpPatientYears', header: 'Follow-up patient-years', value: (f) => f.row.followUp?.patientYears ?? null },
+  { key: 'followUpPatientYears', header: 'Follow-up patient-years (to 0.1)', value: (f) => roundTo(f.row.followUp?.patientYears ?? null, 1) },
   { key: 'followUpBasis', header: 'Follow-up basis', value: (f) => f.row.followUp?.basis ?? null },
 ];
 
@@ -375,6 +405,7 @@ export function dossierTables(content: DossierContent): DossierTable[] {
     table('obligations', 'Obligations (Annex II conditions)', OBLIGATION_COLUMNS, content.obligations),
     table('milestones', 'Milestones', MILESTONE_COLUMNS, milestonesOf(content)),
     table('due-date-history', 'Due date history', DUE_DATE_HISTORY_COLUMNS, changesOf(content)),
+    table('changes-since-dlp', 'Changes since the data lock point', SINCE_DLP_COLUMNS, content.changesSinceDataLockPoint),
     table('proposed-changes', 'Proposed changes to obligations and timelines', PROPOSED_CHANGE_COLUMNS, content.proposedChanges),
     table('procedures', 'Procedures since the last renewal', PROCEDURE_COLUMNS, content.procedures),
     table('case-counts', 'Case counts', CASE_COUNT_COLUMNS, caseCounts(content)),

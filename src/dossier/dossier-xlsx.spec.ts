@@ -54,8 +54,8 @@ describe('renderDossierXlsx', () => {
   it('should keep dates as text, numbers as numbers and booleans as Yes/No', () => {
     const milestones = sheet(workbook, 'milestones');
     expect(milestones.getCell('C2').value).toBe('2025-12-31');
-    expect(milestones.getCell('J2').value).toBe(15);
-    expect(milestones.getCell('G3').value).toBeNull();
+    expect(milestones.getCell('K2').value).toBe(15);
+    expect(milestones.getCell('H3').value).toBeNull();
     const frequency = sheet(workbook, 'frequency-comparison');
     expect(frequency.getCell('J2').value).toBe(0.37037);
     const listing = sheet(workbook, 'line-listing');

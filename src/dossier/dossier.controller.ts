@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../common/api-properties';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CASE_READERS, DOSSIER_BUILDERS } from '../auth/roles';
@@ -7,9 +8,9 @@ import { Allow } from '../auth/route-rules';
 import { Actor } from '../common/actor';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { ParseUuidPipe } from '../common/validation';
-import type { DossierComparison } from './dossier-compare';
 import { DossierJobs } from './dossier-jobs';
-import { type DossierBuildView, DossierService, type DossierVersionView, type FileKind } from './dossier.service';
+import { DossierService, type FileKind } from './dossier.service';
+import { DossierBuildResponse, DossierComparisonResponse, DossierSuggestionResponse, DossierVersionResponse } from './dto/dossier.response';
 import { BuildDossierDto, CompareQueryDto, FileParamDto } from './dto/dossier.dto';
 
 const MEDIA_TYPES: Record<FileKind, string> = {
@@ -30,7 +31,8 @@ export class DossierController {
   @Get('products/:product/dossier-suggestion')
   @Allow(CASE_READERS)
   @ApiOperation({ summary: 'The data lock point suggested for the next renewal dossier, with the renewal it is for' })
-  suggestion(@CurrentActor() actor: Actor, @Param('product') product: string): ReturnType<DossierService['suggestion']> {
+  @ApiOkResponse({ type: DossierSuggestionResponse })
+  suggestion(@CurrentActor() actor: Actor, @Param('product') product: string): Promise<DossierSuggestionResponse> {
     return this.dossiers.suggestion(product, actor.scope);
   }
 
@@ -38,41 +40,46 @@ export class DossierController {
   @HttpCode(202)
   @Allow(DOSSIER_BUILDERS)
   @ApiOperation({ summary: 'Build the renewal dossier for a data lock point: a background job (202); poll GET /dossier-builds/{id} — queued, collecting, rendering, done (with the version, new or reused) or failed (with the reason)' })
-  build(@CurrentActor() actor: Actor, @Param('product') product: string, @Body() body: BuildDossierDto): Promise<DossierBuildView> {
+  @ApiAcceptedResponse({ type: DossierBuildResponse, description: 'queued' })
+  build(@CurrentActor() actor: Actor, @Param('product') product: string, @Body() body: BuildDossierDto): Promise<DossierBuildResponse> {
     return this.jobs.enqueue(actor, { product, dataLockPoint: body.dataLockPoint, benefitRisk: body.benefitRisk ?? '', proposedChanges: body.proposedChanges ?? [], lineListing: body.lineListing ?? false });
   }
 
   @Get('products/:product/dossiers')
   @Allow(CASE_READERS)
   @ApiOperation({ summary: 'The product’s dossier versions, newest first: data lock point, content hash, files and their SHA-256, who and when' })
-  versions(@CurrentActor() actor: Actor, @Param('product') product: string): Promise<DossierVersionView[]> {
+  @ApiOkResponse({ type: [DossierVersionResponse] })
+  versions(@CurrentActor() actor: Actor, @Param('product') product: string): Promise<DossierVersionResponse[]> {
     return this.dossiers.versions(this.dataSource.manager, product, actor.scope);
   }
 
   @Get('dossier-builds/:id')
   @Allow(CASE_READERS)
   @ApiOperation({ summary: 'A dossier build and its progress' })
-  buildStatus(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<DossierBuildView> {
+  @ApiOkResponse({ type: DossierBuildResponse })
+  buildStatus(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<DossierBuildResponse> {
     return this.dossiers.build(id, actor.scope);
   }
 
   @Get('dossiers/:id')
   @Allow(CASE_READERS)
   @ApiOperation({ summary: 'A dossier version' })
-  version(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<DossierVersionView> {
+  @ApiOkResponse({ type: DossierVersionResponse })
+  version(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<DossierVersionResponse> {
     return this.dossiers.version(id, actor.scope);
   }
 
   @Get('dossiers/:id/comparison')
   @Allow(CASE_READERS)
   @ApiOperation({ summary: 'What changed from this version to another of the same product: obligations and safety figures' })
-  compare(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Query() query: CompareQueryDto): Promise<DossierComparison> {
+  @ApiOkResponse({ type: DossierComparisonResponse })
+  compare(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Query() query: CompareQueryDto): Promise<DossierComparisonResponse> {
     return this.dossiers.compare(id, query.with, actor.scope);
   }
 
   @Get('dossiers/:id/files/:kind')
   @Allow(CASE_READERS)
-  @ApiProduces(...Object.values(MEDIA_TYPES))
+  @ApiFileResponse(200, Object.values(MEDIA_TYPES), 'the file (SHA-256 in the X-Content-SHA256 header)')
   @ApiOperation({ summary: 'A version’s PDF, XLSX workbook or ZIP bundle (the SHA-256 in the X-Content-SHA256 header)' })
   async file(@CurrentActor() actor: Actor, @Param() params: FileParamDto, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const file = await this.dossiers.file(params.id, params.kind, actor.scope);

@@ -116,8 +116,14 @@ export class DossierService {
     private readonly frequencies: FrequencyRunsService,
   ) {}
 
-  /** The data lock point to suggest for the product's next renewal (the user chooses). */
-  async suggestion(productIdOrName: string, scope: ProductScope): Promise<{ product: { id: string; name: string }; dataLockPoint: IsoDate | null; renewal: { cycle: number; applicationDue: IsoDate; expiry: IsoDate } | null; basis: string }> {
+  /**
+   * The data lock point to suggest for the product's next renewal (the user chooses), and what the dossier needs
+   * that lies after it (exposure figures counted later are not in a dossier with this DLP).
+   */
+  async suggestion(
+    productIdOrName: string,
+    scope: ProductScope,
+  ): Promise<{ product: { id: string; name: string }; dataLockPoint: IsoDate | null; renewal: { cycle: number; applicationDue: IsoDate; expiry: IsoDate } | null; basis: string; dataAfter: string[] }> {
     const manager = this.dataSource.manager;
     const product = await this.products.get(manager, productIdOrName, scope);
     const authorisation = await manager.findOneBy(MarketingAuthorisation, { productId: product.id });
@@ -125,14 +131,32 @@ export class DossierService {
     const dates = authorisation === null ? null : await this.schedule.compute(manager, product, authorisation, today);
     const suggested = dates === null ? null : suggestedDataLockPoint(dates.renewals, today);
     if (suggested === null) {
-      return { product: { id: product.id, name: product.name }, dataLockPoint: null, renewal: null, basis: 'no renewal ahead in the register (no authorisation or no expiry known)' };
+      return { product: { id: product.id, name: product.name }, dataLockPoint: null, renewal: null, basis: 'no renewal ahead in the register (no authorisation or no expiry known)', dataAfter: [] };
     }
+    const dataAfter = await this.exposureAfter(manager, product.id, suggested.dataLockPoint);
     return {
       product: { id: product.id, name: product.name },
       dataLockPoint: suggested.dataLockPoint,
       renewal: { cycle: suggested.renewal.cycle, applicationDue: suggested.renewal.applicationDue.date, expiry: suggested.renewal.expiry.date },
-      basis: suggested.basis,
+      basis: dataAfter.length === 0 ? suggested.basis : `${suggested.basis}; note: ${dataAfter.join('; ')}`,
+      dataAfter,
     };
+  }
+
+  /** Per exposure kind with a current figure counted after the DLP: that it lies after, and what a dossier with this DLP uses instead. */
+  private async exposureAfter(manager: EntityManager, productId: string, dataLockPoint: IsoDate): Promise<string[]> {
+    const rows = await manager.query<{ kind: string; before: IsoDate | null; after: IsoDate }[]>(
+      `SELECT e.kind, max(e.counted_on) FILTER (WHERE e.counted_on <= $2::date)::text AS before, min(e.counted_on) FILTER (WHERE e.counted_on > $2::date)::text AS after
+         FROM product_exposure e
+        WHERE e.product_id = $1 AND NOT EXISTS (SELECT 1 FROM product_exposure r WHERE r.replaces_id = e.id)
+        GROUP BY e.kind HAVING min(e.counted_on) FILTER (WHERE e.counted_on > $2::date) IS NOT NULL
+        ORDER BY e.kind`,
+      [productId, dataLockPoint],
+    );
+    return rows.map(
+      (r) =>
+        `the ${r.kind} exposure figure counted on ${r.after} lies after this data lock point: a dossier with it uses ${r.before === null ? `no ${r.kind} figure (none is recorded on or before ${dataLockPoint})` : `the ${r.kind} figure counted on ${r.before}`} — choose a later data lock point, or record a figure counted by then`,
+    );
   }
 
   /** Checks the request and records the build as queued; the caller runs it (a job, or at once). */

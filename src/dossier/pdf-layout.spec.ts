@@ -1,4 +1,4 @@
-import { breakWord, characterWidthMeasure, columnWidths, linesThatFit, truncateText, wrapText } from './pdf-layout';
+import { breakWord, characterWidthMeasure, columnWidths, fitColumnsToWords, linesThatFit, truncateText, widestWord, wrapText } from './pdf-layout';
 
 /** Every character 1 unit wide: widths are lengths. */
 const length = (text: string): number => text.length;
@@ -66,7 +66,43 @@ describe('breakWord', () => {
   });
 
   it('should make progress when not even one character fits', () => {
-    expect(breakWord('abc', 0.5, length)).toEqual(['a', 'b', 'c']);
+    expect(breakWord('a1c', 0.5, length)).toEqual(['a', '1', 'c']);
+    expect(breakWord('abc', 0.5, length)).toEqual(['a-', 'b-', 'c']);
+  });
+
+  it('should cut a word of letters with a hyphen, every piece within the width', () => {
+    const pieces = breakWord('Hypogammaglobulinaemia', 10, length);
+    expect(pieces).toEqual(['Hypogamma-', 'globulina-', 'emia']);
+    expect(pieces.every((piece) => piece.length <= 10)).toBe(true);
+  });
+});
+
+describe('widestWord', () => {
+  it('should measure the widest run of letters, ignoring digits and separators', () => {
+    expect(widestWord('Hypogammaglobulinaemia; Pyrexia', length)).toBe(22);
+    expect(widestWord('graft-versus-host disease', length)).toBe(7);
+    expect(widestWord('EMEA/H/C/004827/II/0012', length)).toBe(4);
+    expect(widestWord('', length)).toBe(0);
+  });
+});
+
+describe('fitColumnsToWords', () => {
+  it('should leave widths alone when every widest word fits', () => {
+    expect(fitColumnsToWords([40, 60], [30, 50])).toEqual([40, 60]);
+  });
+
+  it('should widen a column to its widest word, taking the room from the others in proportion, the total kept', () => {
+    const widths = fitColumnsToWords([20, 40, 40], [30, 10, 30]);
+    expect(widths[0]).toBeCloseTo(30, 2);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 6);
+    // Column 2 could spare 30, column 3 only 10: they give 7.5 and 2.5.
+    expect(widths[1]).toBeCloseTo(32.5, 2);
+    expect(widths[2]).toBeCloseTo(37.5, 2);
+  });
+
+  it('should share what there is when the room is not enough', () => {
+    const widths = fitColumnsToWords([20, 30], [40, 25]);
+    expect(widths).toEqual([25, 25]);
   });
 });
 

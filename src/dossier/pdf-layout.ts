@@ -55,12 +55,77 @@ export function characterWidthMeasure(advanceAt1000: (char: string) => number): 
 /** Characters after which a word too long for its line is best broken: ids such as EMEA/H/C/004827/II/0012. */
 const SOFT_BREAK_AFTER = new Set(['/', '-', '_', '.', ',', ';', ':', ')']);
 
+/** A word of letters only (a MedDRA term such as "Hypogammaglobulinaemia"): kept whole where the table allows. */
+const LETTERS_ONLY = /^\p{L}+$/u;
+
+/** Runs of letters: the parts of a text that must not be split mid-word ("graft-versus-host" may break after a hyphen). */
+const LETTER_RUNS = /\p{L}{2,}/gu;
+
+/**
+ * The width of the widest run of letters in `text`: what a column needs so that no word of the text is split
+ * (identifiers with digits or separators may still break after a separator).
+ */
+export function widestWord(text: string, width: (text: string) => number): number {
+  let widest = 0;
+  for (const match of text.matchAll(LETTER_RUNS)) {
+    widest = Math.max(widest, width(match[0]));
+  }
+  return widest;
+}
+
+/**
+ * Column widths that let every column hold its widest word whole: a column narrower than its `minimums` entry is
+ * widened, taking the width from the columns with room to spare (in proportion to what each can spare), so the
+ * total stays the same. When the spare room is not enough, the narrow columns share what there is (their widest
+ * words are then broken with a hyphen). Widths with no need to change are returned as they are.
+ */
+export function fitColumnsToWords(widths: readonly number[], minimums: readonly number[]): number[] {
+  const need = widths.map((w, i) => Math.max(0, (minimums[i] ?? 0) - w));
+  const deficit = need.reduce((a, b) => a + b, 0);
+  if (deficit <= 1e-9) {
+    return [...widths];
+  }
+  const spare = widths.map((w, i) => (need[i] === 0 ? Math.max(0, w - (minimums[i] ?? 0)) : 0));
+  const available = spare.reduce((a, b) => a + b, 0);
+  if (available <= 1e-9) {
+    return [...widths];
+  }
+  const given = Math.min(deficit, available);
+  const fitted = widths.map((w, i) => Math.floor((w + ((need[i] ?? 0) / deficit) * given - ((spare[i] ?? 0) / available) * given) * 100) / 100);
+  const total = widths.reduce((a, b) => a + b, 0);
+  const used = fitted.slice(0, -1).reduce((a, b) => a + b, 0);
+  fitted[fitted.length - 1] = Math.round((total - used) * 100) / 100;
+  return fitted;
+}
+
+/** A word of letters wider than the line: pieces that fit with a hyphen after each but the last. */
+function hyphenate(word: string, maxWidth: number, width: (text: string) => number): string[] {
+  const pieces: string[] = [];
+  let rest = word;
+  while (rest.length > 1 && width(rest) > maxWidth) {
+    let fits = 1;
+    while (fits < rest.length - 1 && width(`${rest.slice(0, fits + 1)}-`) <= maxWidth) {
+      fits += 1;
+    }
+    pieces.push(`${rest.slice(0, fits)}-`);
+    rest = rest.slice(fits);
+  }
+  if (rest.length > 0) {
+    pieces.push(rest);
+  }
+  return pieces;
+}
+
 /**
  * Breaks one word wider than `maxWidth` into pieces that fit: each piece as long as possible, cut after a
  * separator when the fitting part has one, and at least one character so that a column narrower than a single
- * character still makes progress.
+ * character still makes progress. A word of letters only (the table could not make room for it) is cut with a
+ * hyphen, so the reader sees that it goes on.
  */
 export function breakWord(word: string, maxWidth: number, width: (text: string) => number): string[] {
+  if (LETTERS_ONLY.test(word)) {
+    return hyphenate(word, maxWidth, width);
+  }
   const pieces: string[] = [];
   let rest = word;
   while (rest.length > 0 && width(rest) > maxWidth) {

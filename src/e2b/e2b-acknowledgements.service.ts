@@ -20,6 +20,27 @@ export interface AckLine {
   detail: string;
 }
 
+/** An acknowledgement as listed: the stored row with the case it matched. */
+export interface AcknowledgementView {
+  id: string;
+  fileName: string;
+  position: number;
+  ackBatchId: string | null;
+  icsrBatchId: string | null;
+  batchCode: 'AA' | 'AE' | 'AR' | null;
+  messageNumber: string | null;
+  code: 'CA' | 'CR' | null;
+  messages: string[];
+  acknowledgedOn: IsoDate | null;
+  senderId: string | null;
+  safetyReportId: string | null;
+  version: number | null;
+  outcome: AckOutcome;
+  detail: string;
+  createdBy: string;
+  createdAt: Date;
+}
+
 /** The ack file as a whole: its checksum, name and when it was read before (a repeat changes nothing). */
 export interface AckFile {
   name: string;
@@ -100,8 +121,8 @@ export class E2bAcknowledgementsService {
     return lines;
   }
 
-  async list(manager: EntityManager, query: { outcome?: AckOutcome; limit: number }, scope: ProductScope): Promise<object[]> {
-    const rows = await manager.query<Record<string, unknown>[]>(
+  async list(manager: EntityManager, query: { outcome?: AckOutcome; limit: number }, scope: ProductScope): Promise<AcknowledgementView[]> {
+    const rows = await manager.query<AcknowledgementView[]>(
       `SELECT a.id, a.file_name AS "fileName", a.position, a.ack_batch_id AS "ackBatchId", a.icsr_batch_id AS "icsrBatchId", a.batch_code AS "batchCode",
               a.message_number AS "messageNumber", a.code, a.messages, a.acknowledged_on::text AS "acknowledgedOn", a.sender_id AS "senderId",
               c.safety_report_id AS "safetyReportId", a.version, a.outcome, a.detail, a.created_by AS "createdBy", a.created_at AS "createdAt"

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post, Query, StreamableFile, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFileResponse } from '../common/api-properties';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { DataSource } from 'typeorm';
@@ -12,7 +13,8 @@ import { ForbiddenError, InvalidInputError } from '../common/errors';
 import { AcknowledgementQueryDto, ExportDto } from './dto/e2b-query.dto';
 import { E2bExportService } from './e2b-export.service';
 import { E2bAcknowledgementsService } from './e2b-acknowledgements.service';
-import { E2bImportService, type ImportReport } from './e2b-import.service';
+import { E2bImportService } from './e2b-import.service';
+import { AcknowledgementResponse, ImportReportResponse } from './dto/e2b.response';
 
 /** What multer gives for a file stored on disk (the fields used here). */
 interface StoredUpload {
@@ -36,7 +38,7 @@ export class E2bController {
 
   @Post('exports')
   @Allow(SAFETY_EDITORS)
-  @ApiProduces('application/xml')
+  @ApiFileResponse(201, ['application/xml'], 'the E2B(R3) batch (attachment)')
   @ApiOperation({ summary: 'Export the current version of the named cases as one E2B(R3) batch for EudraVigilance (EU implementation guide); each message is recorded so that its acknowledgement finds the version' })
   async export(@CurrentActor() actor: Actor, @Body() body: ExportDto): Promise<StreamableFile> {
     const batch = await this.dataSource.transaction((m) => this.exports.exportCases(m, actor, body));
@@ -49,7 +51,8 @@ export class E2bController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
   @ApiOperation({ summary: 'Import E2B(R3) files (.xml ICSR batches or messages, .ack acknowledgements): each file in one transaction; the report names every case, acknowledgement and refused file' })
-  async upload(@CurrentActor() actor: Actor, @UploadedFiles() files: StoredUpload[] | undefined): Promise<ImportReport> {
+  @ApiCreatedResponse({ type: ImportReportResponse })
+  async upload(@CurrentActor() actor: Actor, @UploadedFiles() files: StoredUpload[] | undefined): Promise<ImportReportResponse> {
     if (actor.scope !== null) {
       await Promise.all((files ?? []).map((f) => rm(f.path, { force: true })));
       throw new ForbiddenError('E2B_IMPORT_NEEDS_ALL_PRODUCTS', 'An E2B import files cases under any product (and keeps those of unregistered products): it needs an account that sees every product');
@@ -70,7 +73,8 @@ export class E2bController {
   @Get('acknowledgements')
   @Allow(CASE_READERS)
   @ApiOperation({ summary: 'Acknowledgements read, newest first, with what each led to (submission recorded, rejected, unmatched…)' })
-  async acknowledgements(@CurrentActor() actor: Actor, @Query() query: AcknowledgementQueryDto): Promise<object[]> {
+  @ApiOkResponse({ type: [AcknowledgementResponse] })
+  async acknowledgements(@CurrentActor() actor: Actor, @Query() query: AcknowledgementQueryDto): Promise<AcknowledgementResponse[]> {
     return this.acks.list(this.dataSource.manager, { limit: query.limit ?? 100, ...(query.outcome === undefined ? {} : { outcome: query.outcome }) }, actor.scope);
   }
 }

@@ -125,6 +125,7 @@ export class ExposureService {
       replacesId: input.replaces ?? null,
       reason: input.reason ?? null,
       createdBy: actor.id,
+      recordedOn: this.clock.today(),
     });
     await manager.insert(ProductExposure, row);
     const saved = await manager.findOneByOrFail(ProductExposure, { id: row.id });
@@ -158,8 +159,9 @@ export class ExposureService {
       .getRepository(ProductExposure)
       .createQueryBuilder('e')
       .distinctOn(['e.kind'])
-      .where('e.product_id = :productId AND e.counted_on <= :dataLockPoint', { productId, dataLockPoint })
-      .andWhere('NOT EXISTS (SELECT 1 FROM product_exposure r WHERE r.replaces_id = e.id)')
+      // As at the DLP: a correction recorded after it is left out, and the figure it replaces stays in force.
+      .where('e.product_id = :productId AND e.counted_on <= :dataLockPoint AND (e.replaces_id IS NULL OR e.recorded_on <= :dataLockPoint)', { productId, dataLockPoint })
+      .andWhere('NOT EXISTS (SELECT 1 FROM product_exposure r WHERE r.replaces_id = e.id AND r.recorded_on <= :dataLockPoint)', { dataLockPoint })
       .orderBy('e.kind')
       .addOrderBy('e.counted_on', 'DESC')
       .addOrderBy('e.created_at', 'DESC')

@@ -2,7 +2,9 @@
  * Patient counts of one product and period, made in PostgreSQL with set-based SQL (no case is loaded into
  * Node). Rules, each one place:
  * - a case counts when it was first received in the period (C.1.4, on or before the data lock point), as it
- *   stood at the data lock point: its latest version with day 0 on or before the DLP. A case whose version
+ *   stood at the data lock point: its latest version with day 0 on or before the DLP, an amendment (a
+ *   correction, which keeps the day 0 of the version it corrects) only when recorded on or before the DLP —
+ *   a correction made after the DLP leaves the figures of that DLP as they were. A case whose version
  *   at the DLP is a nullification, is not valid (minimum criteria), or is a duplicate linked to a master case
  *   does not count;
  * - the unit is the patient, not the report: cases that give the same patient identifier (registry or study
@@ -55,7 +57,7 @@ const CASES_SQL = `
   WITH as_of AS (
     SELECT DISTINCT ON (v.case_id) v.id
       FROM safety_case c
-      JOIN safety_case_version v ON v.case_id = c.id AND v.day0 <= $2::date
+      JOIN safety_case_version v ON v.case_id = c.id AND v.day0 <= $2::date AND (v.version_type <> 'amendment' OR v.recorded_on <= $2::date)
      WHERE c.product_id = $1
      ORDER BY v.case_id, v.version DESC
   )

@@ -83,4 +83,22 @@ describe('buildFrequencyTable', () => {
     expect(rows[1]?.explanation).toMatch(/late event: patients followed median 12 months, up to 30 months, 40 patient-years/);
     expect(followUpOf({ solicited: null, spontaneous: null })).toBeNull();
   });
+
+  it('adds patient-years of several figures to the 0.1 they are recorded to, never a floating-point tail', () => {
+    // 39.8 + 22.4 is 62.199999999999996 in binary floating point (the demo's Zemcelpro registry and study).
+    const followUp = followUpOf({
+      solicited: {
+        patients: 62,
+        figures: [
+          { ...figure, kind: 'registry', patients: 44, patientYears: 39.8 },
+          { ...figure, id: 'e3', kind: 'study', patients: 18, patientYears: 22.4 },
+        ],
+      },
+      spontaneous: null,
+    });
+    expect(followUp?.patientYears).toBe(62.2);
+    const rows = table({ terms: [term({ lateOnset: true })], denominators: { solicited: { patients: 62, figures: [{ ...figure, kind: 'registry', patients: 44, patientYears: 39.8 }, { ...figure, id: 'e3', kind: 'study', patients: 18, patientYears: 22.4 }] }, spontaneous: null } });
+    expect(rows[0]?.explanation).toContain('62.2 patient-years');
+    expect(rows[0]?.explanation).not.toMatch(/\d\.\d{3,}/);
+  });
 });

@@ -104,9 +104,19 @@ export function followUpOf(denominators: Denominators): FollowUp | null {
     // Medians of two populations do not combine: with more than one figure, the first (largest) one's is shown and named.
     medianMonths: figures[0]?.followUpMedianMonths ?? null,
     maxMonths: Math.max(...figures.map((f) => f.followUpMaxMonths ?? 0)) || null,
-    patientYears: sum(figures.map((f) => f.patientYears)),
+    // Patient-years are recorded to 0.1: their sum is given to 0.1 too (21.5 + 40.7 is 62.2, not 62.199999999999996).
+    patientYears: roundTo(sum(figures.map((f) => f.patientYears)), 1),
     basis: figures.map((f) => `${f.kind} (${f.patients} patients), counted on ${f.countedOn}: ${f.source}`).join('; '),
   };
+}
+
+/** `value` rounded to `decimals` places (null stays null). */
+export function roundTo(value: number | null, decimals: number): number | null {
+  if (value === null) {
+    return null;
+  }
+  const factor = 10 ** decimals;
+  return Math.round(value * factor) / factor;
 }
 
 interface Judged {

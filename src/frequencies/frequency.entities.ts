@@ -52,6 +52,10 @@ export class ProductExposure {
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  /** Business day the figure was recorded: a correction counts at a data lock point only when recorded by it. */
+  @Column({ name: 'recorded_on', type: 'date' })
+  recordedOn!: string;
 }
 
 /** One aggregation run: its inputs, a summary of what was counted, and the digest a dossier cites. Append-only. */

@@ -1,6 +1,7 @@
 import { Public } from '../auth/route-rules';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthResponse } from './dto/health.response';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { RUNTIME_INFO, RuntimeInfo } from '../core.module';
@@ -24,7 +25,9 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'Health of the API and its backing services' })
-  async health(@Res({ passthrough: true }) response: Response): Promise<object> {
+  @ApiOkResponse({ type: HealthResponse, description: 'every backing service answers' })
+  @ApiServiceUnavailableResponse({ type: HealthResponse, description: 'degraded: `unreachable` names what does not answer' })
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const database = await this.dataSource
       .query('SELECT 1')
       .then(() => 'up' as const)

@@ -1,6 +1,7 @@
+import type { MeddraCodingResponse, MeddraReleaseRefResponse, MeddraReleaseResponse, MeddraSearchResponse } from './dto/meddra.response';
 import { MeddraCoding, MeddraReleaseInfo, MeddraSearchResult } from './meddra.service';
 
-export function toReleaseResponse(release: MeddraReleaseInfo, currentId: string | null): object {
+export function toReleaseResponse(release: MeddraReleaseInfo, currentId: string | null): MeddraReleaseResponse {
   return {
     id: release.id,
     version: release.version,
@@ -13,11 +14,11 @@ export function toReleaseResponse(release: MeddraReleaseInfo, currentId: string 
   };
 }
 
-function releaseRef(release: MeddraReleaseInfo): object {
+function releaseRef(release: MeddraReleaseInfo): MeddraReleaseRefResponse {
   return { id: release.id, version: release.version, language: release.language };
 }
 
-export function toSearchResponse(result: MeddraSearchResult, query: { q: string; level: string }): object {
+export function toSearchResponse(result: MeddraSearchResult, query: { q: string; level: string }): MeddraSearchResponse {
   return {
     release: result.release === null ? null : releaseRef(result.release),
     query: query.q,
@@ -27,6 +28,6 @@ export function toSearchResponse(result: MeddraSearchResult, query: { q: string;
   };
 }
 
-export function toCodingResponse(coding: MeddraCoding): object {
+export function toCodingResponse(coding: MeddraCoding): MeddraCodingResponse {
   return { ...coding };
 }

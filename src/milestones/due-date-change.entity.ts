@@ -32,4 +32,8 @@ export class DueDateChange {
 
   @Column({ name: 'changed_at', type: 'timestamptz', default: () => 'now()' })
   changedAt!: Date;
+
+  /** Business day of the change (the Clock's "today", regulator's time zone): compared with data lock points. */
+  @Column({ name: 'recorded_on', type: 'date' })
+  recordedOn!: string;
 }

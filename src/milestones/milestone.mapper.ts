@@ -1,8 +1,9 @@
 import { DueDateChange } from './due-date-change.entity';
+import type { DueDateChangeResponse, MilestoneResponse } from './dto/milestone.response';
 import { Milestone } from './milestone.entity';
 import { allowedTransitions, daysLeft, isOverdue } from './milestone-workflow';
 
-export function toMilestoneResponse(m: Milestone, today: string): object {
+export function toMilestoneResponse(m: Milestone, today: string): MilestoneResponse {
   return {
     id: m.id,
     productId: m.productId,
@@ -26,7 +27,7 @@ export function toMilestoneResponse(m: Milestone, today: string): object {
   };
 }
 
-export function toDueDateChangeResponse(c: DueDateChange): object {
+export function toDueDateChangeResponse(c: DueDateChange): DueDateChangeResponse {
   return {
     from: c.fromDate,
     to: c.toDate,
@@ -35,5 +36,6 @@ export function toDueDateChangeResponse(c: DueDateChange): object {
     reason: c.reason,
     changedBy: c.changedBy,
     changedAt: c.changedAt.toISOString(),
+    recordedOn: c.recordedOn,
   };
 }

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { compareDates } from '../common/calendar-date';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { RULES } from '../deadlines/rules';
+import { recordObligationChanges } from '../obligations/obligation-history';
 import { ChangeSource, DueDateChange } from './due-date-change.entity';
 import { ChangeDueDateDto, RecordOutcomeDto, TransitionMilestoneDto } from './dto/milestone.dto';
 import { DateBasis, Milestone, MilestoneKind } from './milestone.entity';
@@ -65,6 +66,7 @@ export class MilestonesService {
       procedureRef: null,
       reason: `${input.ruleId}: ${input.ruleExplanation}`,
       changedBy: actor.id,
+      recordedOn: this.clock.today(),
     });
     await this.audit.record(manager, actor, { entityType: 'milestone', entityId: saved.id, productId: saved.productId, action: 'create', after: saved });
     return saved;
@@ -85,6 +87,24 @@ export class MilestonesService {
       milestone.cancelReason = input.reason;
     }
     await manager.save(milestone);
+    if (milestone.obligationId !== null) {
+      // An obligation's history also holds its milestones' steps (what the renewal dossier lists as changed since its DLP).
+      const submitted = input.status === 'submitted' ? `submitted on ${milestone.submittedOn ?? ''}` : null;
+      await recordObligationChanges(manager, actor, this.clock.today(), [
+        {
+          productId: milestone.productId,
+          obligationId: milestone.obligationId,
+          milestoneId: milestone.id,
+          field: 'milestone-status',
+          from: before.status,
+          to: input.status,
+          changeSource: 'holder',
+          procedureRef: input.status === 'submitted' ? milestone.submissionRef : null,
+          reason: [submitted, input.reason].filter((part) => part !== null && part !== undefined).join('; ') || `${before.status} → ${input.status}`,
+          ...(input.status === 'submitted' && milestone.submittedOn !== null ? { effectiveOn: milestone.submittedOn } : {}),
+        },
+      ]);
+    }
     await this.audit.record(manager, actor, { entityType: 'milestone', entityId: id, productId: milestone.productId, action: `status:${input.status}`, before, after: milestone, reason: input.reason ?? null });
     return milestone;
   }
@@ -116,6 +136,22 @@ export class MilestonesService {
     milestone.outcomeOn = input.outcomeOn;
     milestone.outcomeProcedureRef = input.procedureRef ?? null;
     await manager.save(milestone);
+    if (milestone.obligationId !== null) {
+      await recordObligationChanges(manager, actor, this.clock.today(), [
+        {
+          productId: milestone.productId,
+          obligationId: milestone.obligationId,
+          milestoneId: milestone.id,
+          field: 'milestone-outcome',
+          from: before.outcome,
+          to: input.outcome,
+          changeSource: 'assessment',
+          procedureRef: milestone.outcomeProcedureRef,
+          reason: `assessment outcome of ${input.outcomeOn}`,
+          effectiveOn: input.outcomeOn,
+        },
+      ]);
+    }
     await this.audit.record(manager, actor, { entityType: 'milestone', entityId: id, productId: milestone.productId, action: 'outcome', before, after: milestone });
     return milestone;
   }
@@ -166,6 +202,7 @@ export class MilestonesService {
       procedureRef: change.procedureRef,
       reason: change.explanation,
       changedBy: actor.id,
+      recordedOn: this.clock.today(),
     });
     await this.audit.record(manager, actor, { entityType: 'milestone', entityId: milestone.id, productId: milestone.productId, action: 'due-date-change', before, after: milestone, reason: change.explanation });
     return milestone;

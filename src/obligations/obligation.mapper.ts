@@ -1,8 +1,10 @@
 import { Milestone } from '../milestones/milestone.entity';
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
+import type { ObligationChange } from './obligation-change.entity';
+import type { ObligationResponse } from './dto/obligation.response';
 import { Obligation } from './obligation.entity';
 
-export function toObligationResponse(o: Obligation, milestones: Milestone[], today: string): object {
+export function toObligationResponse(o: Obligation, milestones: Milestone[], today: string): ObligationResponse {
   return {
     id: o.id,
     productId: o.productId,
@@ -15,5 +17,23 @@ export function toObligationResponse(o: Obligation, milestones: Milestone[], tod
     status: o.status,
     illustrative: o.illustrative,
     milestones: milestones.filter((m) => m.obligationId === o.id).map((m) => toMilestoneResponse(m, today)),
+  };
+}
+
+export function toObligationChangeResponse(c: ObligationChange): object {
+  return {
+    id: c.id,
+    obligationId: c.obligationId,
+    milestoneId: c.milestoneId,
+    field: c.field,
+    from: c.fromValue,
+    to: c.toValue,
+    changeSource: c.changeSource,
+    procedureRef: c.procedureRef,
+    reason: c.reason,
+    changedBy: c.changedBy,
+    changedAt: c.changedAt,
+    recordedOn: c.recordedOn,
+    effectiveOn: c.effectiveOn,
   };
 }

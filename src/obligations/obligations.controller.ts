@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ParseUuidPipe } from '../common/validation';
-import { ApiOperation, ApiTags, PickType } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, PickType } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -8,8 +8,11 @@ import { CurrentActor } from '../common/current-actor.decorator';
 import { ANY_ROLE, REGISTER_EDITORS } from '../auth/roles';
 import { Allow } from '../auth/route-rules';
 import { CreateMilestoneDto, PassFinalReportDto } from '../milestones/dto/milestone.dto';
+import { MilestoneResponse } from '../milestones/dto/milestone.response';
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
-import { CreateObligationDto } from './dto/obligation.dto';
+import { ObligationResponse } from './dto/obligation.response';
+import { CreateObligationDto, UpdateObligationDto } from './dto/obligation.dto';
+import { toObligationChangeResponse } from './obligation.mapper';
 import { DeadlineQueryDto } from '../deadlines/dto/deadline-query.dto';
 import { toObligationResponse } from './obligation.mapper';
 import { ObligationsService } from './obligations.service';
@@ -29,7 +32,8 @@ export class ObligationsController {
   @Get()
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'Obligations with their milestones; filter by product, category, study type' })
-  async list(@CurrentActor() actor: Actor, @Query() query: ObligationQueryDto): Promise<object[]> {
+  @ApiOkResponse({ type: [ObligationResponse] })
+  async list(@CurrentActor() actor: Actor, @Query() query: ObligationQueryDto): Promise<ObligationResponse[]> {
     const manager = this.dataSource.manager;
     const obligations = await this.obligations.list(manager, query, actor.scope);
     const milestones = await this.obligations.milestonesOf(manager, obligations.map((o) => o.id));
@@ -39,7 +43,8 @@ export class ObligationsController {
   @Get(':id')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'One obligation with its milestones' })
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<object> {
+  @ApiOkResponse({ type: ObligationResponse })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<ObligationResponse> {
     const manager = this.dataSource.manager;
     const obligation = await this.obligations.get(manager, id, actor.scope);
     return toObligationResponse(obligation, await this.obligations.milestonesOf(manager, [id]), this.clock.today());
@@ -48,21 +53,39 @@ export class ObligationsController {
   @Post()
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Record an obligation (verbatim text, category, study type, study ids, owner)' })
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateObligationDto): Promise<object> {
+  @ApiCreatedResponse({ type: ObligationResponse })
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateObligationDto): Promise<ObligationResponse> {
     return toObligationResponse(await this.dataSource.transaction((m) => this.obligations.create(m, actor, body)), [], this.clock.today());
+  }
+
+  @Patch(':id')
+  @Allow(REGISTER_EDITORS)
+  @ApiOperation({ summary: 'Change the text, status, category or study ids, with the reason and the procedure (kept in the history)' })
+  async update(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: UpdateObligationDto): Promise<object> {
+    const updated = await this.dataSource.transaction((m) => this.obligations.update(m, actor, id, body));
+    return toObligationResponse(updated, await this.obligations.milestonesOf(this.dataSource.manager, [id]), this.clock.today());
+  }
+
+  @Get(':id/history')
+  @Allow(ANY_ROLE)
+  @ApiOperation({ summary: 'History of the text, status, category and study ids, and of the milestones’ steps and outcomes (due dates: /milestones/{id}/history)' })
+  async history(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<object[]> {
+    return (await this.obligations.history(this.dataSource.manager, id, actor.scope)).map(toObligationChangeResponse);
   }
 
   @Post(':id/milestones')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Add a milestone whose due date Annex II or the regulator gives' })
-  async addMilestone(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: CreateMilestoneDto): Promise<object> {
+  @ApiCreatedResponse({ type: MilestoneResponse })
+  async addMilestone(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: CreateMilestoneDto): Promise<MilestoneResponse> {
     return toMilestoneResponse(await this.dataSource.transaction((m) => this.obligations.addMilestone(m, actor, id, body)), this.clock.today());
   }
 
   @Post(':id/milestones/pass-final-report')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Add the PASS final report (end of data collection + 12 months) and its waiver-request date' })
-  async addPassFinalReport(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: PassFinalReportDto): Promise<object[]> {
+  @ApiCreatedResponse({ type: [MilestoneResponse] })
+  async addPassFinalReport(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: PassFinalReportDto): Promise<MilestoneResponse[]> {
     const created = await this.dataSource.transaction((m) => this.obligations.addPassFinalReport(m, actor, id, body));
     return created.map((milestone) => toMilestoneResponse(milestone, this.clock.today()));
   }

@@ -1,7 +1,8 @@
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
+import type { ClockStopResponse, ProcedureResponse } from './dto/procedure.response';
 import { ClockStopView, ProcedureView } from './procedures.service';
 
-export function toClockStopResponse(c: ClockStopView, today: string): object {
+export function toClockStopResponse(c: ClockStopView, today: string): ClockStopResponse {
   return {
     id: c.stop.id,
     kind: c.stop.kind,
@@ -14,7 +15,7 @@ export function toClockStopResponse(c: ClockStopView, today: string): object {
   };
 }
 
-export function toProcedureResponse(view: ProcedureView, today: string): object {
+export function toProcedureResponse(view: ProcedureView, today: string): ProcedureResponse {
   const { procedure: p } = view;
   return {
     id: p.id,

@@ -2,13 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../common/actor';
 import { addYears, IsoDate } from '../common/calendar-date';
-import { authorisationSchedule, PsurView, RenewalCycleView } from '../deadlines/authorisation-schedule';
+import { authorisationSchedule, PsurView, ReassessmentView, RenewalCycleView } from '../deadlines/authorisation-schedule';
 import { ReferenceDataService } from '../deadlines/reference-data.service';
+import type { RenewalDecision } from '../deadlines/engine/five-year-renewal';
 import { Milestone, MilestoneKind } from '../milestones/milestone.entity';
 import { isOpen } from '../milestones/milestone-workflow';
 import { MilestonesService } from '../milestones/milestones.service';
+import { AuthorisationEvent } from './authorisation-event.entity';
 import { MarketingAuthorisation } from './marketing-authorisation.entity';
 import { Product } from './product.entity';
+
+/** A derived date's explanation, with the assumption it rests on when it has one (the user must see it). */
+function explained(due: RenewalCycleView['applicationDue']): string {
+  return due.assumption === undefined ? due.explanation : `${due.explanation}. Assumption: ${due.assumption}`;
+}
 
 /** How far ahead renewal and PSUR milestones are materialised. */
 const HORIZON_YEARS = 2;
@@ -16,6 +23,9 @@ const HORIZON_YEARS = 2;
 export interface AuthorisationDates {
   renewals: RenewalCycleView[];
   psurs: PsurView[];
+  reassessments: ReassessmentView[];
+  /** The Commission's decisions on five-year renewals (a renewed period is no longer the one in force). */
+  renewalDecisions: RenewalDecision[];
 }
 
 /**
@@ -32,28 +42,75 @@ export class AuthorisationScheduleService {
 
   async compute(manager: EntityManager, product: Product, authorisation: MarketingAuthorisation, today: IsoDate): Promise<AuthorisationDates> {
     const eurd = await this.referenceData.eurdFor(manager, product.activeSubstance, today);
-    return authorisationSchedule({
+    const renewalDecisions = await this.renewalDecisions(manager, authorisation);
+    const schedule = authorisationSchedule({
       type: authorisation.type,
       notifiedOn: authorisation.notifiedOn,
       recordedExpiry:
         authorisation.recordedExpiry === null ? null : { date: authorisation.recordedExpiry, source: authorisation.recordedExpirySource ?? 'Commission decision' },
       marketedOn: authorisation.marketedOn,
       eurd: eurd === null ? null : { frequencyMonths: eurd.frequencyMonths, firstDlp: eurd.firstDlp, effectiveFrom: eurd.effectiveFrom, source: eurd.source },
+      convertedOn: authorisation.convertedOn,
+      renewalDecisions,
+      endedOn: authorisation.endedOn,
       horizon: addYears(today, HORIZON_YEARS),
       closures: await this.referenceData.closures(manager),
     });
+    return { ...schedule, renewalDecisions };
+  }
+
+  /** The five-year renewal decisions recorded for the authorisation (events of the lifecycle), in cycle order. */
+  private async renewalDecisions(manager: EntityManager, authorisation: MarketingAuthorisation): Promise<RenewalDecision[]> {
+    const events = await manager.find(AuthorisationEvent, { where: { authorisationId: authorisation.id, event: 'renewal-decision' }, order: { renewalCycle: 'ASC' } });
+    return events.map((e) => ({
+      cycle: e.renewalCycle ?? 1,
+      outcome: e.renewalOutcome ?? 'unlimited',
+      expiry: e.expiry === null ? null : { date: e.expiry, source: e.expirySource ?? e.decisionRef ?? 'Commission decision' },
+    }));
   }
 
   async sync(manager: EntityManager, actor: Actor, product: Product, authorisation: MarketingAuthorisation, today: IsoDate, reason: string): Promise<AuthorisationDates> {
     const dates = await this.compute(manager, product, authorisation, today);
-    const renewalKind: MilestoneKind = authorisation.type === 'standard' ? 'standard-renewal' : 'cma-renewal';
+    const renewalKind: MilestoneKind = authorisation.type === 'conditional' ? 'cma-renewal' : 'standard-renewal';
     for (const renewal of dates.renewals) {
       await this.upsert(manager, actor, product, authorisation, renewalKind, renewal.cycle, `Renewal application ${renewal.cycle} (expiry ${renewal.expiry.date})`, renewal.applicationDue, reason);
+    }
+    for (const reassessment of dates.reassessments) {
+      await this.upsert(manager, actor, product, authorisation, 'annual-reassessment', reassessment.cycle, `Annual reassessment ${reassessment.cycle} (anniversary ${reassessment.anniversary.date})`, reassessment.applicationDue, reason);
     }
     for (const psur of dates.psurs) {
       await this.upsert(manager, actor, product, authorisation, 'psur', psur.cycle, `PSUR ${psur.cycle} (DLP ${psur.dlp.date})`, psur.submissionDue, reason);
     }
+    await this.cancelWhatNoLongerApplies(manager, actor, authorisation, dates);
     return dates;
+  }
+
+  /**
+   * Open milestones the authorisation no longer owes, cancelled with the reason (never deleted): the annual
+   * renewals of a conditional authorisation converted into a standard one, and everything derived from an
+   * authorisation that has ended.
+   */
+  private async cancelWhatNoLongerApplies(manager: EntityManager, actor: Actor, authorisation: MarketingAuthorisation, dates: AuthorisationDates): Promise<void> {
+    const open = (await manager.find(Milestone, { where: { authorisationId: authorisation.id }, order: { dueDate: 'ASC' } })).filter((m) => isOpen(m.status));
+    const keep = new Set<string>([
+      ...dates.renewals.map((r) => `${authorisation.type === 'conditional' ? 'cma-renewal' : 'standard-renewal'}/${r.cycle}`),
+      ...dates.reassessments.map((r) => `annual-reassessment/${r.cycle}`),
+      ...dates.psurs.map((p) => `psur/${p.cycle}`),
+    ]);
+    for (const milestone of open) {
+      if (keep.has(`${milestone.kind}/${milestone.cycle ?? ''}`)) {
+        continue;
+      }
+      const why =
+        authorisation.endedOn !== null
+          ? `the authorisation ended on ${authorisation.endedOn} (${authorisation.ending ?? 'ended'}): nothing is due after it`
+          : milestone.kind === 'cma-renewal' && authorisation.convertedOn !== null
+            ? `converted into a standard marketing authorisation (notified ${authorisation.convertedOn}): no more annual renewals`
+            : null;
+      if (why !== null) {
+        await this.milestones.transition(manager, actor, milestone.id, { status: 'cancelled', reason: why });
+      }
+    }
   }
 
   private async upsert(
@@ -79,7 +136,7 @@ export class AuthorisationScheduleService {
         basis: 'computed',
         ruleId: due.ruleId,
         ruleSource: due.source,
-        ruleExplanation: due.explanation,
+        ruleExplanation: explained(due),
         illustrative: authorisation.illustrative,
       });
       return;
@@ -93,7 +150,7 @@ export class AuthorisationScheduleService {
       basis: 'computed',
       ruleId: due.ruleId,
       ruleSource: due.source,
-      explanation: `${due.explanation} (${reason})`,
+      explanation: `${explained(due)} (${reason})`,
       changeSource: authorisation.recordedExpiry !== null ? 'recorded-expiry' : 'recomputed',
       procedureRef: null,
     });

@@ -2,6 +2,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 export const AUTHORISATION_TYPES = ['conditional', 'standard', 'exceptional-circumstances'] as const;
 export type AuthorisationType = (typeof AUTHORISATION_TYPES)[number];
+export const AUTHORISATION_ENDINGS = ['not-renewed', 'withdrawn', 'lapsed'] as const;
+export type AuthorisationEnding = (typeof AUTHORISATION_ENDINGS)[number];
 
 /** The EU marketing authorisation of a product; its notification date anchors the renewal chain. */
 @Entity({ name: 'marketing_authorisation' })
@@ -33,6 +35,17 @@ export class MarketingAuthorisation {
 
   @Column({ name: 'marketed_on', type: 'date', nullable: true })
   marketedOn!: string | null;
+
+  /** Notification of the decision converting a conditional authorisation into a standard one. */
+  @Column({ name: 'converted_on', type: 'date', nullable: true })
+  convertedOn!: string | null;
+
+  /** The day the authorisation ended (not renewed, withdrawn, lapsed); null while it is in force. */
+  @Column({ name: 'ended_on', type: 'date', nullable: true })
+  endedOn!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  ending!: AuthorisationEnding | null;
 
   @Column({ type: 'boolean', default: false })
   illustrative!: boolean;

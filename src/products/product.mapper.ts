@@ -1,11 +1,12 @@
 import { DerivedDate } from '../deadlines/engine/derived-date';
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
+import type { AuthorisationResponse, ProductDetailResponse, ProductSummaryResponse, RuledDateResponse } from './dto/product.response';
 import { MarketingAuthorisation } from './marketing-authorisation.entity';
 import { ProductDetail, ProductWithAuthorisation } from './products.service';
 
 export const ILLUSTRATIVE_WARNING = 'illustrative — confirm against the Union Register';
 
-export function toProductSummary({ product, authorisation }: ProductWithAuthorisation): object {
+export function toProductSummary({ product, authorisation }: ProductWithAuthorisation): ProductSummaryResponse {
   return {
     id: product.id,
     name: product.name,
@@ -18,7 +19,7 @@ export function toProductSummary({ product, authorisation }: ProductWithAuthoris
   };
 }
 
-export function toAuthorisationResponse(a: MarketingAuthorisation): object {
+export function toAuthorisationResponse(a: MarketingAuthorisation): AuthorisationResponse {
   return {
     id: a.id,
     type: a.type,
@@ -33,11 +34,13 @@ export function toAuthorisationResponse(a: MarketingAuthorisation): object {
   };
 }
 
-function toDate(d: DerivedDate | null): object | null {
-  return d === null ? null : { date: d.date, ruleId: d.ruleId, source: d.source, explanation: d.explanation, nonWorkingDay: d.nonWorkingDay ?? null };
+function toDate(d: DerivedDate): RuledDateResponse;
+function toDate(d: DerivedDate | null): RuledDateResponse | null;
+function toDate(d: DerivedDate | null): RuledDateResponse | null {
+  return d === null ? null : { date: d.date, ruleId: d.ruleId, source: d.source, explanation: d.explanation, nonWorkingDay: d.nonWorkingDay ?? null, assumption: d.assumption ?? null };
 }
 
-export function toProductDetail(detail: ProductDetail, today: string): object {
+export function toProductDetail(detail: ProductDetail, today: string): ProductDetailResponse {
   const { product, authorisation, dates, validity, milestones } = detail;
   return {
     ...toProductSummary({ product, authorisation }),
@@ -52,6 +55,13 @@ export function toProductDetail(detail: ProductDetail, today: string): object {
         windowOpens: toDate(r.windowOpens),
         applicationDue: toDate(r.applicationDue),
         milestoneId: milestones.find((m) => (m.kind === 'cma-renewal' || m.kind === 'standard-renewal') && m.cycle === r.cycle)?.id ?? null,
+      })) ?? [],
+    reassessments:
+      dates?.reassessments.map((r) => ({
+        cycle: r.cycle,
+        anniversary: toDate(r.anniversary),
+        applicationDue: toDate(r.applicationDue),
+        milestoneId: milestones.find((m) => m.kind === 'annual-reassessment' && m.cycle === r.cycle)?.id ?? null,
       })) ?? [],
     psurs:
       dates?.psurs.map((p) => ({

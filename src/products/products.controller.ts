@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -7,6 +7,7 @@ import { CurrentActor } from '../common/current-actor.decorator';
 import { ANY_ROLE, REGISTER_EDITORS } from '../auth/roles';
 import { Allow } from '../auth/route-rules';
 import { CreateProductDto, UpdateAuthorisationDto } from './dto/product.dto';
+import { ProductDetailResponse, ProductSummaryResponse } from './dto/product.response';
 import { toProductDetail, toProductSummary } from './product.mapper';
 import { ProductsService } from './products.service';
 
@@ -22,28 +23,32 @@ export class ProductsController {
   @Get()
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'Products with their marketing authorisations' })
-  async list(@CurrentActor() actor: Actor): Promise<object[]> {
+  @ApiOkResponse({ type: [ProductSummaryResponse] })
+  async list(@CurrentActor() actor: Actor): Promise<ProductSummaryResponse[]> {
     return (await this.products.list(this.dataSource.manager, actor.scope)).map(toProductSummary);
   }
 
   @Get(':product')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'A product (id or name) with validity, renewal chain, PSURs and every milestone, each date with its rule' })
-  async detail(@CurrentActor() actor: Actor, @Param('product') product: string): Promise<object> {
+  @ApiOkResponse({ type: ProductDetailResponse })
+  async detail(@CurrentActor() actor: Actor, @Param('product') product: string): Promise<ProductDetailResponse> {
     return toProductDetail(await this.products.detail(this.dataSource.manager, product, actor.scope), this.clock.today());
   }
 
   @Post()
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Register a product and its marketing authorisation; renewal and PSUR milestones are derived' })
-  async create(@CurrentActor() actor: Actor, @Body() body: CreateProductDto): Promise<object> {
+  @ApiCreatedResponse({ type: ProductDetailResponse })
+  async create(@CurrentActor() actor: Actor, @Body() body: CreateProductDto): Promise<ProductDetailResponse> {
     return toProductDetail(await this.dataSource.transaction((m) => this.products.create(m, actor, body)), this.clock.today());
   }
 
   @Patch(':product/authorisation')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Record the expiry from the Commission decision or the marketing date; derived dates are re-planned with history' })
-  async updateAuthorisation(@CurrentActor() actor: Actor, @Param('product') product: string, @Body() body: UpdateAuthorisationDto): Promise<object> {
+  @ApiOkResponse({ type: ProductDetailResponse })
+  async updateAuthorisation(@CurrentActor() actor: Actor, @Param('product') product: string, @Body() body: UpdateAuthorisationDto): Promise<ProductDetailResponse> {
     return toProductDetail(await this.dataSource.transaction((m) => this.products.updateAuthorisation(m, actor, product, body)), this.clock.today());
   }
 }

@@ -10,12 +10,12 @@ import { cmaValidity, CmaValidityStatus } from '../deadlines/engine/authorisatio
 import { Milestone } from '../milestones/milestone.entity';
 import { AuthorisationDates, AuthorisationScheduleService } from './authorisation-schedule.service';
 import { CreateProductDto, UpdateAuthorisationDto } from './dto/product.dto';
-import { MarketingAuthorisation } from './marketing-authorisation.entity';
+import { type AuthorisationEnding, MarketingAuthorisation } from './marketing-authorisation.entity';
 import { Product } from './product.entity';
 import { expirySourceMissing, productNameTaken } from './products.errors';
 
 export interface Validity {
-  status: CmaValidityStatus | 'valid-unlimited';
+  status: CmaValidityStatus | 'valid-unlimited' | AuthorisationEnding;
   explanation: string;
   currentExpiry: string | null;
 }
@@ -115,10 +115,15 @@ export class ProductsService {
  * "fulfilled" records the Commission's renewal decision; "not-fulfilled" a refusal.
  */
 function validityOf(authorisation: MarketingAuthorisation, dates: AuthorisationDates, milestones: Milestone[], today: string): Validity {
-  const kind = authorisation.type === 'standard' ? 'standard-renewal' : 'cma-renewal';
+  if (authorisation.endedOn !== null && authorisation.ending !== null) {
+    const words = { 'not-renewed': 'not renewed', withdrawn: 'withdrawn', lapsed: 'lapsed (Reg 726/2004 Art 14(4)–(5))' }[authorisation.ending];
+    return { status: authorisation.ending, explanation: `The authorisation ended on ${authorisation.endedOn}: ${words}.`, currentExpiry: null };
+  }
+  const kind = authorisation.type === 'conditional' ? 'cma-renewal' : 'standard-renewal';
   for (const renewal of dates.renewals) {
     const milestone = milestones.find((m) => m.kind === kind && m.cycle === renewal.cycle && m.authorisationId === authorisation.id);
-    if (milestone?.outcome === 'fulfilled') {
+    // Renewed: the Commission's five-year renewal decision is recorded, or the renewal milestone's outcome says so.
+    if (milestone?.outcome === 'fulfilled' || (kind === 'standard-renewal' && dates.renewalDecisions.some((d) => d.cycle === renewal.cycle))) {
       continue;
     }
     const refusedOn = milestone?.outcome === 'not-fulfilled' ? milestone.outcomeOn : null;
@@ -133,7 +138,12 @@ function validityOf(authorisation: MarketingAuthorisation, dates: AuthorisationD
   }
   return {
     status: 'valid-unlimited',
-    explanation: authorisation.type === 'exceptional-circumstances' ? 'Exceptional circumstances: reassessed annually, no renewal chain is computed' : 'Renewed; no further renewal computed within the horizon',
+    explanation:
+      authorisation.type === 'exceptional-circumstances'
+        ? 'Renewed: valid without limit (Reg 726/2004 Art 14(3)); its continuation stays linked to the annual reassessment of its conditions (Art 14(8))'
+        : authorisation.type === 'standard' && dates.renewalDecisions.length > 0
+          ? 'Renewed: valid without limit (Reg 726/2004 Art 14(3))'
+          : 'Renewed; no further renewal computed within the horizon',
     currentExpiry: null,
   };
 }

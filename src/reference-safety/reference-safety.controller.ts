@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ANY_ROLE, SAFETY_EDITORS } from '../auth/roles';
 import { Allow } from '../auth/route-rules';
@@ -7,7 +7,8 @@ import { Actor } from '../common/actor';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { ParseUuidPipe } from '../common/validation';
 import { CreateReferenceSafetyDto } from './dto/reference-safety.dto';
-import { ReferenceSafetyService, ReferenceSafetyVersion } from './reference-safety.service';
+import { ReferenceSafetyResponse } from './dto/reference-safety.response';
+import { ReferenceSafetyService } from './reference-safety.service';
 
 @ApiTags('reference safety information')
 @Controller()
@@ -20,21 +21,24 @@ export class ReferenceSafetyController {
   @Get('products/:product/reference-safety')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'Every version of the product’s reference safety information, oldest first, with the dates each was in force' })
-  async versions(@CurrentActor() actor: Actor, @Param('product') product: string): Promise<ReferenceSafetyVersion[]> {
+  @ApiOkResponse({ type: [ReferenceSafetyResponse] })
+  async versions(@CurrentActor() actor: Actor, @Param('product') product: string): Promise<ReferenceSafetyResponse[]> {
     return this.rsi.versions(this.dataSource.manager, product, actor.scope);
   }
 
   @Post('products/:product/reference-safety')
   @Allow(SAFETY_EDITORS)
   @ApiOperation({ summary: 'Record a new version (the whole list of terms) taking effect on a date; earlier versions stay as they were' })
-  async create(@CurrentActor() actor: Actor, @Param('product') product: string, @Body() body: CreateReferenceSafetyDto): Promise<ReferenceSafetyVersion> {
+  @ApiCreatedResponse({ type: ReferenceSafetyResponse })
+  async create(@CurrentActor() actor: Actor, @Param('product') product: string, @Body() body: CreateReferenceSafetyDto): Promise<ReferenceSafetyResponse> {
     return this.dataSource.transaction((m) => this.rsi.create(m, actor, product, body));
   }
 
   @Get('reference-safety/:id')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'One version of a reference safety information' })
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<ReferenceSafetyVersion> {
+  @ApiOkResponse({ type: ReferenceSafetyResponse })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<ReferenceSafetyResponse> {
     return this.rsi.get(this.dataSource.manager, id, actor.scope);
   }
 }

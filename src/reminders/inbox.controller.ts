@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ParseUuidPipe, QueryLimit } from '../common/validation';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { DataSource, IsNull } from 'typeorm';
@@ -10,6 +10,7 @@ import { Allow } from '../auth/route-rules';
 import { Clock } from '../common/clock';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { NotFoundError } from '../common/errors';
+import { InboxItemResponse, MarkedReadResponse, UnreadCountResponse } from './dto/reminder.response';
 import { InboxMessage } from './reminder.entities';
 
 class InboxQueryDto {
@@ -23,19 +24,7 @@ class InboxQueryDto {
   limit?: number;
 }
 
-interface InboxItem {
-  id: string;
-  subject: string;
-  body: string;
-  deadline: { type: string; id: string };
-  productId: string | null;
-  escalation: boolean;
-  late: boolean;
-  createdAt: string;
-  readAt: string | null;
-}
-
-function toItem(message: InboxMessage): InboxItem {
+function toItem(message: InboxMessage): InboxItemResponse {
   return {
     id: message.id,
     subject: message.subject,
@@ -61,7 +50,8 @@ export class InboxController {
 
   @Get()
   @ApiOperation({ summary: 'Your reminders, newest first' })
-  async list(@CurrentActor() principal: Principal, @Query() query: InboxQueryDto): Promise<InboxItem[]> {
+  @ApiOkResponse({ type: [InboxItemResponse] })
+  async list(@CurrentActor() principal: Principal, @Query() query: InboxQueryDto): Promise<InboxItemResponse[]> {
     const messages = await this.dataSource.manager.find(InboxMessage, {
       where: query.unread === true ? { userId: principal.userId, readAt: IsNull() } : { userId: principal.userId },
       order: { createdAt: 'DESC', id: 'ASC' },
@@ -72,13 +62,15 @@ export class InboxController {
 
   @Get('unread-count')
   @ApiOperation({ summary: 'How many of your reminders are unread' })
-  async unread(@CurrentActor() principal: Principal): Promise<{ unread: number }> {
+  @ApiOkResponse({ type: UnreadCountResponse })
+  async unread(@CurrentActor() principal: Principal): Promise<UnreadCountResponse> {
     return { unread: await this.dataSource.manager.countBy(InboxMessage, { userId: principal.userId, readAt: IsNull() }) };
   }
 
   @Post(':id/read')
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark one of your reminders read' })
+  @ApiNoContentResponse({ description: 'read' })
   async markRead(@CurrentActor() principal: Principal, @Param('id', ParseUuidPipe) id: string): Promise<void> {
     const result = await this.dataSource.manager.update(InboxMessage, { id, userId: principal.userId, readAt: IsNull() }, { readAt: this.clock.now() });
     if ((result.affected ?? 0) === 0 && !(await this.dataSource.manager.existsBy(InboxMessage, { id, userId: principal.userId }))) {
@@ -89,7 +81,8 @@ export class InboxController {
   @Post('read-all')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark all your reminders read' })
-  async markAllRead(@CurrentActor() principal: Principal): Promise<{ marked: number }> {
+  @ApiOkResponse({ type: MarkedReadResponse })
+  async markAllRead(@CurrentActor() principal: Principal): Promise<MarkedReadResponse> {
     const result = await this.dataSource.manager.update(InboxMessage, { userId: principal.userId, readAt: IsNull() }, { readAt: this.clock.now() });
     return { marked: result.affected ?? 0 };
   }

@@ -110,6 +110,10 @@ export class SafetyCaseVersion {
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  /** Business day the version was recorded: an amendment counts at a data lock point only when recorded by it. */
+  @Column({ name: 'recorded_on', type: 'date' })
+  recordedOn!: string;
 }
 
 export const CLOCK_STATUSES = ['open', 'submitted', 'superseded', 'cancelled'] as const;

@@ -1,30 +1,7 @@
 import type { ClockView } from './case-clocks.service';
 import type { PossibleDuplicate, RelatedCase } from './case-queries.service';
+import type { CaseDetailResponse, CaseSummaryResponse, CaseVersionResponse, CaseVersionSummaryResponse } from './dto/safety-case.response';
 import type { CaseSubmission, SafetyCase, SafetyCaseVersion } from './safety-case.entities';
-
-export interface CaseSummaryResponse {
-  id: string;
-  productId: string | null;
-  /** The suspect product as reported, while it is not a registered product. */
-  reportedProduct: string | null;
-  safetyReportId: string;
-  worldwideId: string;
-  currentVersion: number;
-  currentType: string;
-  reportType: string;
-  status: string;
-  serious: boolean;
-  seriousUnexpected: boolean;
-  primaryCountry: string | null;
-  initialReceiptOn: string;
-  latestDay0: string;
-  masterCaseId: string | null;
-  synthetic: boolean;
-  /** Downloaded from EudraVigilance: no reporting clock, never submitted back. */
-  fromEudraVigilance: boolean;
-  /** Said in words wherever the case appears. */
-  syntheticNotice: string | null;
-}
 
 export const SYNTHETIC_NOTICE = 'SYNTHETIC demo case — generated, not a real patient';
 
@@ -51,7 +28,7 @@ export function toCaseSummary(c: SafetyCase): CaseSummaryResponse {
   };
 }
 
-export function toVersionSummary(v: SafetyCaseVersion): object {
+export function toVersionSummary(v: SafetyCaseVersion): CaseVersionSummaryResponse {
   return {
     version: v.version,
     type: v.versionType,
@@ -66,7 +43,7 @@ export function toVersionSummary(v: SafetyCaseVersion): object {
   };
 }
 
-export function toVersionResponse(v: SafetyCaseVersion): object {
+export function toVersionResponse(v: SafetyCaseVersion): CaseVersionResponse {
   return { ...toVersionSummary(v), rsiId: v.rsiId, content: v.content, assessment: v.assessment };
 }
 
@@ -74,18 +51,18 @@ export interface CaseDetailParts {
   safetyCase: SafetyCase;
   version: SafetyCaseVersion;
   clocks: ClockView[];
-  submissions?: CaseSubmission[];
-  related?: RelatedCase[];
+  submissions: CaseSubmission[];
+  related: RelatedCase[];
   possibleDuplicates?: PossibleDuplicate[];
 }
 
-export function toCaseDetail(parts: CaseDetailParts): object {
+export function toCaseDetail(parts: CaseDetailParts): CaseDetailResponse {
   return {
     ...toCaseSummary(parts.safetyCase),
     version: toVersionResponse(parts.version),
     clocks: parts.clocks,
-    ...(parts.submissions === undefined ? {} : { submissions: parts.submissions.map((s) => ({ version: s.version, recipient: s.recipient, acknowledgedOn: s.acknowledgedOn, ackRef: s.ackRef, recordedBy: s.createdBy })) }),
-    ...(parts.related === undefined ? {} : { related: parts.related }),
+    submissions: parts.submissions.map((s) => ({ version: s.version, recipient: s.recipient, acknowledgedOn: s.acknowledgedOn, ackRef: s.ackRef, recordedBy: s.createdBy })),
+    related: parts.related,
     ...(parts.possibleDuplicates === undefined ? {} : { possibleDuplicates: parts.possibleDuplicates }),
   };
 }

@@ -196,6 +196,7 @@ export class SafetyCasesService {
       rsi: product === null ? null : await this.rsi.inForceOn(manager, product.id, coded.content.day0),
       openClocks: await manager.find(CaseClock, { where: { caseId: safetyCase.id, status: 'open' }, order: { version: 'ASC' } }),
       closures: await this.referenceData.closures(manager),
+      today: this.clock.today(),
     };
     const before = { ...safetyCase };
     const composed = composeVersion(manager, actor, safetyCase, previous, versionType, grounds, reason);
@@ -261,7 +262,7 @@ export class SafetyCasesService {
       safetyCase.id = randomUUID();
       const coded = applyCoding(table, content, item.options.codingPolicy ?? 'refuse');
       const rsi = product === null ? null : inForce(await cache.rsiOf(product.id, () => this.rsi.versions(manager, product.id, null)), coded.content.day0);
-      const composed = composeVersion(manager, actor, safetyCase, null, 'initial', { product, coded, rsi, openClocks: [], closures: cache.closures }, null);
+      const composed = composeVersion(manager, actor, safetyCase, null, 'initial', { product, coded, rsi, openClocks: [], closures: cache.closures, today: this.clock.today() }, null);
       if (composed.clock !== null) {
         clocks.push(composed.clock);
       }
@@ -315,6 +316,8 @@ interface VersionGrounds {
   rsi: ReferenceSafetyVersion | null;
   openClocks: CaseClock[];
   closures: readonly ClosureDay[];
+  /** Today (the Clock's business day): the day the version is recorded. */
+  today: IsoDate;
 }
 
 function newCase(
@@ -374,7 +377,7 @@ function composeVersion(
     fromEudraVigilance: safetyCase.fromEudravigilance,
   });
   const number = (previous?.version ?? 0) + 1;
-  const version = manager.create(SafetyCaseVersion, { caseId: safetyCase.id, version: number, versionType, day0: content.day0, content, assessment, rsiId: rsi?.id ?? null, reason, createdBy: actor.id });
+  const version = manager.create(SafetyCaseVersion, { caseId: safetyCase.id, version: number, versionType, day0: content.day0, content, assessment, rsiId: rsi?.id ?? null, reason, createdBy: actor.id, recordedOn: grounds.today });
 
   safetyCase.currentVersion = number;
   safetyCase.currentType = versionType;

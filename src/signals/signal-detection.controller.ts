@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CASE_READERS, SAFETY_EDITORS } from '../auth/roles';
@@ -8,7 +8,8 @@ import { Actor } from '../common/actor';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { ForbiddenError } from '../common/errors';
 import { ParseUuidPipe } from '../common/validation';
-import { DisproportionalityRunsService, type DisproportionalityRunView, type PairRow } from './disproportionality-runs.service';
+import { DisproportionalityRunsService } from './disproportionality-runs.service';
+import { DisproportionalityRunResponse, PairResponse } from './dto/signal-detection.response';
 import { DisproportionalityRunDto, ResultQueryDto, RunListQueryDto } from './dto/signal-detection.dto';
 import { SignalJobs } from './signal-jobs';
 
@@ -32,7 +33,9 @@ export class SignalDetectionController {
   @HttpCode(201)
   @Allow(SAFETY_EDITORS)
   @ApiOperation({ summary: 'Disproportionality over one database (own cases or FAERS, never pooled): one product at once (201, done), or every pair as a background job (202, running — poll the run)' })
-  async run(@CurrentActor() actor: Actor, @Body() body: DisproportionalityRunDto, @Res({ passthrough: true }) response: Response): Promise<DisproportionalityRunView> {
+  @ApiCreatedResponse({ type: DisproportionalityRunResponse, description: 'one product: computed (done)' })
+  @ApiAcceptedResponse({ type: DisproportionalityRunResponse, description: 'every pair: a background job (running); poll GET /signal-detection/runs/{id}' })
+  async run(@CurrentActor() actor: Actor, @Body() body: DisproportionalityRunDto, @Res({ passthrough: true }) response: Response): Promise<DisproportionalityRunResponse> {
     needsAllProducts(actor);
     const request = { database: body.database, product: body.product ?? null, ...(body.roles === undefined ? {} : { roles: body.roles }), ...(body.minCount === undefined ? {} : { minCount: body.minCount }) };
     if (request.product === null) {
@@ -46,14 +49,17 @@ export class SignalDetectionController {
   @Get('runs')
   @Allow(CASE_READERS)
   @ApiOperation({ summary: 'Disproportionality runs, newest first, with parameters, totals and the presets applied' })
-  async list(@CurrentActor() actor: Actor, @Query() query: RunListQueryDto): Promise<DisproportionalityRunView[]> {
+  @ApiOkResponse({ type: [DisproportionalityRunResponse] })
+  async list(@CurrentActor() actor: Actor, @Query() query: RunListQueryDto): Promise<DisproportionalityRunResponse[]> {
     needsAllProducts(actor);
     return this.runs.list(this.dataSource.manager, query.limit ?? 50);
   }
 
   @Get('runs/:id')
   @Allow(CASE_READERS)
-  async get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<DisproportionalityRunView> {
+  @ApiOperation({ summary: 'A disproportionality run: its status (running, done, failed), parameters and totals' })
+  @ApiOkResponse({ type: DisproportionalityRunResponse })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<DisproportionalityRunResponse> {
     needsAllProducts(actor);
     return this.runs.get(this.dataSource.manager, id);
   }
@@ -61,7 +67,8 @@ export class SignalDetectionController {
   @Get('runs/:id/results')
   @Allow(CASE_READERS)
   @ApiOperation({ summary: 'Pairs of a run (a product’s, or those a preset flags), strongest IC025 first: 2×2 table, PRR, ROR, χ², IC and the presets hit' })
-  async results(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Query() query: ResultQueryDto): Promise<PairRow[]> {
+  @ApiOkResponse({ type: [PairResponse] })
+  async results(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Query() query: ResultQueryDto): Promise<PairResponse[]> {
     needsAllProducts(actor);
     return this.runs.results(this.dataSource.manager, id, { ...(query.product === undefined ? {} : { product: query.product }), ...(query.preset === undefined ? {} : { preset: query.preset }), limit: query.limit ?? 200 });
   }

@@ -253,7 +253,11 @@ export class SignalManagementService {
         ORDER BY s.updated_at DESC, s.id LIMIT $4`,
       [filter.status ?? null, filter.product ?? null, scope === null ? null : [...scope], filter.limit],
     );
-    return rows.map((r) => this.view(r, [], []));
+    // Listed without steps and alerts (GET /signals/:id has them): empty arrays would say there are none.
+    return rows.map((r) => {
+      const { steps: _steps, alerts: _alerts, ...signal } = this.view(r, [], []);
+      return signal;
+    });
   }
 
   async get(manager: EntityManager, id: string, scope: ProductScope): Promise<SignalView> {

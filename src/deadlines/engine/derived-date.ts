@@ -26,6 +26,8 @@ export interface DerivedDate {
   source: string;
   explanation: string;
   nonWorkingDay?: NonWorkingDayFlag;
+  /** Set when the date rests on an assumption the user must confirm (what it is and what to do). */
+  assumption?: string;
 }
 
 export interface ClosureDay {

@@ -1,0 +1,80 @@
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppLayout, type NavItem } from './layout/AppLayout';
+import { RequireRole, RequireSession } from './layout/RequireSession';
+import type { Role } from './session/session-store';
+
+/**
+ * Every page of the application, in one place. A page is one file named by what the user does there
+ * (`<area>/<Something>Page.tsx`, default export), loaded when first opened. `nav` puts it in the main
+ * navigation for its roles; `roles` also guards the route (the API refuses the others anyway).
+ */
+const ANY_ROLE: readonly Role[] = ['admin', 'regulatory', 'safety', 'qppv', 'viewer'];
+
+interface PageRoute {
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  roles: readonly Role[];
+  /** Label in the main navigation; none = reached by links only. */
+  nav?: string;
+}
+
+const PAGES: readonly PageRoute[] = [
+  { path: '/', page: lazy(() => import('./dashboard/DashboardPage')), roles: ANY_ROLE, nav: 'Dashboard' },
+  { path: '/deadlines', page: lazy(() => import('./deadlines/DeadlinesPage')), roles: ANY_ROLE, nav: 'Deadlines' },
+];
+
+const SignInPage = lazy(() => import('./session/SignInPage'));
+const ChoosePasswordPage = lazy(() => import('./session/ChoosePasswordPage'));
+const NotFoundPage = lazy(() => import('./NotFoundPage'));
+
+const NAV: readonly NavItem[] = PAGES.filter((p) => p.nav !== undefined).map((p) => ({ path: p.path, label: p.nav ?? p.path, roles: p.roles }));
+
+function Loading(): ReactNode {
+  return (
+    <Center p="xl" role="status">
+      <Loader aria-label="Loading page" />
+    </Center>
+  );
+}
+
+export function AppRoutes(): ReactNode {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route
+          path="/choose-password"
+          element={
+            <RequireSession passwordChange>
+              <ChoosePasswordPage />
+            </RequireSession>
+          }
+        />
+        <Route
+          element={
+            <RequireSession>
+              <AppLayout nav={NAV} />
+            </RequireSession>
+          }
+        >
+          {PAGES.map(({ path, page: Page, roles }) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <Suspense fallback={<Loading />}>
+                  <RequireRole roles={roles}>
+                    <Page />
+                  </RequireRole>
+                </Suspense>
+              }
+            />
+          ))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

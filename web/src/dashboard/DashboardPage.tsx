@@ -1,0 +1,295 @@
+import { Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { DateText } from '../common/DateText';
+import { PageTitle } from '../common/PageTitle';
+import { QueryState } from '../common/QueryState';
+import { countText, deadlinesQuery } from '../deadlines/deadlines-api';
+import { KIND_LABELS } from '../deadlines/labels';
+import { unreadCountQuery } from '../layout/unread-count';
+import { productQuery, productsQuery, type ProductDetail } from '../products/products-api';
+import { CASE_READERS, useRole, useToday } from '../session/use-session';
+import { CLOCKS_LIMIT, complianceQuery, DUE_SOON_DAYS, openClocksQuery } from './dashboard-api';
+
+/** A number that links to the list it counts. */
+function CountLink({ count, label, to, loading }: { count: number | string | undefined; label: string; to: string; loading?: boolean }): ReactNode {
+  return (
+    <Paper withBorder p="md">
+      <Anchor component={Link} to={to} underline="hover">
+        <Text span display="block" fz={32} fw={700} lh={1.1} c="inherit">
+          {loading === true ? '…' : (count ?? '—')}
+        </Text>{' '}
+        <Text span display="block" c="inherit">
+          {label}
+        </Text>
+      </Anchor>
+    </Paper>
+  );
+}
+
+/** Filled badges with white text at 4.5:1 or more (Mantine's green 9 is 4.4:1, hence a darker green). */
+const VALIDITY_COLOURS: Record<string, string> = { valid: '#1e6b30', 'valid-unlimited': '#1e6b30', 'renewal-pending': 'blue.9', expired: 'red.9', 'lapsed-late-renewal': 'red.9' };
+
+function RenewalRow({ product }: { product: ProductDetail }): ReactNode {
+  const current = product.renewals.find((r) => r.expiry.date === product.validity?.currentExpiry) ?? null;
+  return (
+    <Table.Tr>
+      <Table.Td>{product.name}</Table.Td>
+      <Table.Td>
+        {product.validity === null ? '—' : (
+          <Badge color={VALIDITY_COLOURS[product.validity.status] ?? 'gray.7'} variant="filled" tt="none" title={product.validity.explanation}>
+            {product.validity.status}
+          </Badge>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <DateText date={current?.windowOpens?.date} />
+      </Table.Td>
+      <Table.Td>
+        <DateText date={current?.applicationDue.date} due />
+      </Table.Td>
+      <Table.Td>
+        <DateText date={current?.expiry.date} />
+      </Table.Td>
+      <Table.Td>
+        <Anchor component={Link} to={`/deadlines?product=${encodeURIComponent(product.name)}&kind=cma-renewal`} size="sm">
+          Renewal deadlines<span className="visually-hidden"> of {product.name}</span>
+        </Anchor>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+function Renewals(): ReactNode {
+  const products = useQuery(productsQuery);
+  const withAuthorisation = (products.data ?? []).filter((p) => p.authorisation?.type === 'conditional');
+  const details = useQueries({ queries: withAuthorisation.map((p) => productQuery(p.name)) });
+  const failed = details.find((d) => d.isError);
+  return (
+    <QueryState query={products} label="products" isEmpty={() => withAuthorisation.length === 0} empty="No conditional marketing authorisation among your products.">
+      {() =>
+        failed !== undefined ? (
+          <QueryState query={failed} label="renewal windows">
+            {() => null}
+          </QueryState>
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table aria-label="Renewal windows" verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Product</Table.Th>
+                  <Table.Th>Validity</Table.Th>
+                  <Table.Th>Window opens</Table.Th>
+                  <Table.Th>Application due</Table.Th>
+                  <Table.Th>Expiry</Table.Th>
+                  <Table.Th>List</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {details.map((d, index) =>
+                  d.data === undefined ? (
+                    <Table.Tr key={withAuthorisation[index]?.id ?? index}>
+                      <Table.Td colSpan={6}>Loading {withAuthorisation[index]?.name}…</Table.Td>
+                    </Table.Tr>
+                  ) : (
+                    <RenewalRow key={d.data.id} product={d.data} />
+                  ),
+                )}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )
+      }
+    </QueryState>
+  );
+}
+
+function DueList(): ReactNode {
+  const due = useQuery(deadlinesQuery({ withinDays: DUE_SOON_DAYS, pageSize: 10 }));
+  return (
+    <QueryState query={due} label="deadlines" isEmpty={(page) => page.items.length === 0} empty={`Nothing overdue or due in the next ${DUE_SOON_DAYS} days.`}>
+      {(page) => (
+        <>
+          <Table.ScrollContainer minWidth={760}>
+            <Table aria-label="Overdue and due soon" verticalSpacing="xs" striped>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Product</Table.Th>
+                  <Table.Th>Kind</Table.Th>
+                  <Table.Th>What</Table.Th>
+                  <Table.Th>Rule</Table.Th>
+                  <Table.Th>Owner</Table.Th>
+                  <Table.Th>Due</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {page.items.map((d) => (
+                  <Table.Tr key={d.id}>
+                    <Table.Td>{d.productName}</Table.Td>
+                    <Table.Td>{KIND_LABELS[d.kind]}</Table.Td>
+                    <Table.Td>{d.title}</Table.Td>
+                    <Table.Td>
+                      <code>{d.why.ruleId}</code>
+                    </Table.Td>
+                    <Table.Td>{d.owner ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <DateText date={d.dueDate} due />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {page.nextCursor !== null && (
+            <Anchor component={Link} to={`/deadlines?withinDays=${DUE_SOON_DAYS}`} mt="xs" display="inline-block">
+              All {countText(page)} overdue or due in the next {DUE_SOON_DAYS} days
+            </Anchor>
+          )}
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+/** The most urgent open reporting clocks, as GET /api/case-clocks orders them (by due date). */
+function UrgentClocks(): ReactNode {
+  const clocks = useQuery(openClocksQuery);
+  return (
+    <QueryState query={clocks} label="reporting clocks" isEmpty={(rows) => rows.length === 0} empty="No reporting clock is open.">
+      {(rows) => (
+        <Table aria-label="Open reporting clocks due first" verticalSpacing="xs" mb="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Case</Table.Th>
+              <Table.Th>Version</Table.Th>
+              <Table.Th>Rule</Table.Th>
+              <Table.Th>Day 0</Table.Th>
+              <Table.Th>Due</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.slice(0, 5).map((clock) => (
+              <Table.Tr key={clock.id}>
+                <Table.Td>
+                  {clock.safetyReportId}
+                  {clock.synthetic ? ' (synthetic)' : ''}
+                </Table.Td>
+                <Table.Td>{clock.version}</Table.Td>
+                <Table.Td>
+                  <code>{clock.ruleId}</code>
+                </Table.Td>
+                <Table.Td>
+                  <DateText date={clock.day0} />
+                </Table.Td>
+                <Table.Td>
+                  <DateText date={clock.dueOn} due />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </QueryState>
+  );
+}
+
+function Compliance(): ReactNode {
+  const today = useToday();
+  const compliance = useQuery(complianceQuery(today));
+  return (
+    <QueryState query={compliance} label="reporting compliance" isEmpty={(rows) => rows.length === 0} empty="No product to report on.">
+      {(rows) => (
+        <Table aria-label="Reporting compliance, last 12 months" verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Product</Table.Th>
+              <Table.Th>Clocks due</Table.Th>
+              <Table.Th>On time</Table.Th>
+              <Table.Th>Late</Table.Th>
+              <Table.Th>Overdue</Table.Th>
+              <Table.Th>On time %</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.productId}>
+                <Table.Td>{row.productName}</Table.Td>
+                <Table.Td>{row.due}</Table.Td>
+                <Table.Td>{row.submittedOnTime}</Table.Td>
+                <Table.Td>{row.submittedLate}</Table.Td>
+                <Table.Td>{row.overdue}</Table.Td>
+                <Table.Td>{row.compliancePercent === null ? '—' : `${row.compliancePercent} %`}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </QueryState>
+  );
+}
+
+/** What needs attention: overdue and due-soon deadlines, renewal windows, unread reminders, reporting clocks. */
+export default function DashboardPage(): ReactNode {
+  const role = useRole();
+  const readsCases = CASE_READERS.includes(role);
+  const overdue = useQuery(deadlinesQuery({ overdue: true, pageSize: 1 }));
+  const dueSoon = useQuery(deadlinesQuery({ withinDays: DUE_SOON_DAYS, includeOverdue: false, pageSize: 1 }));
+  const unread = useQuery(unreadCountQuery);
+  const clocks = useQuery({ ...openClocksQuery, enabled: readsCases });
+  const clockCount = (n: number | undefined): string | undefined => (n === undefined ? undefined : n >= CLOCKS_LIMIT ? `${CLOCKS_LIMIT}+` : String(n));
+  const total = (page: { total: number; totalIsExact: boolean } | undefined): string | undefined => (page === undefined ? undefined : `${page.total}${page.totalIsExact ? '' : '+'}`);
+
+  return (
+    <>
+      <PageTitle title="Dashboard">Dashboard</PageTitle>
+      <Stack gap="xl">
+        <section aria-labelledby="counts">
+          <Title order={2} size="h3" id="counts" mb="sm">
+            At a glance
+          </Title>
+          <SimpleGrid cols={{ base: 2, md: readsCases ? 5 : 3 }}>
+            <CountLink count={total(overdue.data)} loading={overdue.isPending} label="overdue deadlines" to="/deadlines?overdue=true" />
+            <CountLink count={total(dueSoon.data)} loading={dueSoon.isPending} label={`due in the next ${DUE_SOON_DAYS} days`} to={`/deadlines?withinDays=${DUE_SOON_DAYS}&includeOverdue=false`} />
+            <CountLink count={unread.data?.unread} loading={unread.isPending} label="unread reminders" to="/inbox?unread=true" />
+            {readsCases && (
+              <>
+                <CountLink count={clockCount(clocks.data?.length)} loading={clocks.isPending} label="open reporting clocks" to="/case-clocks?status=open" />
+                <CountLink count={clockCount(clocks.data?.filter((c) => c.overdue).length)} loading={clocks.isPending} label="overdue reporting clocks" to="/case-clocks?status=open&overdue=true" />
+              </>
+            )}
+          </SimpleGrid>
+          {(overdue.isError || dueSoon.isError) && (
+            <Text c="red.9" role="alert" mt="xs">
+              Some counts could not be loaded.
+            </Text>
+          )}
+        </section>
+        <section aria-labelledby="due">
+          <Title order={2} size="h3" id="due" mb="sm">
+            Overdue and due in the next {DUE_SOON_DAYS} days
+          </Title>
+          <DueList />
+        </section>
+        <section aria-labelledby="renewals">
+          <Title order={2} size="h3" id="renewals" mb="sm">
+            Renewal windows
+          </Title>
+          <Renewals />
+        </section>
+        {readsCases && (
+          <section aria-labelledby="compliance">
+            <Title order={2} size="h3" id="compliance" mb="sm">
+              Reporting clocks
+            </Title>
+            <UrgentClocks />
+            <Title order={3} size="h4" mb="xs">
+              Reporting on time (last 12 months)
+            </Title>
+            <Compliance />
+          </section>
+        )}
+      </Stack>
+    </>
+  );
+}
