@@ -74,6 +74,26 @@ describe('stats 2x2', () => {
   });
 });
 
+describe('count options', () => {
+  it('accept every safe integer the message promises, 13 digits and 2^53 − 1 included', async () => {
+    const run = await runCliCaptured({}, 'stats', '2x2', '--a', '12', '--b', '300', '--c', '150', '--d', '1234567890123', '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ input: { d: 1_234_567_890_123 } });
+    const largest = await frequency('--cases', '0', '--exposed', '9007199254740991', '--json');
+    expect(largest.code).toBe(0);
+    expect(JSON.parse(largest.stdout)).toMatchObject({ input: { exposed: Number.MAX_SAFE_INTEGER } });
+  });
+
+  it('refuses 2^53 and more with the range in the message, never a rounded value', async () => {
+    for (const value of ['9007199254740992', '12345678901234567890']) {
+      const run = await frequency('--cases', '0', '--exposed', value);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`--exposed: "${value}" is not a whole number from 0 to 9007199254740991`);
+    }
+  });
+});
+
 describe('stats ebgm', () => {
   it('prints EBGM, EB05 and EB95 for the given hyperparameters', async () => {
     const run = await runCliCaptured({}, 'stats', 'ebgm', '--n', '7', '--e', '2.5', '--alpha1', '0.2041', '--beta1', '0.05816', '--alpha2', '1.415', '--beta2', '1.838', '--p', '0.0651', '--json');
