@@ -68,6 +68,8 @@ describe('stats 2x2', () => {
     const doc = JSON.parse(run.stdout) as { prr: { value: null }; notes: string[] };
     expect(doc.prr.value).toBeNull();
     expect(doc.notes).toContain('PRR infinite: the event is reported with no other product (c = 0)');
+    const text = await runCliCaptured({}, 'stats', '2x2', '--a', '5', '--b', '20', '--c', '0', '--d', '1000');
+    expect(text.stdout).toMatch(/^ROR ∞ \(95% CI 28\.7\d+–\d+\.\d+, haldane-anscombe corrected\)$/m);
     const bad = await runCliCaptured({}, 'stats', '2x2', '--a', '-3', '--b', '5', '--c', '0', '--d', '100');
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');

@@ -15,6 +15,7 @@ import { FaersCountedRows1764806400000 } from '../../migrations/1764806400000-Fa
 import { Ebgm1764892800000 } from '../../migrations/1764892800000-Ebgm';
 import { RenewalDossier1764979200000 } from '../../migrations/1764979200000-RenewalDossier';
 import { FrequencyRunAlerts1765000000000 } from '../../migrations/1765000000000-FrequencyRunAlerts';
+import { ScreeningZeroCells1765600000000 } from '../../migrations/1765600000000-ScreeningZeroCells';
 
 /** Every migration in order; add a new one at the end (see CONTRIBUTING.md). */
-export const MIGRATIONS = [ObligationsRegister1763683200000, AuditChain1763769600000, Accounts1763856000000, Reminders1763942400000, ReminderChannels1764028800000, Meddra1764115200000, SafetyCases1764201600000, CaseReportedProduct1764288000000, E2bExchange1764374400000, Frequencies1764460800000, Faers1764547200000, Disproportionality1764633600000, SignalManagement1764720000000, FaersCountedRows1764806400000, Ebgm1764892800000, RenewalDossier1764979200000, FrequencyRunAlerts1765000000000];
+export const MIGRATIONS = [ObligationsRegister1763683200000, AuditChain1763769600000, Accounts1763856000000, Reminders1763942400000, ReminderChannels1764028800000, Meddra1764115200000, SafetyCases1764201600000, CaseReportedProduct1764288000000, E2bExchange1764374400000, Frequencies1764460800000, Faers1764547200000, Disproportionality1764633600000, SignalManagement1764720000000, FaersCountedRows1764806400000, Ebgm1764892800000, RenewalDossier1764979200000, FrequencyRunAlerts1765000000000, ScreeningZeroCells1765600000000];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DisproportionalityRunsService } from './disproportionality-runs.service';
+import { MedicalEventListsService } from './medical-event-lists';
 import { SignalDetectionController } from './signal-detection.controller';
 import { SignalJobs } from './signal-jobs';
 import { SignalManagementController } from './signal-management.controller';
@@ -10,7 +11,7 @@ import { SignalManagementService } from './signal-management.service';
 @Module({
   imports: [DeadlinesModule],
   controllers: [SignalDetectionController, SignalManagementController],
-  providers: [DisproportionalityRunsService, SignalJobs, SignalManagementService],
-  exports: [DisproportionalityRunsService, SignalJobs, SignalManagementService],
+  providers: [DisproportionalityRunsService, MedicalEventListsService, SignalJobs, SignalManagementService],
+  exports: [DisproportionalityRunsService, MedicalEventListsService, SignalJobs, SignalManagementService],
 })
 export class SignalsModule {}
