@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
@@ -10,6 +11,7 @@ import { type DisproportionalityRunView, type PairRow, type RawResult, type RawR
 import { checkHyperparameters, EbgmInputError } from './ebgm';
 import { type EbgmSummary, type GivenPrior, PairColumns, RESULT_COLUMNS, REVIEW_REASONS, type ReviewReason, type ReviewSources, RunRows } from './run-results';
 import { SCREENING_PRESETS } from './screening-presets';
+import { ProductsService } from '../products/products.service';
 import { SignalManagementService } from './signal-management.service';
 
 export type { DisproportionalityRunView, PairRow } from './disproportionality-views';
@@ -50,11 +52,25 @@ export class DisproportionalityRunsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly signals: SignalManagementService,
+    private readonly products: ProductsService,
   ) {}
+
+  /**
+   * A product as a database counts it: a name as given; one of our products named by its id becomes its name
+   * (own cases) or its active substance (FAERS counts active ingredients).
+   */
+  private async asCounted(manager: EntityManager, database: SignalDatabase, product: string): Promise<string> {
+    if (!isUUID(product.trim(), 'all')) {
+      return product;
+    }
+    const ours = await this.products.get(manager, product.trim(), null);
+    return database === 'own' ? ours.name : ours.activeSubstance;
+  }
 
   /** Checks the request and records the run as running; the computation follows (now, or in a job). */
   async start(actor: Actor, request: RunRequest, trigger: 'request' | 'job'): Promise<DisproportionalityRunView> {
-    const parameters = this.parameters(request);
+    const product = request.product === undefined || request.product === null ? request.product : await this.asCounted(this.dataSource.manager, request.database, request.product);
+    const parameters = this.parameters({ ...request, product });
     const stored: RunParameters = { roles: [...parameters.roles], minCount: parameters.minCount, unit: 'reports', meddra: MEDDRA_STATEMENT[parameters.database], ...(parameters.prior === undefined ? {} : { prior: parameters.prior }) };
     const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO disproportionality_run (database, product, parameters, trigger, requested_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -240,11 +256,11 @@ export class DisproportionalityRunsService {
 
   /** A run's pairs: one product's, or those hitting a preset, or all; strongest first. */
   async results(manager: EntityManager, runId: string, filter: { product?: string; preset?: string; review?: ReviewReason | 'any'; limit: number }): Promise<PairRow[]> {
-    await this.get(manager, runId);
+    const run = await this.get(manager, runId);
     const conditions = ['run_id = $1'];
     const values: unknown[] = [runId];
     if (filter.product !== undefined) {
-      values.push(filter.product.trim().toUpperCase());
+      values.push((await this.asCounted(manager, run.database, filter.product)).trim().toUpperCase());
       conditions.push(`product = $${values.length}`);
     }
     if (filter.preset !== undefined) {

@@ -6,6 +6,7 @@ import { compareDates, type IsoDate } from '../common/calendar-date';
 import { Clock } from '../common/clock';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { ReferenceDataService } from '../deadlines/reference-data.service';
+import { ProductsService } from '../products/products.service';
 import { type AlertStatus, checkStep, esiDeadline, esiOnTime, type RecommendedAction, type SignalPriority, type SignalStatus, type StepInput } from './signal-workflow';
 
 /** An alert is not raised again for the same product and event within this many days of the last one. */
@@ -138,7 +139,13 @@ export class SignalManagementService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly referenceData: ReferenceDataService,
+    private readonly products: ProductsService,
   ) {}
+
+  /** A product filter by name or id, as its id (404 for a product the caller cannot see). */
+  private async productFilter(manager: EntityManager, product: string | undefined, scope: ProductScope): Promise<string | null> {
+    return product === undefined ? null : (await this.products.get(manager, product, scope)).id;
+  }
 
   /** Alerts for a disproportionality run's hits on our products (by name, or in FAERS by active substance). */
   async alertsFromDisproportionality(manager: EntityManager, actor: Actor, runId: string): Promise<number> {
@@ -192,7 +199,7 @@ export class SignalManagementService {
       `SELECT * FROM statistical_alert
         WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR product_id = $2) AND ($3::uuid[] IS NULL OR product_id = ANY($3))
         ORDER BY created_at DESC, id LIMIT $4`,
-      [filter.status ?? null, filter.product ?? null, scope === null ? null : [...scope], filter.limit],
+      [filter.status ?? null, await this.productFilter(manager, filter.product, scope), scope === null ? null : [...scope], filter.limit],
     );
     return rows.map(toAlert);
   }
@@ -251,7 +258,7 @@ export class SignalManagementService {
     const rows = await manager.query<SignalRow[]>(
       `${SIGNAL_SELECT} WHERE ($1::text IS NULL OR s.status = $1) AND ($2::uuid IS NULL OR s.product_id = $2) AND ($3::uuid[] IS NULL OR s.product_id = ANY($3))
         ORDER BY s.updated_at DESC, s.id LIMIT $4`,
-      [filter.status ?? null, filter.product ?? null, scope === null ? null : [...scope], filter.limit],
+      [filter.status ?? null, await this.productFilter(manager, filter.product, scope), scope === null ? null : [...scope], filter.limit],
     );
     return rows.map((r) => this.view(r, [], []));
   }

@@ -52,7 +52,7 @@ export class DisproportionalityRunDto {
   @IsIn(SIGNAL_DATABASES)
   database!: SignalDatabase;
 
-  @ApiPropertyOptional({ description: 'one product as the database names it (our product name; in FAERS the active ingredient); leave out for every pair (run as a background job)' })
+  @ApiPropertyOptional({ description: 'one product as the database names it (our product name; in FAERS the active ingredient), or one of our products by id; leave out for every pair (run as a background job)' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -90,7 +90,7 @@ export class RunListQueryDto {
 }
 
 export class ResultQueryDto {
-  @ApiPropertyOptional({ description: 'one product' })
+  @ApiPropertyOptional({ description: 'one product, as the database names it or one of ours by id' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
