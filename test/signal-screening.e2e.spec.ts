@@ -113,8 +113,10 @@ describe('screening zero-cell tables and pairs for review', () => {
     const headache = find(await results(run.id), product.name, 'headache');
     expect(headache).toMatchObject({ zeroCellCorrection: null, prr: { infinite: false }, review: [] });
     // A hit on our product raises an alert as before.
-    const alerts = (await safety.http().get('/api/alerts').query({ product: product.id }).expect(200)).body as { event: string; rule: string }[];
-    expect(alerts.find((a) => a.event === 'graft failure')?.rule).toContain('evans');
+    const alerts = (await safety.http().get('/api/alerts').query({ product: product.id }).expect(200)).body as { event: string; rule: string; figures: Record<string, unknown> }[];
+    const alert = alerts.find((a) => a.event === 'graft failure');
+    expect(alert?.rule).toContain('evans');
+    expect(alert?.figures).toMatchObject({ prr: null, prrInfinite: true, rorInfinite: true, zeroCellCorrection: 'haldane-anscombe', review: ['zero-cell', 'serious-unlisted'] });
   });
 
   it('lists zero-cell pairs and our serious unlisted reactions for review whatever the statistic says, filterable', async () => {

@@ -153,7 +153,8 @@ export class SignalManagementService {
       `INSERT INTO statistical_alert (source, run_id, product_id, product_label, event, rule, figures)
        SELECT 'disproportionality', r.run_id, p.id, r.product, r.event, array_to_string(r.hits, ', '),
               jsonb_build_object('a', r.a, 'b', r.b, 'c', r.c, 'd', r.d, 'expected', r.expected, 'prr', r.prr, 'prrLower', r.prr_lower, 'prrUpper', r.prr_upper,
-                                 'ror', r.ror, 'rorLower', r.ror_lower, 'rorUpper', r.ror_upper, 'chiSquared', r.chi2, 'ic', r.ic, 'ic025', r.ic025, 'ic975', r.ic975, 'database', run.database)
+                                 'ror', r.ror, 'rorLower', r.ror_lower, 'rorUpper', r.ror_upper, 'chiSquared', r.chi2, 'chiSquaredYates', r.chi2_yates, 'ic', r.ic, 'ic025', r.ic025, 'ic975', r.ic975,
+                                 'prrInfinite', r.prr_infinite, 'rorInfinite', r.ror_infinite, 'zeroCellCorrection', r.zero_cell_correction, 'review', r.review, 'database', run.database)
          FROM disproportionality_result r
          JOIN disproportionality_run run ON run.id = r.run_id
          JOIN product p ON (run.database = 'own' AND upper(btrim(p.name)) = r.product) OR (run.database = 'faers' AND upper(btrim(p.active_substance)) = r.product)
