@@ -1510,7 +1510,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pairs of a run (a product’s, or those a preset flags), strongest IC025 first: 2×2 table, PRR, ROR, χ², IC and the presets hit */
+        /** Pairs of a run (a product’s, those a preset flags, or those listed for review), strongest IC025 first: 2×2 table, PRR, ROR (infinite ones flagged; intervals with the zero-cell correction named), χ², IC, EBGM, the presets hit and the review reasons */
         get: operations["SignalDetectionController_results"];
         put?: never;
         post?: never;
@@ -2669,7 +2669,10 @@ export interface components {
              *     ]
              */
             offsetsDays?: number[];
-            /** @description the product this override is for; give this or obligationId, not both */
+            /**
+             * @description the product this override is for, by name or id; give this or obligationId, not both
+             * @example Hemgenix
+             */
             productId?: string;
             /** @description why the override is made (kept in the audit trail) */
             reason?: string;
@@ -2677,7 +2680,7 @@ export interface components {
         CreateUserDto: {
             /** @example Jan de Vries */
             displayName: string;
-            /** @description restrict the account to these products (ids); null or absent = every product */
+            /** @description restrict the account to these products (names or ids); null or absent = every product */
             productIds?: string[] | null;
             /** @enum {string} */
             role: "admin" | "regulatory" | "safety" | "qppv" | "viewer";
@@ -2783,7 +2786,9 @@ export interface components {
             database: "own" | "faers";
             /** @description smallest number of reports of a pair kept (default 3: fewer cannot meet any screening rule) */
             minCount?: number;
-            /** @description one product as the database names it (our product name; in FAERS the active ingredient); leave out for every pair (run as a background job) */
+            /** @description EBGM hyperparameters to use as they are instead of fitting the prior (to reproduce a published or a regulator’s prior); stored with the run and its source */
+            prior?: components["schemas"]["GivenPriorDto"];
+            /** @description one product as the database names it (our product name; in FAERS the active ingredient), or one of our products by id; leave out for every pair (run as a background job) */
             product?: string;
             /** @description drug roles counted; default suspect and interacting (own: suspect, interacting; FAERS: PS, SS, I) */
             roles?: string[];
@@ -2930,7 +2935,10 @@ export interface components {
             key?: string;
             /** @example Hemgenix */
             name: string;
-            /** @description id of a tracked product */
+            /**
+             * @description a tracked product, by name or id (stored as its id)
+             * @example Hemgenix
+             */
             productId?: string;
             /** @enum {string} */
             rechallenge?: "positive" | "negative" | "not-done" | "unknown";
@@ -3270,6 +3278,38 @@ export interface components {
             synthetic: boolean;
             /** @enum {string} */
             trigger: "request" | "schedule" | "case-change";
+        };
+        GivenPriorDto: {
+            /**
+             * @description shape of the first gamma component (> 0)
+             * @example 3.256
+             */
+            alpha1: number;
+            /**
+             * @description shape of the second gamma component (> 0)
+             * @example 2.024
+             */
+            alpha2: number;
+            /**
+             * @description rate of the first gamma component (> 0)
+             * @example 0.4
+             */
+            beta1: number;
+            /**
+             * @description rate of the second gamma component (> 0)
+             * @example 1.906
+             */
+            beta2: number;
+            /**
+             * @description weight of the first component, 0 to 1
+             * @example 0.0653
+             */
+            p: number;
+            /**
+             * @description where the hyperparameters come from (stored with the run)
+             * @example openEBGM vignette: autoHyper estimate on its caers example data
+             */
+            source: string;
         };
         GrantedTypeResponse: {
             /** Format: date */
@@ -3763,7 +3803,14 @@ export interface components {
             notes: string[];
             product: string;
             prr: components["schemas"]["RatioWithIntervalResponse"];
+            /** @description why the pair is listed for case-by-case review whatever its statistics say */
+            review: components["schemas"]["ReviewResponse"][];
             ror: components["schemas"]["RatioWithIntervalResponse"];
+            /**
+             * @description the correction the intervals were computed with when a cell is 0
+             * @enum {string|null}
+             */
+            zeroCellCorrection: "haldane-anscombe" | null;
         };
         PassFinalReportDto: {
             /**
@@ -3967,6 +4014,8 @@ export interface components {
             where: string;
         };
         RatioWithIntervalResponse: {
+            /** @description the ratio is infinite: its denominator is 0 and its numerator is not (JSON has no infinity) */
+            infinite: boolean;
             lower: number | null;
             upper: number | null;
             /** @description null when infinite or undefined (see notes) */
@@ -4444,6 +4493,11 @@ export interface components {
              */
             restartedOn: string;
         };
+        ReviewResponse: {
+            explanation: string;
+            /** @enum {string} */
+            reason: "zero-cell" | "serious-unlisted" | "ime" | "dme";
+        };
         RevokedTokensResponse: {
             /** @description sessions and tokens ended */
             revoked: number;
@@ -4881,7 +4935,7 @@ export interface components {
         UpdateUserDto: {
             disabled?: boolean;
             displayName?: string;
-            /** @description product ids, or null for every product */
+            /** @description product names or ids, or null for every product */
             productIds?: string[] | null;
             /** @description why the account changes (kept in the audit trail) */
             reason: string;
@@ -5112,7 +5166,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description product id */
+                /** @description product name or id */
                 product?: string;
                 status?: "new" | "validated" | "dismissed";
             };
@@ -5368,7 +5422,7 @@ export interface operations {
                 /** @description first day, inclusive (YYYY-MM-DD, a UTC day: occurredAt is shown in UTC too) */
                 from?: string;
                 limit?: number;
-                /** @description product id */
+                /** @description product name or id */
                 productId?: string;
                 /** @description last day, inclusive (YYYY-MM-DD, a UTC day) */
                 to?: string;
@@ -5447,7 +5501,7 @@ export interface operations {
                 entityType?: string;
                 /** @description first day, inclusive (YYYY-MM-DD, a UTC day: occurredAt is shown in UTC too) */
                 from?: string;
-                /** @description product id */
+                /** @description product name or id */
                 productId?: string;
                 /** @description last day, inclusive (YYYY-MM-DD, a UTC day) */
                 to?: string;
@@ -11193,7 +11247,7 @@ export interface operations {
                 level?: "default" | "product" | "obligation";
                 /** @description only overrides for this obligation */
                 obligationId?: string;
-                /** @description only overrides for this product (product-level) */
+                /** @description only overrides for this product (product-level), by name or id */
                 productId?: string;
             };
             header?: never;
@@ -13015,9 +13069,11 @@ export interface operations {
             query?: {
                 limit?: number;
                 /** @description only pairs this screening preset flags */
-                preset?: "evans" | "ema" | "who-umc" | "fda" | "mhra";
-                /** @description one product */
+                preset?: "evans" | "evans-yates" | "ema" | "who-umc" | "fda" | "mhra";
+                /** @description one product, as the database names it or one of ours by id */
                 product?: string;
+                /** @description only pairs listed for case-by-case review (for any reason, or this one) */
+                review?: "any" | "zero-cell" | "serious-unlisted" | "ime" | "dme";
             };
             header?: never;
             path: {
@@ -13095,7 +13151,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description product id */
+                /** @description product name or id */
                 product?: string;
                 status?: "validated" | "analysed" | "assessed" | "closed";
             };
