@@ -17,6 +17,7 @@ export interface PageMarker {
 }
 
 const TIMEOUT_MS = 30_000;
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
 async function firstDataRow(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
@@ -59,7 +60,7 @@ async function timedNavigation(page: Page, base: string, marker: PageMarker, api
 
 export async function measurePages(base: string, credentials: { username: string; password: string }, runs: number): Promise<PageTiming[]> {
   const browser: Browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+    executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--no-zygote', '--disable-gpu', '--disable-background-networking'],
   });

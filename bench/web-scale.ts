@@ -3,7 +3,7 @@
  * Chromium, on a database of 100,000 open milestones and 1,000,000 safety cases.
  *
  *   npm run bench:web [-- --milestones 100000 --cases 1000000 --products 50 --runs 20 --browser-runs 5
- *                        --as-of 2026-12-10 --port 3105 --keep | --database cma_bench_web_xxxxxx --no-browser]
+ *                        --as-of 2026-12-10 --port 3105 --keep | --database cma_bench_web_xxxxxx --no-browser --web-dir dist/web]
  *
  * Creates its own database (cma_bench_web_<random>; dropped at the end unless --keep), migrates it, seeds it
  * set-based (bench/web-scale-seed.ts), then starts the real HTTP server (createHttpApp, serving dist/web when it
@@ -29,7 +29,7 @@ import { createDataSource } from '../src/database/data-source';
 import { migrateWithLock } from '../src/database/migrate';
 import { databaseUrl, REDIS_URL, withAdmin } from '../test/test-env';
 import { dashboardProbes, measureApi, printApiResults } from './web-scale-api';
-import { measurePages, printPageResults } from './web-scale-browser';
+import { CHROMIUM, measurePages, printPageResults } from './web-scale-browser';
 import { BENCH_PASSWORD, OWNERS, SeedReport, seedWebScale } from './web-scale-seed';
 
 function option(name: string): string | undefined {
@@ -39,9 +39,11 @@ function option(name: string): string | undefined {
 const numberOption = (name: string, fallback: number): number => Number(option(name) ?? fallback);
 const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 const print = (line: string): void => console.log(line);
+/** The built web app the server serves: dist/web unless `--web-dir` names another build. */
+const webDirOption = (): string | undefined => option('web-dir');
 
 async function startApp(url: string, asOf: IsoDate): Promise<INestApplication> {
-  const config = loadConfig({ DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: `bench-web-${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'warn' });
+  const config = loadConfig({ DATABASE_URL: url, REDIS_URL, QUEUE_PREFIX: `bench-web-${randomBytes(3).toString('hex')}`, LOG_LEVEL: 'warn', WEB_DIR: webDirOption() });
   return createHttpApp({ config: { ...config, databaseUrl: url }, clock: new FixedClock(asOf), runtime: { embeddedDatabase: false } });
 }
 
@@ -161,13 +163,13 @@ async function main(): Promise<void> {
       printApiResults(await measureApi(base, dashboardProbes(asOf, product?.name ?? '', OWNERS[2] ?? ''), tokens, runs), print);
       print(`  load average (1 min) before / after: ${load[0]?.toFixed(1) ?? '?'} / ${loadavg()[0]?.toFixed(1) ?? '?'} (other work on the machine shows here)`);
 
-      const webIndex = join(loadConfig({ DATABASE_URL: url }).webDir, 'index.html');
+      const webIndex = join(loadConfig({ DATABASE_URL: url, WEB_DIR: webDirOption() }).webDir, 'index.html');
       if (flag('no-browser')) {
         print('Browser: skipped (--no-browser)');
       } else if (!existsSync(webIndex)) {
         print(`Browser: skipped — ${webIndex} does not exist (build the web app: npm run build:web)`);
       } else {
-        print(`Browser (headless Chromium ${'/usr/lib/chromium/chromium'}, 1280×800, signed in as bench.regulatory through POST /api/auth/session; ${browserRuns} runs each; ms from page.goto to the marker)`);
+        print(`Browser (headless Chromium ${CHROMIUM}, 1280×800, serving ${webIndex}; signed in as bench.regulatory through POST /api/auth/session; ${browserRuns} runs each; ms from page.goto to the marker)`);
         const before = loadavg()[0] ?? 0;
         printPageResults(await measurePages(base, { username: 'bench.regulatory', password: BENCH_PASSWORD }, browserRuns), print);
         print(`  load average (1 min) before / after: ${before.toFixed(1)} / ${loadavg()[0]?.toFixed(1) ?? '?'}`);

@@ -7,6 +7,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   at that DLP (initial and follow-up versions count by their day 0, the day the information was received);
  * - `product_exposure.recorded_on`: a correction recorded after a DLP leaves the figure it replaces in force
  *   at that DLP;
+ * - `case_link.recorded_on`: a case linked as a duplicate after a DLP still counted at that DLP;
  * - `due_date_change.recorded_on`: which due-date changes came after a dossier's DLP;
  * - `obligation_change`: the history of an obligation's text, status, category and study ids, and of its
  *   milestones' status and outcome (due dates keep their own history), each with the procedure it comes from,
@@ -31,6 +32,11 @@ export class RecordedOn1765400000000 implements MigrationInterface {
       ALTER TABLE product_exposure ENABLE TRIGGER tg_product_exposure_append_only;
       ALTER TABLE product_exposure ALTER COLUMN recorded_on SET NOT NULL;
       COMMENT ON COLUMN product_exposure.recorded_on IS 'Business day the figure was recorded: a correction counts at a data lock point only when recorded on or before it';
+
+      ALTER TABLE case_link ADD COLUMN recorded_on date;
+      UPDATE case_link SET recorded_on = (created_at AT TIME ZONE 'Europe/Amsterdam')::date;
+      ALTER TABLE case_link ALTER COLUMN recorded_on SET NOT NULL;
+      COMMENT ON COLUMN case_link.recorded_on IS 'Business day the link was recorded: a case linked as a duplicate after a data lock point still counted at that DLP';
 
       ALTER TABLE due_date_change ADD COLUMN recorded_on date;
       UPDATE due_date_change SET recorded_on = (changed_at AT TIME ZONE 'Europe/Amsterdam')::date;
@@ -69,6 +75,7 @@ export class RecordedOn1765400000000 implements MigrationInterface {
     await q.query(`
       DROP TABLE obligation_change;
       ALTER TABLE due_date_change DROP COLUMN recorded_on;
+      ALTER TABLE case_link DROP COLUMN recorded_on;
       ALTER TABLE product_exposure DROP COLUMN recorded_on;
       ALTER TABLE safety_case_version DROP COLUMN recorded_on;
     `);

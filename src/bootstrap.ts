@@ -13,8 +13,12 @@ import { applyGlobalPrefix, buildOpenApiDocument } from './openapi';
 import { mountQueueDashboard } from './queues-admin/queues-dashboard';
 import { contentSecurityPolicy, mountWebApp, noStoreForApi } from './web/web-app';
 
-/** Builds the HTTP application: security headers, validation, one error body, OpenAPI at /api/docs. */
-export async function createHttpApp(options: AppOptions): Promise<INestApplication> {
+/**
+ * Builds the HTTP application: security headers, validation, one error body, OpenAPI at /api/docs. Nest's
+ * shutdown hooks close it on SIGINT/SIGTERM unless the caller orders its own shutdown (the demo: the
+ * application first, its embedded PostgreSQL last).
+ */
+export async function createHttpApp(options: AppOptions, { shutdownHooks = true }: { shutdownHooks?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
     logger: new PinoNestLogger(createRootLogger(options.config.logLevel)),
     bufferLogs: false,
@@ -37,7 +41,9 @@ export async function createHttpApp(options: AppOptions): Promise<INestApplicati
   mountQueueDashboard(app);
   // The web application (dist/web, built by `npm run build:web`) at / — see src/web/web-app.ts.
   mountWebApp(app, options.config.webDir);
-  app.enableShutdownHooks();
+  if (shutdownHooks) {
+    app.enableShutdownHooks();
+  }
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', raw: ['json'], swaggerOptions: { validatorUrl: null } });
   return app;

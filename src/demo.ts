@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createHttpApp } from './bootstrap';
 import { systemActor } from './common/actor';
@@ -25,7 +26,28 @@ import { DossierJobs } from './dossier/dossier-jobs';
 async function demo(): Promise<void> {
   const config = loadConfig();
   const log = createRootLogger(config.logLevel);
+  // Ctrl-C or SIGTERM: the HTTP server, workers and queues and the database connections close with the
+  // application (workers before queues, queues before the data source); the embedded PostgreSQL, which the
+  // terminal's Ctrl-C does not reach (its own process group), stops last. A second signal waits for the first.
+  let app: INestApplication | null = null;
   let embedded: EmbeddedDatabase | null = null;
+  let stopping: Promise<void> | null = null;
+  const stop = (signal: NodeJS.Signals): void => {
+    stopping ??= (async () => {
+      log.info({ signal }, 'shutting down: application (HTTP, workers, queues, database connections), then the embedded PostgreSQL');
+      await app?.close();
+      await embedded?.stop();
+      log.info('stopped');
+    })().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   if (config.databaseUrl === undefined) {
     log.info({ dataDir: config.embeddedPgDir }, 'DATABASE_URL unset: starting an embedded PostgreSQL');
     embedded = await startEmbeddedPostgres(config.embeddedPgDir);
@@ -38,7 +60,8 @@ async function demo(): Promise<void> {
   log.info({ applied }, 'migrations applied');
 
   const clock = config.asOf !== undefined ? new FixedClock(config.asOf) : new SystemClock(config.regulatorTimeZone);
-  const app = await createHttpApp({ config: { ...config, databaseUrl }, clock, runtime: { embeddedDatabase: embedded !== null } });
+  // Shut down in order (below), not by Nest's own signal hooks: two closes at once end the pool twice.
+  app = await createHttpApp({ config: { ...config, databaseUrl }, clock, runtime: { embeddedDatabase: embedded !== null } }, { shutdownHooks: false });
   const report = await seedDemo(app, systemActor('demo-seed'), clock.today());
   log.info(report, 'demo data loaded');
   const runs = app.get(FrequencyRunsService);
@@ -52,13 +75,6 @@ async function demo(): Promise<void> {
   app.get(SignalJobs).start();
   app.get(DossierJobs).start();
   log.info({ queues: app.get(JobQueues).describe() }, 'workers started (reminder scan every 15 minutes; inbox, e-mail and webhook deliveries; frequency aggregation daily and after case changes)');
-  const stop = async (): Promise<void> => {
-    await app.close();
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
   process.stderr.write(
     `\nCMA tracker demo (today = ${clock.today()}${embedded !== null ? ', embedded PostgreSQL' : ''})\n\n` +
       `  Open     http://localhost:${config.port}/   and sign in with an account below\n\n` +

@@ -310,7 +310,9 @@ describe('access rules', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+    // About 600 sequential sign-ins and requests, each answer checked against the document: on a busy 2-core
+    // machine (the full suite runs two files at once) they can take longer than the default 30 s.
+  }, 120_000);
 
   it('should serve the public routes and the API documentation without sign-in', async () => {
     await t.anon().get('/health').expect(200);

@@ -73,6 +73,9 @@ describe('renewal dossier: safety as at the data lock point, regulatory status a
 
     // A case received before the DLP, amended after it (below).
     const amended = await logCase(safety, PRODUCT, { initialReceiptOn: '2026-10-02', drugs: [{ key: 'd1', role: 'suspect', name: PRODUCT, batchNumber: 'Z-1' }] });
+    // Two cases received before the DLP, found to be duplicates after it (below).
+    const master = await logCase(safety, PRODUCT, { initialReceiptOn: '2026-09-03', patient: { initials: 'AB', ageValue: 61, ageUnit: 'year', sex: 'female' }, drugs: [{ key: 'd1', role: 'suspect', name: PRODUCT }] });
+    const duplicate = await logCase(safety, PRODUCT, { initialReceiptOn: '2026-09-04', patient: { initials: 'AB', ageValue: 61, ageUnit: 'year', sex: 'female' }, drugs: [{ key: 'd1', role: 'suspect', name: PRODUCT }] });
     const obligations = (await regulatory.http().get('/api/obligations').query({ product: PRODUCT }).expect(200)).body as { id: string; reference: string; category: string; description: string; milestones: { id: string; title: string; dueDate: string; status: string }[] }[];
     const open = obligations.filter((o) => o.category === 'SOB').flatMap((o) => o.milestones.filter((m) => m.status === 'planned' || m.status === 'in-progress').map((m) => ({ ...m, obligationReference: o.reference })));
     moved = open[0] as typeof moved;
@@ -89,6 +92,7 @@ describe('renewal dossier: safety as at the data lock point, regulatory status a
       .send({ ...versionBody('amendment', { initialReceiptOn: '2026-10-02', reactions: [{ key: 'r1', reportedTerm: 'liver failure', ptName: 'Hepatic failure', outcome: 'fatal', seriousness: ['death'] }], drugs: [{ key: 'd1', role: 'suspect', name: PRODUCT, batchNumber: 'Z-1' }] }), reason: 'outcome corrected: the patient died' })
       .expect(201);
     await logCase(safety, PRODUCT, caseBody(PRODUCT, { initialReceiptOn: '2026-11-10', drugs: [{ key: 'd1', role: 'suspect', name: PRODUCT }] }));
+    await safety.http().post(`/api/safety-cases/${duplicate.id}/links`).send({ otherCase: master.id, kind: 'duplicate-of', reason: 'same patient, same event, two reporters' }).expect(201);
     // ...a correction of an exposure figure counted before the DLP, and a figure counted after it...
     const exposure = (await safety.http().get(`/api/products/${PRODUCT}/exposure`).expect(200)).body as { id: string; kind: string; countedOn: string; patients: number }[];
     const registry = exposure.find((e) => e.kind === 'registry' && e.countedOn <= DLP);

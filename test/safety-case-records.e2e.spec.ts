@@ -113,15 +113,33 @@ describe('safety case records without a MedDRA dictionary', () => {
       expect(tabulation.excluded.invalid).toBe(1);
     });
 
-    it('should leave a duplicate linked to its master out and count it, keeping the master', async () => {
+    it('should leave a duplicate linked to its master by the data lock point out and count it, keeping the master', async () => {
+      const product = await createProduct(t);
+      const master = await logCase(safety, product.name, { initialReceiptOn: '2026-10-02' });
+      const duplicate = await logCase(safety, product.name, { initialReceiptOn: '2026-10-07' });
+      t.clock.set('2026-10-31');
+      try {
+        await safety.http().post(`/api/safety-cases/${duplicate.id}/links`).send({ otherCase: master.id, kind: 'duplicate-of', reason: 'same patient and reaction' }).expect(201);
+      } finally {
+        t.clock.set(TODAY);
+      }
+
+      const lines = await listing(product.name, { from: '2026-10-01', to: '2026-10-31' });
+      expect(lines.result.map((r: { safetyReportId: string }) => r.safetyReportId)).toEqual([master.safetyReportId]);
+      expect(lines.excluded).toEqual({ nullified: 0, invalid: 0, duplicates: 1 });
+    });
+
+    it('should still list a case linked as a duplicate only after the data lock point, as it stood then', async () => {
       const product = await createProduct(t);
       const master = await logCase(safety, product.name, { initialReceiptOn: '2026-10-02' });
       const duplicate = await logCase(safety, product.name, { initialReceiptOn: '2026-10-07' });
       await safety.http().post(`/api/safety-cases/${duplicate.id}/links`).send({ otherCase: master.id, kind: 'duplicate-of', reason: 'same patient and reaction' }).expect(201);
 
-      const lines = await listing(product.name, { from: '2026-10-01', to: '2026-10-31' });
-      expect(lines.result.map((r: { safetyReportId: string }) => r.safetyReportId)).toEqual([master.safetyReportId]);
-      expect(lines.excluded).toEqual({ nullified: 0, invalid: 0, duplicates: 1 });
+      const atDlp = await listing(product.name, { from: '2026-10-01', to: '2026-10-31' });
+      expect(atDlp.result.map((r: { safetyReportId: string }) => r.safetyReportId).sort()).toEqual([master.safetyReportId, duplicate.safetyReportId].sort());
+      expect(atDlp.excluded).toEqual({ nullified: 0, invalid: 0, duplicates: 0 });
+      const now = await listing(product.name, { from: '2026-10-01', to: TODAY });
+      expect(now.excluded.duplicates).toBe(1);
     });
   });
 

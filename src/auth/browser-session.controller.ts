@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -17,7 +17,7 @@ import { UsersService } from './users.service';
 export class BrowserSessionResponse {
   @ApiProperty({ type: MeResponse, description: 'the signed-in account (with the role it acts in and how it signed in)' })
   user!: MeResponse;
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'when the session ends at the latest (it also ends after idleMinutes unused)' })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when the session ends at the latest (it also ends after idleMinutes unused)' })
   expiresAt!: string | null;
   @ApiProperty({ description: 'send as the "X-CSRF-Token" header with every change made with the session cookie' })
   csrfToken!: string;
@@ -70,6 +70,7 @@ export class BrowserSessionController {
   @Allow(ANY_ROLE, { duringPasswordChange: true })
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: ends the session and clears the cookie' })
+  @ApiNoContentResponse({ description: 'signed out' })
   @ApiForbiddenResponse({ description: 'CSRF_TOKEN_REQUIRED / CSRF_TOKEN_INVALID: a change made with the cookie needs the X-CSRF-Token header' })
   async signOut(@CurrentActor() principal: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.auth.logout(principal);

@@ -3,8 +3,8 @@ import { EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, ProductScope } from '../common/actor';
 import { Clock } from '../common/clock';
+import { resolveProductRefs } from '../common/product-refs';
 import { InvalidInputError, NotFoundError } from '../common/errors';
-import { Product } from '../products/product.entity';
 import { usernameTaken, weakPassword } from './auth.errors';
 import { AuthToken } from './auth-token.entity';
 import { Role } from './roles';
@@ -208,20 +208,16 @@ export class UsersService {
     return user;
   }
 
+  /** The products of an account's scope, named by name or id, as ids. */
   private async checkProducts(manager: EntityManager, productIds: string[] | null): Promise<string[] | null> {
     if (productIds === null) {
       return null;
     }
-    const unique = [...new Set(productIds)];
-    if (unique.length === 0) {
+    if (productIds.length === 0) {
       throw InvalidInputError.field('productIds', 'must name at least one product, or be null for every product');
     }
-    const found = await manager.find(Product, { select: { id: true }, where: { id: In(unique) } });
-    const missing = unique.filter((id) => !found.some((p) => p.id === id));
-    if (missing.length > 0) {
-      throw InvalidInputError.field('productIds', `no such product: ${missing.join(', ')}`);
-    }
-    return unique;
+    const ids = await resolveProductRefs(manager, productIds.map((ref, i) => ({ ref, field: `productIds[${i}]` })));
+    return [...new Set(ids)];
   }
 
   private async saveScope(manager: EntityManager, userId: string, productIds: string[] | null): Promise<void> {

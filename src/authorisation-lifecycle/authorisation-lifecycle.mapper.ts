@@ -1,7 +1,8 @@
+import type { AuthorisationEventResponse, TypeHistoryResponse } from './dto/authorisation-lifecycle.response';
 import type { AuthorisationEvent } from '../products/authorisation-event.entity';
 import type { MarketingAuthorisation } from '../products/marketing-authorisation.entity';
 
-export function toAuthorisationEventResponse(e: AuthorisationEvent): object {
+export function toAuthorisationEventResponse(e: AuthorisationEvent): AuthorisationEventResponse {
   return {
     id: e.id,
     event: e.event,
@@ -16,7 +17,7 @@ export function toAuthorisationEventResponse(e: AuthorisationEvent): object {
     expiry: e.expiry === null ? null : { date: e.expiry, source: e.expirySource },
     reason: e.reason,
     recordedBy: e.recordedBy,
-    recordedAt: e.recordedAt,
+    recordedAt: e.recordedAt.toISOString(),
     recordedOn: e.recordedOn,
   };
 }
@@ -25,7 +26,7 @@ export function toAuthorisationEventResponse(e: AuthorisationEvent): object {
  * The type history: the type granted, then every event with the type before and after it (the current type is
  * the last one's).
  */
-export function toTypeHistory(authorisation: MarketingAuthorisation, events: readonly AuthorisationEvent[]): object {
+export function toTypeHistory(authorisation: MarketingAuthorisation, events: readonly AuthorisationEvent[]): TypeHistoryResponse {
   const granted = events[0]?.fromType ?? authorisation.type;
   return {
     granted: { type: granted, notifiedOn: authorisation.notifiedOn },

@@ -47,11 +47,14 @@ export function dateOption(flag: string): (value: string) => IsoDate {
   };
 }
 
-/** Commander argParser: a whole number in [min, max] written as digits only ("6", not "6.0", "+6" or "abc"). */
+/**
+ * Commander argParser: a whole number in [min, max] written as digits only ("6", not "6.0", "+6" or "abc").
+ * Any number of digits is read; a value above 2^53 − 1 (or `max`) is refused, never rounded.
+ */
 export function integerOption(flag: string, min: number, max: number): (value: string) => number {
   return (value) => {
-    const parsed = /^\d{1,12}$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isSafeInteger(parsed) || parsed < min || parsed > max) {
       throw new UsageError(`${flag}: "${value}" is not a whole number from ${min} to ${max}`);
     }
     return parsed;

@@ -68,9 +68,31 @@ describe('stats 2x2', () => {
     const doc = JSON.parse(run.stdout) as { prr: { value: null }; notes: string[] };
     expect(doc.prr.value).toBeNull();
     expect(doc.notes).toContain('PRR infinite: the event is reported with no other product (c = 0)');
+    const text = await runCliCaptured({}, 'stats', '2x2', '--a', '5', '--b', '20', '--c', '0', '--d', '1000');
+    expect(text.stdout).toMatch(/^ROR ∞ \(95% CI 28\.7\d+–\d+\.\d+, haldane-anscombe corrected\)$/m);
     const bad = await runCliCaptured({}, 'stats', '2x2', '--a', '-3', '--b', '5', '--c', '0', '--d', '100');
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
+  });
+});
+
+describe('count options', () => {
+  it('accept every safe integer the message promises, 13 digits and 2^53 − 1 included', async () => {
+    const run = await runCliCaptured({}, 'stats', '2x2', '--a', '12', '--b', '300', '--c', '150', '--d', '1234567890123', '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ input: { d: 1_234_567_890_123 } });
+    const largest = await frequency('--cases', '0', '--exposed', '9007199254740991', '--json');
+    expect(largest.code).toBe(0);
+    expect(JSON.parse(largest.stdout)).toMatchObject({ input: { exposed: Number.MAX_SAFE_INTEGER } });
+  });
+
+  it('refuses 2^53 and more with the range in the message, never a rounded value', async () => {
+    for (const value of ['9007199254740992', '12345678901234567890']) {
+      const run = await frequency('--cases', '0', '--exposed', value);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(`--exposed: "${value}" is not a whole number from 0 to 9007199254740991`);
+    }
   });
 });
 

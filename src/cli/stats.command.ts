@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { bandOf, compareWithLabel, exceedanceLimit, formatPercent, FrequencyInputError } from '../frequencies/frequency-statistics';
 import { BAND_LIMITS, FREQUENCY_BANDS, type FrequencyBand } from '../reference-safety/reference-terms';
-import { disproportionality, TableInputError } from '../signals/disproportionality';
+import { disproportionality, type RatioWithInterval, TableInputError, type ZeroCellCorrection } from '../signals/disproportionality';
 import { ebgmScores, EbgmInputError } from '../signals/ebgm';
 import { choiceOption, integerOption, printJson, UsageError } from './cli-io';
 
@@ -45,6 +45,12 @@ function asUsage<T>(compute: () => T): T {
 
 function figure(value: number | null, digits = 4): string {
   return value === null ? 'n/a' : Number.isInteger(value) ? String(value) : value.toFixed(digits);
+}
+
+/** A ratio with its interval: "∞" when infinite, and the zero-cell correction named when the interval used one. */
+function ratioLine(name: string, ratio: RatioWithInterval, correction: ZeroCellCorrection | null): string {
+  const interval = `95% CI ${figure(ratio.lower)}–${figure(ratio.upper)}${correction === null || ratio.lower === null ? '' : `, ${correction} corrected`}`;
+  return `${name} ${ratio.infinite ? '∞' : figure(ratio.value)} (${interval})`;
 }
 
 interface FrequencyOptions {
@@ -102,7 +108,7 @@ export function registerStatsCommands(program: Command): void {
   const count = (flag: string): ((value: string) => number) => integerOption(flag, 0, Number.MAX_SAFE_INTEGER);
   stats
     .command('2x2')
-    .description('Disproportionality of one product–event pair from its 2×2 table of reports: PRR and ROR with 95% intervals, χ² (plain and Yates), IC with IC025/IC975')
+    .description('Disproportionality of one product–event pair from its 2×2 table of reports: PRR and ROR with 95% intervals (Haldane–Anscombe corrected when a cell is 0), χ² (plain and Yates), IC with IC025/IC975')
     .requiredOption('--a <n>', 'reports with the product and the event', count('--a'))
     .requiredOption('--b <n>', 'reports with the product, without the event', count('--b'))
     .requiredOption('--c <n>', 'reports with the event, without the product', count('--c'))
@@ -116,8 +122,8 @@ export function registerStatsCommands(program: Command): void {
       }
       const lines = [
         `N = ${result.n}, expected a = ${figure(result.expected)}`,
-        `PRR ${figure(result.prr.value)} (95% CI ${figure(result.prr.lower)}–${figure(result.prr.upper)})`,
-        `ROR ${figure(result.ror.value)} (95% CI ${figure(result.ror.lower)}–${figure(result.ror.upper)})`,
+        ratioLine('PRR', result.prr, result.zeroCellCorrection),
+        ratioLine('ROR', result.ror, result.zeroCellCorrection),
         `χ² ${figure(result.chiSquared)} (Yates ${figure(result.chiSquaredYates)})`,
         `IC ${figure(result.ic)} (IC025 ${figure(result.ic025)}, IC975 ${figure(result.ic975)})`,
         ...result.notes,

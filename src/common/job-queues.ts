@@ -24,6 +24,8 @@ export class JobQueues implements OnModuleDestroy {
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
   private readonly logger = new Logger(JobQueues.name);
+  /** Set when the module closes: no queue is opened after that. */
+  private closing = false;
   /** Connection errors repeat while the store is down: logged at most once a minute per queue. */
   private readonly lastLogged = new Map<string, number>();
 
@@ -47,6 +49,10 @@ export class JobQueues implements OnModuleDestroy {
     if (existing !== undefined) {
       return existing as Queue<T>;
     }
+    if (this.closing) {
+      // A queue opened now would never be closed (its connections outlive the process's shutdown).
+      throw new Error(`queue ${name}: the job queues are closing (the process is shutting down)`);
+    }
     const defaultJobOptions = this.declared.get(name);
     const queue: Queue<T> =
       this.backend === 'redis'
@@ -58,6 +64,9 @@ export class JobQueues implements OnModuleDestroy {
   }
 
   worker<T>(name: string, processor: Processor<T>, options: { concurrency: number }): Worker<T> {
+    if (this.closing) {
+      throw new Error(`worker ${name}: the job queues are closing (the process is shutting down)`);
+    }
     const worker: Worker<T> =
       this.backend === 'redis'
         ? new Worker<T>(name, processor, { connection: this.redisConnection(), prefix: this.config.queuePrefix, concurrency: options.concurrency })
@@ -78,6 +87,7 @@ export class JobQueues implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.splice(0).map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();

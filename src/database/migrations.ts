@@ -19,6 +19,7 @@ import { RecordedOn1765400000000 } from '../../migrations/1765400000000-Recorded
 import { AnnualReassessment1765400000001 } from '../../migrations/1765400000001-AnnualReassessment';
 import { AuthorisationLifecycle1765400000002 } from '../../migrations/1765400000002-AuthorisationLifecycle';
 import { ListIndexes1765500000000 } from '../../migrations/1765500000000-ListIndexes';
+import { ScreeningZeroCells1765600000000 } from '../../migrations/1765600000000-ScreeningZeroCells';
 
 /** Every migration in order; add a new one at the end (see CONTRIBUTING.md). */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AnnualReassessment1765400000001,
   AuthorisationLifecycle1765400000002,
   ListIndexes1765500000000,
+  ScreeningZeroCells1765600000000,
 ];

@@ -61,7 +61,9 @@ const CASES_SQL = `
      WHERE c.product_id = $1
      ORDER BY v.case_id, v.version DESC
   )
-  SELECT v.case_id, v.version_type, c.master_case_id, c.synthetic, j.reactions, j.causality, j.drugs,
+  SELECT v.case_id, v.version_type,
+         -- A duplicate linked after the DLP was still a case of its own at the DLP.
+         CASE WHEN EXISTS (SELECT 1 FROM case_link l WHERE l.case_id = c.id AND l.kind = 'duplicate-of' AND l.recorded_on <= $2::date) THEN c.master_case_id END AS master_case_id, c.synthetic, j.reactions, j.causality, j.drugs,
          COALESCE((v.assessment->'validity'->>'valid')::boolean, false) AS valid,
          CASE WHEN j."reportType" IN ('solicited', 'clinical-trial') THEN 'solicited' ELSE 'spontaneous' END AS channel,
          COALESCE('patient:' || NULLIF(lower(btrim(j.patient->>'identifier')), ''), 'case:' || v.case_id::text) AS patient

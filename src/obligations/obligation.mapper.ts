@@ -1,3 +1,4 @@
+import type { ObligationChangeResponse } from './dto/obligation-change.response';
 import { Milestone } from '../milestones/milestone.entity';
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
 import type { ObligationChange } from './obligation-change.entity';
@@ -20,7 +21,7 @@ export function toObligationResponse(o: Obligation, milestones: Milestone[], tod
   };
 }
 
-export function toObligationChangeResponse(c: ObligationChange): object {
+export function toObligationChangeResponse(c: ObligationChange): ObligationChangeResponse {
   return {
     id: c.id,
     obligationId: c.obligationId,
@@ -32,7 +33,7 @@ export function toObligationChangeResponse(c: ObligationChange): object {
     procedureRef: c.procedureRef,
     reason: c.reason,
     changedBy: c.changedBy,
-    changedAt: c.changedAt,
+    changedAt: c.changedAt.toISOString(),
     recordedOn: c.recordedOn,
     effectiveOn: c.effectiveOn,
   };

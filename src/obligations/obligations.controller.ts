@@ -10,6 +10,7 @@ import { Allow } from '../auth/route-rules';
 import { CreateMilestoneDto, PassFinalReportDto } from '../milestones/dto/milestone.dto';
 import { MilestoneResponse } from '../milestones/dto/milestone.response';
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
+import { ObligationChangeResponse } from './dto/obligation-change.response';
 import { ObligationResponse } from './dto/obligation.response';
 import { CreateObligationDto, UpdateObligationDto } from './dto/obligation.dto';
 import { toObligationChangeResponse } from './obligation.mapper';
@@ -61,7 +62,8 @@ export class ObligationsController {
   @Patch(':id')
   @Allow(REGISTER_EDITORS)
   @ApiOperation({ summary: 'Change the text, status, category or study ids, with the reason and the procedure (kept in the history)' })
-  async update(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: UpdateObligationDto): Promise<object> {
+  @ApiOkResponse({ type: ObligationResponse })
+  async update(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Body() body: UpdateObligationDto): Promise<ObligationResponse> {
     const updated = await this.dataSource.transaction((m) => this.obligations.update(m, actor, id, body));
     return toObligationResponse(updated, await this.obligations.milestonesOf(this.dataSource.manager, [id]), this.clock.today());
   }
@@ -69,7 +71,8 @@ export class ObligationsController {
   @Get(':id/history')
   @Allow(ANY_ROLE)
   @ApiOperation({ summary: 'History of the text, status, category and study ids, and of the milestones’ steps and outcomes (due dates: /milestones/{id}/history)' })
-  async history(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<object[]> {
+  @ApiOkResponse({ type: [ObligationChangeResponse] })
+  async history(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string): Promise<ObligationChangeResponse[]> {
     return (await this.obligations.history(this.dataSource.manager, id, actor.scope)).map(toObligationChangeResponse);
   }
 

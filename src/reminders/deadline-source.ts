@@ -1,11 +1,10 @@
 import { EntityManager } from 'typeorm';
 import { IsoDate } from '../common/calendar-date';
-import { caseClockDeadlines } from '../safety-cases/case-clock-deadlines';
-import { signalEsiDeadlines } from '../signals/signal-deadlines';
 
 /**
- * A deadline as reminders see it, whatever it belongs to: a milestone today; a case's reporting clock or a
- * signal's assessment clock when those modules arrive (each adds a source).
+ * A deadline as reminders see it, whatever it belongs to: a milestone (built in), a case's reporting clock, a
+ * signal's notification clock — each feature registers its source with DeadlineSources (reminders imports no
+ * feature).
  */
 export interface DeadlineSubject {
   type: string;
@@ -100,8 +99,6 @@ export const milestoneDeadlines: DeadlineSource = {
     return rows.length;
   },
 };
-
-export const DEADLINE_SOURCES: readonly DeadlineSource[] = [milestoneDeadlines, caseClockDeadlines, signalEsiDeadlines];
 
 /** Why a pending reminder is not sent. */
 export const STALE_DEADLINE = 'deadline met, cancelled or moved before delivery';

@@ -6,7 +6,8 @@ import { MicroBatcher } from '../common/micro-batch';
 import { APP_CONFIG, AppConfig } from '../config/app.config';
 import { EmailSender } from './channels/email-sender';
 import { sendWebhook } from './channels/webhook-sender';
-import { DEADLINE_SOURCES, DeadlineSubject, STALE_DEADLINE } from './deadline-source';
+import { DeadlineSource, DeadlineSubject, STALE_DEADLINE } from './deadline-source';
+import { DeadlineSources } from './deadline-sources';
 import { reminderMessage } from './reminder-message';
 import { NotificationChannel, ReminderDelivery } from './reminder.entities';
 
@@ -45,6 +46,7 @@ export class ReminderDeliveryService implements OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sources: DeadlineSources,
   ) {}
 
   /** One in-app reminder, committed together with the others that arrive within a few milliseconds. */
@@ -62,7 +64,7 @@ export class ReminderDeliveryService implements OnModuleDestroy {
           ORDER BY id FOR UPDATE`,
         [[...new Set(ids)]],
       );
-      const subjects = await openSubjects(manager, rows);
+      const subjects = await openSubjects(manager, this.sources.all(), rows);
       const today = this.clock.today();
       const now = this.clock.now();
       const result = new Map<string, DeliveryOutcome>();
@@ -118,7 +120,7 @@ export class ReminderDeliveryService implements OnModuleDestroy {
       return 'skipped';
     }
     const address = await manager.findOne(NotificationChannel, { where: { id: delivery.recipient.replace(/^channel:/, '') } });
-    const subject = (await openSubjects(manager, [{ deadline_type: delivery.deadlineType, deadline_id: delivery.deadlineId }])).get(delivery.deadlineId);
+    const subject = (await openSubjects(manager, this.sources.all(), [{ deadline_type: delivery.deadlineType, deadline_id: delivery.deadlineId }])).get(delivery.deadlineId);
     if (address === null || !address.enabled || address.channel !== delivery.channel || subject?.dueDate !== delivery.dueDate) {
       await manager.query(`UPDATE reminder_delivery SET status = 'cancelled', last_error = $2 WHERE id = $1 AND status = 'pending'`, [
         delivery.id,
@@ -176,9 +178,9 @@ export class ReminderDeliveryService implements OnModuleDestroy {
 }
 
 /** The still-open deadlines of some deliveries, by deadline id (one query per kind of deadline). */
-async function openSubjects(manager: EntityManager, rows: readonly { deadline_type: string; deadline_id: string }[]): Promise<Map<string, DeadlineSubject>> {
+async function openSubjects(manager: EntityManager, sources: readonly DeadlineSource[], rows: readonly { deadline_type: string; deadline_id: string }[]): Promise<Map<string, DeadlineSubject>> {
   const subjects = new Map<string, DeadlineSubject>();
-  for (const source of DEADLINE_SOURCES) {
+  for (const source of sources) {
     const ids = [...new Set(rows.filter((r) => r.deadline_type === source.type).map((r) => r.deadline_id))];
     if (ids.length > 0) {
       for (const subject of await source.findOpen(manager, ids)) {

@@ -6,8 +6,8 @@ import type { Role } from '../auth/roles';
 import { Actor, inScope, ProductScope } from '../common/actor';
 import { Clock } from '../common/clock';
 import { ConflictError, DomainError, NotFoundError } from '../common/errors';
+import { findProductIds } from '../common/product-refs';
 import { Obligation } from '../obligations/obligation.entity';
-import { Product } from '../products/product.entity';
 import { CreateReminderPolicyDto, PolicyLevel, ReminderPolicyQueryDto, ReminderPolicyRulesDto } from './dto/reminder-policy.dto';
 import { ReminderChannel, ReminderPolicy } from './reminder.entities';
 
@@ -111,7 +111,12 @@ export class ReminderPoliciesService {
       qb.andWhere('p.deadline_kind = :kind', { kind: filter.deadlineKind });
     }
     if (filter.productId !== undefined) {
-      qb.andWhere('p.product_id = :productId', { productId: filter.productId });
+      // By name or id; one that names no product matches nothing.
+      const [productId] = await findProductIds(manager, [filter.productId]);
+      if (productId === undefined || productId === null) {
+        return [];
+      }
+      qb.andWhere('p.product_id = :productId', { productId });
     }
     if (filter.obligationId !== undefined) {
       qb.andWhere('p.obligation_id = :obligationId', { obligationId: filter.obligationId });
@@ -229,11 +234,11 @@ export class ReminderPoliciesService {
       return { productId: null, obligationId: obligation.id, scopeProductId: obligation.productId };
     }
     if (input.productId !== undefined) {
-      const product = await manager.findOneBy(Product, { id: input.productId });
-      if (product === null || !inScope(scope, product.id)) {
+      const [productId] = await findProductIds(manager, [input.productId]);
+      if (productId === undefined || productId === null || !inScope(scope, productId)) {
         throw new NotFoundError('product', input.productId);
       }
-      return { productId: product.id, obligationId: null, scopeProductId: product.id };
+      return { productId, obligationId: null, scopeProductId: productId };
     }
     throw new PolicyInputError('VALIDATION_FAILED', 'productId', 'is required unless obligationId is given: an override is for a product or for an obligation');
   }

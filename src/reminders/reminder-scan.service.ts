@@ -3,7 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isRole } from '../auth/roles';
 import { IsoDate } from '../common/calendar-date';
 import { Clock } from '../common/clock';
-import { DEADLINE_SOURCES, DeadlineSource, DeadlineSubject, Horizon, STALE_DEADLINE } from './deadline-source';
+import { DeadlineSource, DeadlineSubject, Horizon, STALE_DEADLINE } from './deadline-source';
+import { DeadlineSources } from './deadline-sources';
 import { PolicyBook } from './policy-book';
 import { dueStep, stepsBetween } from './reminder-plan';
 import { Address, Recipient, recipientsOf } from './reminder-recipients';
@@ -60,6 +61,7 @@ export class ReminderScanService {
     private readonly dataSource: DataSource,
     private readonly queue: ReminderQueue,
     private readonly clock: Clock,
+    private readonly sources: DeadlineSources,
   ) {}
 
   async scan(asOf: IsoDate): Promise<ScanReport> {
@@ -68,13 +70,13 @@ export class ReminderScanService {
     const people = await loadPeople(manager);
     const horizon = book.horizon(asOf);
     let cancelled = 0;
-    for (const source of DEADLINE_SOURCES) {
+    for (const source of this.sources.all()) {
       cancelled += await source.cancelStale(manager, STALE_DEADLINE);
     }
     const report: ScanReport = { asOf, scanned: 0, enqueued: 0, alreadyPlanned: 0, requeued: 0, cancelled };
     // Queueing a page overlaps with reading and recording the next one.
     let queueing: Promise<void> = Promise.resolve();
-    for (const source of DEADLINE_SOURCES) {
+    for (const source of this.sources.all()) {
       for await (const batch of pages(manager, source, horizon)) {
         report.scanned += batch.length;
         const rows = batch.flatMap((subject) => plan(subject, book, people, asOf));
@@ -96,7 +98,7 @@ export class ReminderScanService {
     const book = new PolicyBook(await manager.find(ReminderPolicy));
     const people = await loadPeople(manager);
     const items: PreviewItem[] = [];
-    for (const source of DEADLINE_SOURCES) {
+    for (const source of this.sources.all()) {
       for await (const batch of pages(manager, source, book.horizon(to))) {
         for (const subject of batch) {
           const policy = book.for(subject);

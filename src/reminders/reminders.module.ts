@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlineSources } from './deadline-sources';
 import { ReminderDeliveryService } from './reminder-delivery.service';
 import { ReminderQueue } from './reminder-queue';
 import { ReminderScanService } from './reminder-scan.service';
@@ -10,10 +11,10 @@ import { NotificationChannelsController, ReminderDeliveriesController } from './
 import { NotificationChannelsService } from './notification-channels.service';
 import { ReminderDeliveriesService } from './reminder-deliveries.service';
 
-/** Reminders: policies as data, the scan that records what has come due, the delivery queues, each account's addresses. */
+/** Reminders: policies as data, the scan that records what has come due, the delivery queues, each account's addresses; features register their deadlines with DeadlineSources. */
 @Module({
   controllers: [InboxController, ReminderPoliciesController, NotificationChannelsController, ReminderDeliveriesController],
-  providers: [ReminderScanService, ReminderQueue, ReminderDeliveryService, ReminderWorkers, ReminderPoliciesService, NotificationChannelsService, ReminderDeliveriesService],
-  exports: [ReminderScanService, ReminderQueue, ReminderDeliveryService, ReminderWorkers],
+  providers: [DeadlineSources, ReminderScanService, ReminderQueue, ReminderDeliveryService, ReminderWorkers, ReminderPoliciesService, NotificationChannelsService, ReminderDeliveriesService],
+  exports: [DeadlineSources, ReminderScanService, ReminderQueue, ReminderDeliveryService, ReminderWorkers],
 })
 export class RemindersModule {}

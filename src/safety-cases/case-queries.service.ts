@@ -6,6 +6,7 @@ import { Actor, ProductScope } from '../common/actor';
 import { InvalidInputError, NotFoundError } from '../common/errors';
 import { cappedTotal, decodeCursor, encodeCursor, KeyColumn, keysetCondition, TOTAL_CAP } from '../common/keyset';
 import { productIdsNamed } from '../products/product-filter';
+import { Clock } from '../common/clock';
 import { CaseClocksService } from './case-clocks.service';
 import { diffContents, FieldChange } from './case-diff';
 import { DuplicateMatch, profileOf, rankDuplicates } from './duplicates';
@@ -70,6 +71,7 @@ export class CaseQueriesService {
     private readonly cases: SafetyCasesService,
     private readonly clocks: CaseClocksService,
     private readonly frequencies: FrequencyTrigger,
+    private readonly clock: Clock,
   ) {}
 
   /** A case with its current version, clocks, submissions and links; duplicates on request (they cost a scan). */
@@ -259,7 +261,7 @@ export class CaseQueriesService {
       await manager.save(SafetyCase, safetyCase);
       await this.audit.record(manager, actor, { entityType: 'safety-case', entityId: safetyCase.id, productId: safetyCase.productId, action: 'duplicate-of', before, after: safetyCase, reason: input.reason });
     }
-    const link = manager.create(CaseLink, { caseId: safetyCase.id, otherCaseId: other.id, kind: input.kind, reason: input.reason, createdBy: actor.id });
+    const link = manager.create(CaseLink, { caseId: safetyCase.id, otherCaseId: other.id, kind: input.kind, reason: input.reason, createdBy: actor.id, recordedOn: this.clock.today() });
     await manager.insert(CaseLink, link);
     await this.audit.record(manager, actor, { entityType: 'case-link', entityId: link.id, productId: safetyCase.productId, action: 'create', after: link, reason: input.reason });
     if (safetyCase.productId !== null) {

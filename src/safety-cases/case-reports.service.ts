@@ -110,7 +110,9 @@ export class CaseReportsService {
   async casesAtDlp(manager: EntityManager, productId: string, period: ReportingPeriod, reach: 'interval' | 'cumulative'): Promise<{ cases: CaseAtDlp[]; excluded: PeriodicOutput<unknown>['excluded'] }> {
     const rows = await manager.query<(VersionAtDlp & { duplicate: boolean })[]>(
       `SELECT x.*, ${CASE_PARTS}
-         FROM (SELECT DISTINCT ON (s.id) s.id, s.safety_report_id, s.worldwide_id, s.initial_receipt_on, v.version, v.version_type, s.master_case_id IS NOT NULL AS duplicate
+         FROM (SELECT DISTINCT ON (s.id) s.id, s.safety_report_id, s.worldwide_id, s.initial_receipt_on, v.version, v.version_type,
+                      -- A duplicate linked after the DLP was still a case of its own at the DLP.
+                      (s.master_case_id IS NOT NULL AND EXISTS (SELECT 1 FROM case_link l WHERE l.case_id = s.id AND l.kind = 'duplicate-of' AND l.recorded_on <= $2::date)) AS duplicate
                  FROM safety_case s JOIN safety_case_version v ON v.case_id = s.id AND v.day0 <= $2::date AND (v.version_type <> 'amendment' OR v.recorded_on <= $2::date)
                 WHERE s.product_id = $1 AND s.initial_receipt_on <= $2::date
                 ORDER BY s.id, v.version DESC) x

@@ -228,4 +228,8 @@ export class CaseLink {
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  /** Business day the link was recorded: a duplicate linked after a data lock point still counted at that DLP. */
+  @Column({ name: 'recorded_on', type: 'date' })
+  recordedOn!: string;
 }

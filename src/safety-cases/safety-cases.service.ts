@@ -2,7 +2,7 @@ import { FrequencyTrigger } from '../frequencies/frequency-trigger';
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, inScope } from '../common/actor';
 import { Clock } from '../common/clock';
@@ -16,6 +16,7 @@ import { ReferenceSafetyService, type ReferenceSafetyVersion } from '../referenc
 import { assessCase } from './case-assessment';
 import type { CaseContent, VersionType } from './case-content';
 import { diffContents } from './case-diff';
+import { resolveDrugProducts } from './drug-products';
 import type { ClockPlan } from './case-clock-plan';
 import { applyCoding, CaseCodingService, type CodedContent, type UnknownLltPolicy } from './case-coding.service';
 import { normaliseContent } from './case-intake';
@@ -76,7 +77,7 @@ export class SafetyCasesService {
     options: IntakeOptions = {},
   ): Promise<{ safetyCase: SafetyCase; version: SafetyCaseVersion }> {
     const content = normaliseContent(input, { today: this.clock.today(), synthetic: options.synthetic ?? false });
-    await this.checkDrugProductsMany(manager, [content]);
+    await resolveDrugProducts(manager, [content]);
     const [{ n } = { n: '0' }] = await manager.query<{ n: string }[]>(`SELECT nextval('safety_report_number') AS n`);
     const country = content.reporters.find((r) => r.primarySource)?.country ?? 'XX';
     const safetyReportId = options.safetyReportId ?? `${country}-PVT-${content.initialReceiptOn.slice(0, 4)}-${n.padStart(6, '0')}`;
@@ -112,7 +113,7 @@ export class SafetyCasesService {
         throw receiptDateChanged(content.initialReceiptOn, safetyCase.initialReceiptOn);
       }
     }
-    await this.checkDrugProductsMany(manager, [content]);
+    await resolveDrugProducts(manager, [content]);
     const version = await this.commitVersion(manager, actor, safetyCase, previous, input.type, content, input.reason ?? null, undefined, options.codingPolicy);
     return { safetyCase, version };
   }
@@ -154,24 +155,6 @@ export class SafetyCasesService {
   private carryForward(previous: CaseContent, next: CaseContent): CaseContent {
     const keys = new Set(next.reactions.map((r) => r.key));
     return { ...next, expectednessOverrides: previous.expectednessOverrides.filter((o) => keys.has(o.reactionKey)) };
-  }
-
-  /** Product ids named on drugs must be products (one query for a whole batch; the field is named per case when several). */
-  private async checkDrugProductsMany(manager: EntityManager, contents: readonly CaseContent[]): Promise<void> {
-    const prefix = (caseIndex: number): string => (contents.length === 1 ? '' : `cases[${caseIndex}].`);
-    const ids = contents.flatMap((content, caseIndex) => content.drugs.flatMap((d, index) => (d.productId === null ? [] : [{ id: d.productId, field: `${prefix(caseIndex)}drugs[${index}].productId` }])));
-    const bad = ids.find((d) => !isUUID(d.id, 'all'));
-    if (bad !== undefined) {
-      throw InvalidInputError.field(bad.field, `"${bad.id}" is not a product id (a UUID)`);
-    }
-    if (ids.length === 0) {
-      return;
-    }
-    const known = new Set((await manager.findBy(Product, { id: In([...new Set(ids.map((d) => d.id))]) })).map((p) => p.id));
-    const unknown = ids.find((d) => !known.has(d.id));
-    if (unknown !== undefined) {
-      throw InvalidInputError.field(unknown.field, `product ${unknown.id} does not exist`);
-    }
   }
 
   private async commitVersion(
@@ -242,7 +225,7 @@ export class SafetyCasesService {
     }
     const today = this.clock.today();
     const contents = items.map((item) => normaliseContent(item.input, { today, synthetic: item.options.synthetic ?? false }));
-    await this.checkDrugProductsMany(manager, contents);
+    await resolveDrugProducts(manager, contents);
     const worldwideIds = items.flatMap((item) => item.input.worldwideId ?? item.options.safetyReportId ?? []);
     const [taken] = await manager.query<{ worldwide_id: string; safety_report_id: string }[]>('SELECT worldwide_id, safety_report_id FROM safety_case WHERE worldwide_id = ANY($1::text[]) LIMIT 1', [worldwideIds]);
     if (taken !== undefined) {

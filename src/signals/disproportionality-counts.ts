@@ -91,6 +91,32 @@ function ownPairSql(minCount: number, productFilter: string): string {
       FROM pairs JOIN product_totals pt USING (product) JOIN event_totals et USING (event)`;
 }
 
+/** The key of a pair in look-ups (product and event as counted). */
+export function pairKey(product: string, event: string): string {
+  return `${product}\u0000${event}`;
+}
+
+/**
+ * Pairs of our own cases in which a reaction was serious and assessed unexpected — not listed in the reference
+ * safety information in force at the case's day 0, as stored with its current version — for the case's own
+ * product: these are read case by case whatever the statistics say. Needs dp_product of countPairs, in the
+ * same transaction (the same snapshot and roles).
+ */
+export async function seriousUnlistedPairs(client: PoolClient): Promise<Set<string>> {
+  const result = await client.query<{ product: string; event: string }>(`
+    SELECT DISTINCT dp.product, lower(btrim(COALESCE(NULLIF(btrim(r->>'ptName'), ''), r->>'reportedTerm'))) AS event
+      FROM safety_case c
+      JOIN product pr ON pr.id = c.product_id
+      JOIN safety_case_version v ON v.case_id = c.id AND v.version = c.current_version
+      JOIN dp_product dp ON dp.report = c.id::text AND dp.product = upper(btrim(pr.name))
+      CROSS JOIN LATERAL jsonb_array_elements(COALESCE(v.content->'reactions', '[]'::jsonb)) r
+     WHERE c.status <> 'nullified' AND c.master_case_id IS NULL
+       AND COALESCE(v.assessment->'seriousness'->'seriousReactionKeys', '[]'::jsonb) ? (r->>'key')
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(v.assessment->'expectedness', '[]'::jsonb)) x
+                    WHERE x->>'reactionKey' = r->>'key' AND x->'expected' = 'false'::jsonb)`);
+  return new Set(result.rows.map((row) => pairKey(row.product, row.event)));
+}
+
 /**
  * Every pair of our own cases with at least `minCount` reports (or one product's), or one FAERS product's
  * pairs, streamed to `onPair` through COPY (no row objects). Runs in the caller's transaction. Every FAERS

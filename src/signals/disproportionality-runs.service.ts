@@ -1,15 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { isUUID } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor } from '../common/actor';
 import { FieldProblem, InvalidInputError, NotFoundError } from '../common/errors';
-import type { Disproportionality } from './disproportionality';
-import { countFaersAllPairs, countPairs, type CountParameters, DEFAULT_ROLES, DRUG_ROLES, type SignalDatabase } from './disproportionality-counts';
-import { type EbgmSummary, PairColumns, RESULT_COLUMNS, RunRows } from './run-results';
+import { countFaersAllPairs, countPairs, type CountParameters, DEFAULT_ROLES, DRUG_ROLES, seriousUnlistedPairs, type SignalDatabase } from './disproportionality-counts';
+import { type DisproportionalityRunView, type PairRow, type RawResult, type RawRun, type RunParameters, toPairRow, toRunView } from './disproportionality-views';
+import { checkHyperparameters, EbgmInputError } from './ebgm';
+import { type EbgmSummary, type GivenPrior, PairColumns, RESULT_COLUMNS, REVIEW_REASONS, type ReviewReason, type ReviewSources, RunRows } from './run-results';
 import { SCREENING_PRESETS } from './screening-presets';
+import { ProductsService } from '../products/products.service';
 import { SignalManagementService } from './signal-management.service';
+
+export type { DisproportionalityRunView, PairRow } from './disproportionality-views';
 
 export interface RunRequest {
   database: SignalDatabase;
@@ -18,40 +23,8 @@ export interface RunRequest {
   roles?: readonly string[];
   /** Smallest a kept (default 3: fewer reports cannot meet any screening rule). */
   minCount?: number;
-}
-
-export interface DisproportionalityRunView {
-  id: string;
-  database: SignalDatabase;
-  product: string | null;
-  parameters: { roles: string[]; minCount: number; unit: 'reports'; meddra: string; presets: { id: string; name: string; rule: string; source: string; applied: boolean }[] };
-  totals: {
-    reports: number;
-    pairs: number;
-    hits: Record<string, number>;
-    /** The prior fitted for EBGM (or why there is none); older runs lack it. */
-    ebgm?: EbgmSummary;
-    durationMs: number;
-    /** Counting in PostgreSQL, the pairs streaming out, fitting EBGM's prior, then the figures (EBGM scores included: see ebgm.scoreMs) computed while the rows are written back. */
-    phases: { countMs: number; pairsMs: number; ebgmMs?: number; writeMs: number };
-    fromRun?: string;
-  } | null;
-  status: 'running' | 'done' | 'failed';
-  error: string | null;
-  trigger: 'request' | 'job';
-  requestedBy: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-}
-
-export interface PairRow extends Disproportionality {
-  product: string;
-  event: string;
-  /** EBGM and its 5% / 95% posterior quantiles; null when the run has no fitted prior. */
-  ebgm: number | null;
-  eb05: number | null;
-  eb95: number | null;
-  hits: string[];
+  /** EBGM's hyperparameters and their source, to reproduce a published or a regulator's prior instead of fitting one. */
+  prior?: GivenPrior;
 }
 
 /** Partitions (connections) of a whole-FAERS count: one per core of a 2-core database server. */
@@ -79,14 +52,29 @@ export class DisproportionalityRunsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly signals: SignalManagementService,
+    private readonly products: ProductsService,
   ) {}
+
+  /**
+   * A product as a database counts it: a name as given; one of our products named by its id becomes its name
+   * (own cases) or its active substance (FAERS counts active ingredients).
+   */
+  private async asCounted(manager: EntityManager, database: SignalDatabase, product: string): Promise<string> {
+    if (!isUUID(product.trim(), 'all')) {
+      return product;
+    }
+    const ours = await this.products.get(manager, product.trim(), null);
+    return database === 'own' ? ours.name : ours.activeSubstance;
+  }
 
   /** Checks the request and records the run as running; the computation follows (now, or in a job). */
   async start(actor: Actor, request: RunRequest, trigger: 'request' | 'job'): Promise<DisproportionalityRunView> {
-    const parameters = this.parameters(request);
+    const product = request.product === undefined || request.product === null ? request.product : await this.asCounted(this.dataSource.manager, request.database, request.product);
+    const parameters = this.parameters({ ...request, product });
+    const stored: RunParameters = { roles: [...parameters.roles], minCount: parameters.minCount, unit: 'reports', meddra: MEDDRA_STATEMENT[parameters.database], ...(parameters.prior === undefined ? {} : { prior: parameters.prior }) };
     const [row] = await this.dataSource.query<{ id: string }[]>(
       `INSERT INTO disproportionality_run (database, product, parameters, trigger, requested_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [parameters.database, parameters.product, JSON.stringify({ roles: parameters.roles, minCount: parameters.minCount, unit: 'reports', meddra: MEDDRA_STATEMENT[parameters.database] }), trigger, actor.id],
+      [parameters.database, parameters.product, JSON.stringify(stored), trigger, actor.id],
     );
     if (row === undefined) {
       throw new Error('the run was not recorded');
@@ -112,17 +100,27 @@ export class DisproportionalityRunsService {
       const pairs = new PairColumns();
       const counting = performance.now();
       // Every FAERS pair: counted on both cores (partitions by product); otherwise one connection, one snapshot.
+      let seriousUnlisted = new Set<string>();
       const totals =
         run.database === 'faers' && run.product === null
           ? await countFaersAllPairs(() => this.connect(), parameters, FAERS_PARTITIONS, pairs.add)
-          : await this.withSnapshot((client) => countPairs(client, parameters, pairs.add));
+          : await this.withSnapshot(async (client) => {
+              const counted = await countPairs(client, parameters, pairs.add);
+              if (run.database === 'own') {
+                seriousUnlisted = await seriousUnlistedPairs(client);
+              }
+              return counted;
+            });
       const streamed = performance.now();
+      const review: ReviewSources = { seriousUnlisted, eventLists: await this.eventLists() };
       const rows = new RunRows(pairs, {
         runId,
         minCount: run.parameters.minCount,
         product: run.product,
         monitored: await this.additionalMonitoring(),
-        noPrior: onePairSet ? 'EBGM needs the prior fitted over every pair: run every FAERS pair (a background job); one product’s table then comes from that run, with EBGM' : undefined,
+        ...(run.parameters.prior === undefined ? {} : { prior: run.parameters.prior }),
+        noPrior: onePairSet ? 'EBGM needs the prior fitted over every pair: run every FAERS pair (a background job), or give the prior with the run; one product’s table then comes from that run, with EBGM' : undefined,
+        review,
       });
       const fitted = performance.now();
       await this.writeResults(rows.chunks());
@@ -133,11 +131,11 @@ export class DisproportionalityRunsService {
         writeMs: Math.round(performance.now() - fitted),
       };
       const durationMs = Math.round(performance.now() - started);
-      const summary = { reports: totals.reports, pairs: rows.rows, hits: rows.hits, ebgm: rows.ebgm, durationMs, phases };
+      const summary = { reports: totals.reports, pairs: rows.rows, hits: rows.hits, review: rows.review, ebgm: rows.ebgm, durationMs, phases };
       // Marked done in a read-committed transaction of its own (the audit trail's hash chain is written under READ COMMITTED only).
       await this.dataSource.transaction(async (manager) => {
         await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [runId, JSON.stringify(summary)]);
-        await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: runId, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: rows.rows, hits: rows.hits, ebgm: rows.ebgm.applied } });
+        await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: runId, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: rows.rows, hits: rows.hits, review: rows.review, ebgm: rows.ebgm.applied ? (rows.ebgm.obtained ?? 'fitted') : false } });
         await this.signals.alertsFromDisproportionality(manager, actor, runId);
       });
       this.logger.log(`disproportionality ${run.database}${run.product === null ? '' : ` ${run.product}`}: ${rows.rows} pairs over ${totals.reports} reports in ${durationMs} ms`);
@@ -209,28 +207,33 @@ export class DisproportionalityRunsService {
         `SELECT r.id, r.totals FROM disproportionality_run r
           WHERE r.database = 'faers' AND r.product IS NULL AND r.status = 'done'
             AND r.parameters->'roles' = $1::jsonb AND (r.parameters->>'minCount')::int <= $2
+            AND r.parameters->'prior' IS NOT DISTINCT FROM $3::jsonb
             AND r.started_at >= COALESCE((SELECT max(loaded_at) FROM faers_quarter), '-infinity')
           ORDER BY r.started_at DESC, r.id LIMIT 1`,
-        [JSON.stringify(run.parameters.roles), run.parameters.minCount],
+        [JSON.stringify(run.parameters.roles), run.parameters.minCount, run.parameters.prior === undefined ? null : JSON.stringify(run.parameters.prior)],
       );
       if (source === undefined) {
         return null;
       }
-      const copied = await manager.query<{ hits: string[] }[]>(
+      const copied = await manager.query<{ hits: string[]; review: ReviewReason[] }[]>(
         `INSERT INTO disproportionality_result (${RESULT_COLUMNS.join(', ')})
          SELECT $1, ${RESULT_COLUMNS.slice(1).join(', ')} FROM disproportionality_result WHERE run_id = $2 AND product = $3 AND a >= $4
-         RETURNING hits`,
+         RETURNING hits, review`,
         [run.id, source.id, run.product, run.parameters.minCount],
       );
       const hits: Record<string, number> = Object.fromEntries(SCREENING_PRESETS.map((p) => [p.id, 0]));
+      const review: Record<string, number> = Object.fromEntries(REVIEW_REASONS.map((r) => [r, 0]));
       for (const row of copied) {
         for (const id of row.hits) {
           hits[id] = (hits[id] ?? 0) + 1;
         }
+        for (const reason of row.review) {
+          review[reason] = (review[reason] ?? 0) + 1;
+        }
       }
       const durationMs = Math.round(performance.now() - started);
       const ebgm: EbgmSummary = source.totals.ebgm?.applied === true ? { ...source.totals.ebgm, fromRun: source.id } : { applied: false, reason: source.totals.ebgm?.applied === false ? source.totals.ebgm.reason : 'the run it comes from has no EBGM' };
-      const totals = { reports: source.totals.reports, pairs: copied.length, hits, ebgm, durationMs, phases: { countMs: 0, pairsMs: 0, ebgmMs: 0, writeMs: durationMs }, fromRun: source.id };
+      const totals = { reports: source.totals.reports, pairs: copied.length, hits, review, ebgm, durationMs, phases: { countMs: 0, pairsMs: 0, ebgmMs: 0, writeMs: durationMs }, fromRun: source.id };
       await manager.query(`UPDATE disproportionality_run SET status = 'done', totals = $2, finished_at = now() WHERE id = $1`, [run.id, JSON.stringify(totals)]);
       await this.audit.record(manager, actor, { entityType: 'disproportionality-run', entityId: run.id, action: 'complete', after: { database: run.database, product: run.product, reports: totals.reports, pairs: totals.pairs, hits, fromRun: source.id } });
       await this.signals.alertsFromDisproportionality(manager, actor, run.id);
@@ -243,33 +246,39 @@ export class DisproportionalityRunsService {
     if (row === undefined) {
       throw new NotFoundError('disproportionality run', id);
     }
-    return toView(row);
+    return toRunView(row);
   }
 
   async list(manager: EntityManager, limit: number): Promise<DisproportionalityRunView[]> {
     const rows = await manager.query<RawRun[]>(`SELECT * FROM disproportionality_run ORDER BY started_at DESC, id LIMIT $1`, [limit]);
-    return rows.map(toView);
+    return rows.map(toRunView);
   }
 
   /** A run's pairs: one product's, or those hitting a preset, or all; strongest first. */
-  async results(manager: EntityManager, runId: string, filter: { product?: string; preset?: string; limit: number }): Promise<PairRow[]> {
-    await this.get(manager, runId);
+  async results(manager: EntityManager, runId: string, filter: { product?: string; preset?: string; review?: ReviewReason | 'any'; limit: number }): Promise<PairRow[]> {
+    const run = await this.get(manager, runId);
     const conditions = ['run_id = $1'];
     const values: unknown[] = [runId];
     if (filter.product !== undefined) {
-      values.push(filter.product.trim().toUpperCase());
+      values.push((await this.asCounted(manager, run.database, filter.product)).trim().toUpperCase());
       conditions.push(`product = $${values.length}`);
     }
     if (filter.preset !== undefined) {
       values.push(filter.preset);
       conditions.push(`$${values.length} = ANY (hits)`);
     }
+    if (filter.review === 'any') {
+      conditions.push('cardinality(review) > 0');
+    } else if (filter.review !== undefined) {
+      values.push(filter.review);
+      conditions.push(`$${values.length} = ANY (review)`);
+    }
     values.push(filter.limit);
     const rows = await manager.query<RawResult[]>(`SELECT * FROM disproportionality_result WHERE ${conditions.join(' AND ')} ORDER BY ic025 DESC, product, event LIMIT $${values.length}`, values);
-    return rows.map(toPair);
+    return rows.map(toPairRow);
   }
 
-  private parameters(request: RunRequest): Required<Pick<CountParameters, 'database' | 'roles' | 'minCount'>> & { product: string | null } {
+  private parameters(request: RunRequest): Required<Pick<CountParameters, 'database' | 'roles' | 'minCount'>> & { product: string | null; prior?: GivenPrior } {
     const problems: FieldProblem[] = [];
     const roles = request.roles === undefined || request.roles.length === 0 ? DEFAULT_ROLES[request.database] : request.roles;
     const unknown = roles.filter((role) => !DRUG_ROLES[request.database].includes(role));
@@ -282,11 +291,31 @@ export class DisproportionalityRunsService {
     if (!Number.isInteger(minCount) || minCount < 1) {
       problems.push({ field: 'minCount', problem: `must be a whole number of reports, 1 or more (got ${minCount})` });
     }
+    const prior = request.prior === undefined ? undefined : { alpha1: request.prior.alpha1, beta1: request.prior.beta1, alpha2: request.prior.alpha2, beta2: request.prior.beta2, p: request.prior.p, source: request.prior.source.trim() };
+    if (prior !== undefined) {
+      try {
+        checkHyperparameters(prior);
+      } catch (error) {
+        if (!(error instanceof EbgmInputError)) {
+          throw error;
+        }
+        problems.push({ field: `prior.${error.field}`, problem: error.problem });
+      }
+      if (prior.source === '') {
+        problems.push({ field: 'prior.source', problem: 'say where the hyperparameters come from (publication, regulator, earlier run)' });
+      }
+    }
     if (problems.length > 0) {
       throw new InvalidInputError(problems.map((p) => `${p.field}: ${p.problem}`).join('; '), problems);
     }
     // Sorted: a run's roles compare equal to another's whatever order they were given in.
-    return { database: request.database, roles: [...roles].sort(), minCount, product };
+    return { database: request.database, roles: [...roles].sort(), minCount, product, ...(prior === undefined ? {} : { prior }) };
+  }
+
+  /** The loaded IME and DME lists: event (PT name, lower case) → the lists it is on. */
+  private async eventLists(): Promise<Map<string, ('ime' | 'dme')[]>> {
+    const rows = await this.dataSource.query<{ pt_name: string; lists: ('ime' | 'dme')[] }[]>(`SELECT pt_name, array_agg(list ORDER BY list DESC) AS lists FROM medical_event_list GROUP BY pt_name`);
+    return new Map(rows.map((r) => [r.pt_name, r.lists]));
   }
 
   /** Products under additional monitoring, as each database names them: our product names and their active substances. */
@@ -294,85 +323,4 @@ export class DisproportionalityRunsService {
     const rows = await this.dataSource.query<{ name: string }[]>(`SELECT upper(btrim(name)) AS name FROM product WHERE additional_monitoring UNION SELECT upper(btrim(active_substance)) FROM product WHERE additional_monitoring`);
     return new Set(rows.map((r) => r.name));
   }
-}
-
-interface RawRun {
-  id: string;
-  database: SignalDatabase;
-  product: string | null;
-  parameters: { roles: string[]; minCount: number; unit: 'reports'; meddra: string };
-  totals: DisproportionalityRunView['totals'];
-  status: DisproportionalityRunView['status'];
-  error: string | null;
-  trigger: 'request' | 'job';
-  requested_by: string;
-  started_at: Date;
-  finished_at: Date | null;
-}
-
-function toView(r: RawRun): DisproportionalityRunView {
-  return {
-    id: r.id,
-    database: r.database,
-    product: r.product,
-    parameters: { ...r.parameters, presets: SCREENING_PRESETS.map((p) => ({ id: p.id, name: p.name, rule: p.rule, source: p.source, applied: !p.needs.includes('ebgm') || r.totals?.ebgm?.applied === true })) },
-    totals: r.totals,
-    status: r.status,
-    error: r.error,
-    trigger: r.trigger,
-    requestedBy: r.requested_by,
-    startedAt: r.started_at,
-    finishedAt: r.finished_at,
-  };
-}
-
-interface RawResult {
-  product: string;
-  event: string;
-  a: number;
-  b: number;
-  c: number;
-  d: string;
-  expected: number;
-  prr: number | null;
-  prr_lower: number | null;
-  prr_upper: number | null;
-  ror: number | null;
-  ror_lower: number | null;
-  ror_upper: number | null;
-  chi2: number | null;
-  chi2_yates: number | null;
-  ic: number;
-  ic025: number;
-  ic975: number;
-  ebgm: number | null;
-  eb05: number | null;
-  eb95: number | null;
-  hits: string[];
-}
-
-function toPair(r: RawResult): PairRow {
-  const d = Number(r.d);
-  return {
-    product: r.product,
-    event: r.event,
-    a: r.a,
-    b: r.b,
-    c: r.c,
-    d,
-    n: r.a + r.b + r.c + d,
-    expected: r.expected,
-    prr: { value: r.prr, lower: r.prr_lower, upper: r.prr_upper },
-    ror: { value: r.ror, lower: r.ror_lower, upper: r.ror_upper },
-    chiSquared: r.chi2,
-    chiSquaredYates: r.chi2_yates,
-    ic: r.ic,
-    ic025: r.ic025,
-    ic975: r.ic975,
-    ebgm: r.ebgm,
-    eb05: r.eb05,
-    eb95: r.eb95,
-    notes: [],
-    hits: r.hits,
-  };
 }

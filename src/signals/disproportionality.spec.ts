@@ -39,16 +39,29 @@ describe('PRR and ROR intervals', () => {
 
   it('says why a ratio is missing instead of inventing a number', () => {
     const noC = disproportionality({ a: 3, b: 5, c: 0, d: 100 });
-    expect(noC.prr).toEqual({ value: null, lower: null, upper: null });
-    expect(noC.ror.value).toBeNull();
+    expect(noC.prr).toMatchObject({ value: null, infinite: true });
+    expect(noC.ror).toMatchObject({ value: null, infinite: true });
     expect(noC.notes).toEqual(expect.arrayContaining(['PRR infinite: the event is reported with no other product (c = 0)', 'ROR infinite: c = 0']));
     const noB = disproportionality({ a: 3, b: 0, c: 4, d: 100 });
     expect(noB.prr.value).toBeCloseTo(1 / (4 / 104), 12);
-    expect(noB.ror.value).toBeNull();
+    expect(noB.prr.infinite).toBe(false);
+    expect(noB.ror).toMatchObject({ value: null, infinite: true });
     expect(noB.notes).toContain('ROR infinite: b = 0');
     const noA = disproportionality({ a: 0, b: 5, c: 4, d: 100 });
-    expect(noA.prr).toEqual({ value: 0, lower: null, upper: null });
-    expect(noA.ror).toEqual({ value: 0, lower: null, upper: null });
+    expect(noA.prr).toMatchObject({ value: 0, infinite: false });
+    expect(noA.ror).toMatchObject({ value: 0, infinite: false });
+  });
+
+  it('0/0 is undefined, not infinite', () => {
+    const none = disproportionality({ a: 0, b: 5, c: 0, d: 100 });
+    expect(none.prr).toEqual({ value: null, infinite: false, lower: null, upper: null });
+    expect(none.ror).toEqual({ value: null, infinite: false, lower: null, upper: null });
+    expect(none.zeroCellCorrection).toBeNull();
+    expect(none.notes).toContain('PRR undefined: 0/0 (the event is in no report)');
+  });
+
+  it('a table without a zero cell needs no correction', () => {
+    expect(disproportionality(table).zeroCellCorrection).toBeNull();
   });
 
   it('stays finite on huge counts', () => {
@@ -68,6 +81,58 @@ describe('PRR and ROR intervals', () => {
     } catch (error) {
       expect((error as TableInputError).field).toBe(field);
     }
+  });
+});
+
+describe('zero cells: Haldane–Anscombe intervals (0.5 added to every cell when a cell is 0)', () => {
+  /** Woolf's bounds of the ROR on the corrected table, written out. */
+  function haldaneRor(a: number, b: number, c: number, d: number): [number, number] {
+    const [a1, b1, c1, d1] = [a + 0.5, b + 0.5, c + 0.5, d + 0.5];
+    const ln = Math.log((a1 * d1) / (b1 * c1));
+    const se = Math.sqrt(1 / a1 + 1 / b1 + 1 / c1 + 1 / d1);
+    return [Math.exp(ln - Z_95 * se), Math.exp(ln + Z_95 * se)];
+  }
+
+  it('(5, 20, 0, 1000): PRR and ROR infinite, χ² = 201, ROR lower bound 28.7 with the correction', () => {
+    const pair = disproportionality({ a: 5, b: 20, c: 0, d: 1000 });
+    expect(pair.prr).toMatchObject({ value: null, infinite: true });
+    expect(pair.ror).toMatchObject({ value: null, infinite: true });
+    expect(pair.chiSquared).toBeCloseTo((1025 * 5000 ** 2) / (25 * 1000 * 5 * 1020), 9);
+    expect(Math.round(pair.chiSquared ?? 0)).toBe(201);
+    const [lower, upper] = haldaneRor(5, 20, 0, 1000);
+    expect(pair.ror.lower).toBeCloseTo(lower, 9);
+    expect(pair.ror.upper).toBeCloseTo(upper, 9);
+    expect(Number((pair.ror.lower ?? 0).toFixed(1))).toBe(28.7);
+    expect(pair.zeroCellCorrection).toBe('haldane-anscombe');
+    expect(pair.notes).toContain('PRR and ROR intervals with the Haldane–Anscombe correction (0.5 added to every cell: c = 0)');
+  });
+
+  it('(8, 0, 3, 5000): ROR infinite, lower bound 1,163 with the correction; PRR finite with a corrected interval', () => {
+    const pair = disproportionality({ a: 8, b: 0, c: 3, d: 5000 });
+    expect(pair.ror).toMatchObject({ value: null, infinite: true });
+    const [lower] = haldaneRor(8, 0, 3, 5000);
+    expect(pair.ror.lower).toBeCloseTo(lower, 6);
+    expect(Math.round(pair.ror.lower ?? 0)).toBe(1163);
+    expect(pair.prr.value).toBeCloseTo(1 / (3 / 5003), 9);
+    const corrected = 8.5 / 9 / (3.5 / 5004);
+    const se = Math.sqrt(1 / 8.5 - 1 / 9 + 1 / 3.5 - 1 / 5004);
+    expect(pair.prr.lower).toBeCloseTo(corrected * Math.exp(-Z_95 * se), 6);
+    expect(pair.prr.upper).toBeCloseTo(corrected * Math.exp(Z_95 * se), 6);
+    expect(pair.zeroCellCorrection).toBe('haldane-anscombe');
+  });
+
+  it('a = 0 gets a real upper bound instead of none', () => {
+    const pair = disproportionality({ a: 0, b: 5, c: 4, d: 100 });
+    const [lower, upper] = haldaneRor(0, 5, 4, 100);
+    expect(pair.ror.lower).toBeCloseTo(lower, 12);
+    expect(pair.ror.upper).toBeCloseTo(upper, 12);
+  });
+
+  it('an empty row or column gets no interval, corrected or not', () => {
+    const pair = disproportionality({ a: 3, b: 4, c: 0, d: 0 });
+    expect(pair.prr.lower).toBeNull();
+    expect(pair.ror.lower).toBeNull();
+    expect(pair.zeroCellCorrection).toBeNull();
   });
 });
 

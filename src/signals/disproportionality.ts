@@ -3,8 +3,13 @@
  * table: a = reports with the product and the event, b = the product without the event, c = the event
  * without the product, d = neither. PRR and ROR with 95% intervals, Pearson's χ² with and without Yates's
  * correction, and the information component IC with its 95% credibility interval (Norén's shrinkage,
- * gamma quantiles). Pure functions. A ratio that is infinite or undefined is null, with a note saying why
- * (JSON has no infinity; no stand-in value such as 99999 is invented).
+ * gamma quantiles). Pure functions.
+ *
+ * Zero cells: a ratio whose denominator is 0 (and numerator not) is infinite — JSON has no infinity, so its
+ * value is null with `infinite: true`, and a point-estimate rule (PRR ≥ 2) counts it as met; 0/0 is undefined
+ * (null, not infinite). Woolf's interval is undefined with a zero cell (not infinite): when any cell is 0 the
+ * 95% intervals are computed on the table with the Haldane–Anscombe correction (0.5 added to every cell) and
+ * the figures say so (`zeroCellCorrection`). No stand-in value such as 99999 is invented.
  */
 import { jStat } from 'jstat';
 
@@ -16,10 +21,23 @@ export interface TwoByTwo {
 }
 
 export interface RatioWithInterval {
+  /** The ratio on the table as counted; null when it is infinite or undefined (0/0). */
   value: number | null;
+  /** The ratio is infinite: its denominator is 0 and its numerator is not (JSON has no infinity). */
+  infinite: boolean;
+  /** 95% interval (Woolf's log method); on the corrected table when the figures name a zero-cell correction. */
   lower: number | null;
   upper: number | null;
 }
+
+/** The zero-cell corrections the intervals may be computed with. */
+export const ZERO_CELL_CORRECTIONS = ['haldane-anscombe'] as const;
+export type ZeroCellCorrection = (typeof ZERO_CELL_CORRECTIONS)[number];
+
+export const ZERO_CELL_CORRECTION_TEXT: Readonly<Record<ZeroCellCorrection, string>> = {
+  'haldane-anscombe':
+    'Haldane–Anscombe: a cell of the 2×2 table is 0, so 0.5 was added to every cell and the PRR and ROR 95% intervals computed on that table (Woolf); the point estimates are those of the table as counted',
+};
 
 export interface Disproportionality extends TwoByTwo {
   n: number;
@@ -27,12 +45,14 @@ export interface Disproportionality extends TwoByTwo {
   expected: number;
   prr: RatioWithInterval;
   ror: RatioWithInterval;
+  /** The correction the PRR and ROR intervals were computed with (a cell is 0), or null (none needed). */
+  zeroCellCorrection: ZeroCellCorrection | null;
   chiSquared: number | null;
   chiSquaredYates: number | null;
   ic: number;
   ic025: number;
   ic975: number;
-  /** Why a figure is null (infinite or undefined). */
+  /** Why a figure is null or infinite, and which correction an interval used. */
   notes: string[];
 }
 
@@ -60,40 +80,94 @@ function check(table: TwoByTwo): void {
   }
 }
 
-function interval(value: number, standardError: number, z: number): RatioWithInterval {
-  return { value, lower: Math.exp(Math.log(value) - z * standardError), upper: Math.exp(Math.log(value) + z * standardError) };
+/** Woolf's interval around ln(ratio) with the given standard error; null bounds when the ratio is 0 or not finite. */
+function woolf(ratio: number, standardError: number, z: number): { lower: number | null; upper: number | null } {
+  if (!(ratio > 0 && Number.isFinite(ratio) && Number.isFinite(standardError))) {
+    return { lower: null, upper: null };
+  }
+  return { lower: Math.exp(Math.log(ratio) - z * standardError), upper: Math.exp(Math.log(ratio) + z * standardError) };
 }
 
-const NONE: RatioWithInterval = { value: null, lower: null, upper: null };
+/** A table with a zero cell gets its intervals computed on this one. */
+function haldaneAnscombe({ a, b, c, d }: TwoByTwo): TwoByTwo {
+  return { a: a + 0.5, b: b + 0.5, c: c + 0.5, d: d + 0.5 };
+}
 
-/** PRR = [a/(a+b)] / [c/(c+d)]; CI exp(ln PRR ± z·√(1/a − 1/(a+b) + 1/c − 1/(c+d))). */
-export function prr({ a, b, c, d }: TwoByTwo, notes: string[] = [], z = Z_95): RatioWithInterval {
+function hasZeroCell({ a, b, c, d }: TwoByTwo): boolean {
+  return a === 0 || b === 0 || c === 0 || d === 0;
+}
+
+/** A whole row or column of the table is 0: no interval, corrected or not, says anything about the pair. */
+function emptyMargin({ a, b, c, d }: TwoByTwo): boolean {
+  return a + b === 0 || c + d === 0 || a + c === 0 || b + d === 0;
+}
+
+/** The table the intervals are computed on: as counted, or corrected when a cell is 0; null when none can be. */
+function intervalTable(table: TwoByTwo): TwoByTwo | null {
+  if (emptyMargin(table)) {
+    return null;
+  }
+  return hasZeroCell(table) ? haldaneAnscombe(table) : table;
+}
+
+/** numerator / denominator, with x/0 infinite (x > 0) and 0/0 undefined. */
+function ratio(numerator: number, denominator: number): { value: number | null; infinite: boolean } {
+  if (denominator === 0) {
+    return { value: null, infinite: numerator > 0 };
+  }
+  return { value: numerator / denominator, infinite: false };
+}
+
+function prrPoint({ a, b, c, d }: TwoByTwo): number {
+  return a / (a + b) / (c / (c + d));
+}
+
+function prrStandardError({ a, b, c, d }: TwoByTwo): number {
+  return Math.sqrt(1 / a - 1 / (a + b) + 1 / c - 1 / (c + d));
+}
+
+/**
+ * PRR = [a/(a+b)] / [c/(c+d)]; CI exp(ln PRR ± z·√(1/a − 1/(a+b) + 1/c − 1/(c+d))), on the Haldane–Anscombe
+ * corrected table when a cell is 0. Infinite when c = 0 < a.
+ */
+export function prr(table: TwoByTwo, notes: string[] = [], z = Z_95): RatioWithInterval {
+  const { a, b, c, d } = table;
   if (a + b === 0 || c + d === 0) {
     notes.push(`PRR undefined: ${a + b === 0 ? 'no report of the product' : 'every report is of the product'}`);
-    return NONE;
+    return { value: null, infinite: false, lower: null, upper: null };
   }
-  if (c === 0) {
-    notes.push(a === 0 ? 'PRR undefined: 0/0 (the event is in no report)' : 'PRR infinite: the event is reported with no other product (c = 0)');
-    return NONE;
+  const point = ratio(a * (c + d), c * (a + b));
+  if (point.infinite) {
+    notes.push('PRR infinite: the event is reported with no other product (c = 0)');
+  } else if (point.value === null) {
+    notes.push('PRR undefined: 0/0 (the event is in no report)');
   }
-  if (a === 0) {
-    notes.push('PRR interval undefined: a = 0');
-    return { value: 0, lower: null, upper: null };
+  const corrected = intervalTable(table);
+  const bounds = corrected === null ? { lower: null, upper: null } : woolf(prrPoint(corrected), prrStandardError(corrected), z);
+  if (corrected === null && point.value !== null) {
+    notes.push('PRR interval undefined: the table has an empty row or column');
   }
-  return interval(a / (a + b) / (c / (c + d)), Math.sqrt(1 / a - 1 / (a + b) + 1 / c - 1 / (c + d)), z);
+  return { value: point.infinite ? null : point.value === null ? null : prrPoint(table), infinite: point.infinite, ...bounds };
 }
 
-/** ROR = ad/bc; CI exp(ln ROR ± z·√(1/a + 1/b + 1/c + 1/d)). */
-export function ror({ a, b, c, d }: TwoByTwo, notes: string[] = [], z = Z_95): RatioWithInterval {
-  if (b === 0 || c === 0) {
-    notes.push(a === 0 || d === 0 ? `ROR undefined: 0/0 (${b === 0 ? 'b' : 'c'} = 0 and ${a === 0 ? 'a' : 'd'} = 0)` : `ROR infinite: ${b === 0 ? 'b' : 'c'} = 0`);
-    return NONE;
+/** ROR = ad/bc; CI exp(ln ROR ± z·√(1/a + 1/b + 1/c + 1/d)), on the Haldane–Anscombe corrected table when a cell is 0. */
+export function ror(table: TwoByTwo, notes: string[] = [], z = Z_95): RatioWithInterval {
+  const { a, b, c, d } = table;
+  const point = ratio(a * d, b * c);
+  if (point.infinite) {
+    notes.push(`ROR infinite: ${b === 0 ? 'b' : 'c'} = 0`);
+  } else if (point.value === null) {
+    notes.push(`ROR undefined: 0/0 (${b === 0 ? 'b' : 'c'} = 0 and ${a === 0 ? 'a' : 'd'} = 0)`);
   }
-  if (a === 0 || d === 0) {
-    notes.push(`ROR interval undefined: ${a === 0 ? 'a' : 'd'} = 0`);
-    return { value: 0, lower: null, upper: null };
+  const corrected = intervalTable(table);
+  if (corrected === null) {
+    if (point.value !== null) {
+      notes.push('ROR interval undefined: the table has an empty row or column');
+    }
+    return { ...point, lower: null, upper: null };
   }
-  return interval((a * d) / (b * c), Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d), z);
+  const bounds = woolf((corrected.a * corrected.d) / (corrected.b * corrected.c), Math.sqrt(1 / corrected.a + 1 / corrected.b + 1 / corrected.c + 1 / corrected.d), z);
+  return { value: point.value, infinite: point.infinite, ...bounds };
 }
 
 /**
@@ -143,6 +217,7 @@ export function informationComponent(a: number, expected: number): { ic: number;
   };
 }
 
+/** Every figure of one pair's 2×2 table. */
 export function disproportionality(table: TwoByTwo): Disproportionality {
   check(table);
   const { a, b, c, d } = table;
@@ -151,9 +226,14 @@ export function disproportionality(table: TwoByTwo): Disproportionality {
   const notes: string[] = [];
   const prrValue = prr(table, notes);
   const rorValue = ror(table, notes);
+  const zeroCellCorrection: ZeroCellCorrection | null = hasZeroCell(table) && !emptyMargin(table) ? 'haldane-anscombe' : null;
+  if (zeroCellCorrection !== null) {
+    const zeros = (['a', 'b', 'c', 'd'] as const).filter((cell) => table[cell] === 0).map((cell) => `${cell} = 0`);
+    notes.push(`PRR and ROR intervals with the Haldane–Anscombe correction (0.5 added to every cell: ${zeros.join(', ')})`);
+  }
   const chi = chiSquared(table, false);
   if (chi === null) {
     notes.push('χ² undefined: a row or column of the table is empty');
   }
-  return { a, b, c, d, n, expected, prr: prrValue, ror: rorValue, chiSquared: chi, chiSquaredYates: chiSquared(table, true), ...informationComponent(a, expected), notes };
+  return { a, b, c, d, n, expected, prr: prrValue, ror: rorValue, zeroCellCorrection, chiSquared: chi, chiSquaredYates: chiSquared(table, true), ...informationComponent(a, expected), notes };
 }

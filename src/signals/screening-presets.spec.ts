@@ -6,7 +6,7 @@ const black = { additionalMonitoring: true };
 
 describe('screening presets', () => {
   it('names each rule and its source', () => {
-    expect(SCREENING_PRESETS.map((p) => p.id)).toEqual(['evans', 'ema', 'who-umc', 'fda', 'mhra']);
+    expect(SCREENING_PRESETS.map((p) => p.id)).toEqual(['evans', 'evans-yates', 'ema', 'who-umc', 'fda', 'mhra']);
     for (const preset of SCREENING_PRESETS) {
       expect(preset.name).not.toBe('');
       expect(preset.source).not.toBe('');
@@ -21,6 +21,33 @@ describe('screening presets', () => {
     const twoReports = disproportionality({ a: 2, b: 8, c: 10, d: 9980 });
     expect(twoReports.prr.value).toBeGreaterThan(2);
     expect(screeningHits(twoReports, none)).not.toContain('evans');
+  });
+
+  it('Evans as published uses Pearson’s χ² without Yates; evans-yates the corrected one, and each rule says which', () => {
+    const evans = SCREENING_PRESETS.find((p) => p.id === 'evans');
+    const yates = SCREENING_PRESETS.find((p) => p.id === 'evans-yates');
+    expect(evans?.rule).toContain('without Yates');
+    expect(yates?.rule).toContain('Yates’s continuity correction');
+    // χ² 5.99 plain, 3.53 with Yates (PRR 3.6): the paper’s rule flags it, the corrected one does not.
+    const pair = disproportionality({ a: 3, b: 7, c: 183, d: 2000 });
+    expect(pair.chiSquared).toBeGreaterThanOrEqual(4);
+    expect(pair.chiSquaredYates).toBeLessThan(4);
+    expect(pair.prr.value).toBeGreaterThanOrEqual(2);
+    expect(screeningHits(pair, none)).toContain('evans');
+    expect(screeningHits(pair, none)).not.toContain('evans-yates');
+  });
+
+  it('zero cells: an infinite PRR meets Evans (5, 20, 0, 1000); the corrected ROR bound makes both tables EMA hits', () => {
+    const first = disproportionality({ a: 5, b: 20, c: 0, d: 1000 });
+    expect(first.prr.infinite).toBe(true);
+    expect(screeningHits(first, none)).toEqual(expect.arrayContaining(['evans', 'evans-yates', 'ema']));
+    const second = disproportionality({ a: 8, b: 0, c: 3, d: 5000 });
+    expect(second.ror.infinite).toBe(true);
+    expect(screeningHits(second, none)).toContain('ema');
+  });
+
+  it('MHRA cites the source of its thresholds', () => {
+    expect(SCREENING_PRESETS.find((p) => p.id === 'mhra')?.source).toMatch(/^Candore G.*Drug Saf 2015;38:577–87/);
   });
 
   it('EMA: ROR lower bound > 1 with a ≥ 3 under additional monitoring, a ≥ 5 otherwise', () => {

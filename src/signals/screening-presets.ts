@@ -3,7 +3,7 @@
  * thresholds, so that a flag is always shown with the rule that raised it. A hit is a statistical alert to
  * review, not a signal. Pure.
  */
-import type { Disproportionality } from './disproportionality';
+import type { Disproportionality, RatioWithInterval } from './disproportionality';
 
 export interface PairFigures extends Disproportionality {
   /** EBGM and its 5%/95% posterior quantiles, when the run computed them. */
@@ -31,20 +31,35 @@ function atLeast(value: number | null | undefined, threshold: number): boolean {
   return value !== null && value !== undefined && value >= threshold;
 }
 
+/** A point estimate meets "≥ threshold" when it is at least that, or infinite (a zero cell in its denominator). */
+function ratioAtLeast(ratio: RatioWithInterval, threshold: number): boolean {
+  return ratio.infinite || atLeast(ratio.value, threshold);
+}
+
+const EVANS_SOURCE = 'Evans SJW, Waller PC, Davis S. Use of proportional reporting ratios (PRRs) for signal generation from spontaneous adverse drug reaction reports. Pharmacoepidemiol Drug Saf 2001;10:483–6';
+
 export const SCREENING_PRESETS: readonly ScreeningPreset[] = [
   {
     id: 'evans',
-    name: 'Evans 2001',
-    source: 'Evans SJW, Waller PC, Davis S. Pharmacoepidemiol Drug Saf 2001;10:483–6',
-    rule: 'PRR ≥ 2, χ² ≥ 4 (Pearson, without Yates’s correction), a ≥ 3',
+    name: 'Evans 2001 (as published)',
+    source: EVANS_SOURCE,
+    rule: 'PRR ≥ 2 (an infinite PRR, c = 0, meets it), Pearson’s χ² ≥ 4 without Yates’s correction, a ≥ 3',
     needs: [],
-    hit: (p) => atLeast(p.prr.value, 2) && atLeast(p.chiSquared, 4) && p.a >= 3,
+    hit: (p) => ratioAtLeast(p.prr, 2) && atLeast(p.chiSquared, 4) && p.a >= 3,
+  },
+  {
+    id: 'evans-yates',
+    name: 'Evans 2001 with Yates’s χ²',
+    source: `${EVANS_SOURCE}; the criteria as its authors’ agency (UK MCA, now MHRA) applied them, with Yates’s continuity-corrected χ²`,
+    rule: 'PRR ≥ 2 (an infinite PRR, c = 0, meets it), χ² with Yates’s continuity correction ≥ 4, a ≥ 3',
+    needs: [],
+    hit: (p) => ratioAtLeast(p.prr, 2) && atLeast(p.chiSquaredYates, 4) && p.a >= 3,
   },
   {
     id: 'ema',
     name: 'EMA (EudraVigilance)',
     source: 'EMA, Screening for adverse reactions in EudraVigilance (EMA/849944/2016)',
-    rule: 'ROR lower 95% bound > 1 with a ≥ 3 for products under additional monitoring, otherwise a ≥ 5',
+    rule: 'ROR lower 95% bound > 1 (Woolf; with the Haldane–Anscombe correction, 0.5 added to every cell, when a cell is 0) with a ≥ 3 for products under additional monitoring, otherwise a ≥ 5',
     needs: [],
     hit: (p, context) => p.ror.lower !== null && p.ror.lower > 1 && p.a >= (context.additionalMonitoring ? 3 : 5),
   },
@@ -67,7 +82,7 @@ export const SCREENING_PRESETS: readonly ScreeningPreset[] = [
   {
     id: 'mhra',
     name: 'MHRA',
-    source: 'MHRA signal detection (Empirical Bayes screening)',
+    source: 'Candore G, Juhlin K, Manlik K, et al. Comparison of statistical signal detection methods within and across spontaneous reporting databases. Drug Saf 2015;38:577–87 (the thresholds the MHRA applies)',
     rule: 'EB05 ≥ 1.8, a ≥ 3, EBGM ≥ 2.5',
     needs: ['ebgm'],
     hit: (p) => atLeast(p.eb05, 1.8) && p.a >= 3 && atLeast(p.ebgm, 2.5),

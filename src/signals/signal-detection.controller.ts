@@ -37,7 +37,7 @@ export class SignalDetectionController {
   @ApiAcceptedResponse({ type: DisproportionalityRunResponse, description: 'every pair: a background job (running); poll GET /signal-detection/runs/{id}' })
   async run(@CurrentActor() actor: Actor, @Body() body: DisproportionalityRunDto, @Res({ passthrough: true }) response: Response): Promise<DisproportionalityRunResponse> {
     needsAllProducts(actor);
-    const request = { database: body.database, product: body.product ?? null, ...(body.roles === undefined ? {} : { roles: body.roles }), ...(body.minCount === undefined ? {} : { minCount: body.minCount }) };
+    const request = { database: body.database, product: body.product ?? null, ...(body.roles === undefined ? {} : { roles: body.roles }), ...(body.minCount === undefined ? {} : { minCount: body.minCount }), ...(body.prior === undefined ? {} : { prior: body.prior }) };
     if (request.product === null) {
       response.status(202);
       return this.jobs.enqueue(actor, request);
@@ -66,10 +66,10 @@ export class SignalDetectionController {
 
   @Get('runs/:id/results')
   @Allow(CASE_READERS)
-  @ApiOperation({ summary: 'Pairs of a run (a product’s, or those a preset flags), strongest IC025 first: 2×2 table, PRR, ROR, χ², IC and the presets hit' })
+  @ApiOperation({ summary: 'Pairs of a run (a product’s, those a preset flags, or those listed for review), strongest IC025 first: 2×2 table, PRR, ROR (infinite ones flagged; intervals with the zero-cell correction named), χ², IC, EBGM, the presets hit and the review reasons' })
   @ApiOkResponse({ type: [PairResponse] })
   async results(@CurrentActor() actor: Actor, @Param('id', ParseUuidPipe) id: string, @Query() query: ResultQueryDto): Promise<PairResponse[]> {
     needsAllProducts(actor);
-    return this.runs.results(this.dataSource.manager, id, { ...(query.product === undefined ? {} : { product: query.product }), ...(query.preset === undefined ? {} : { preset: query.preset }), limit: query.limit ?? 200 });
+    return this.runs.results(this.dataSource.manager, id, { ...(query.product === undefined ? {} : { product: query.product }), ...(query.preset === undefined ? {} : { preset: query.preset }), ...(query.review === undefined ? {} : { review: query.review }), limit: query.limit ?? 200 });
   }
 }

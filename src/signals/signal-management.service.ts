@@ -6,6 +6,7 @@ import { compareDates, type IsoDate } from '../common/calendar-date';
 import { Clock } from '../common/clock';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/errors';
 import { ReferenceDataService } from '../deadlines/reference-data.service';
+import { ProductsService } from '../products/products.service';
 import { type AlertStatus, checkStep, esiDeadline, esiOnTime, type RecommendedAction, type SignalPriority, type SignalStatus, type StepInput } from './signal-workflow';
 
 /** An alert is not raised again for the same product and event within this many days of the last one. */
@@ -138,7 +139,13 @@ export class SignalManagementService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly referenceData: ReferenceDataService,
+    private readonly products: ProductsService,
   ) {}
+
+  /** A product filter by name or id, as its id (404 for a product the caller cannot see). */
+  private async productFilter(manager: EntityManager, product: string | undefined, scope: ProductScope): Promise<string | null> {
+    return product === undefined ? null : (await this.products.get(manager, product, scope)).id;
+  }
 
   /** Alerts for a disproportionality run's hits on our products (by name, or in FAERS by active substance). */
   async alertsFromDisproportionality(manager: EntityManager, actor: Actor, runId: string): Promise<number> {
@@ -146,7 +153,8 @@ export class SignalManagementService {
       `INSERT INTO statistical_alert (source, run_id, product_id, product_label, event, rule, figures)
        SELECT 'disproportionality', r.run_id, p.id, r.product, r.event, array_to_string(r.hits, ', '),
               jsonb_build_object('a', r.a, 'b', r.b, 'c', r.c, 'd', r.d, 'expected', r.expected, 'prr', r.prr, 'prrLower', r.prr_lower, 'prrUpper', r.prr_upper,
-                                 'ror', r.ror, 'rorLower', r.ror_lower, 'rorUpper', r.ror_upper, 'chiSquared', r.chi2, 'ic', r.ic, 'ic025', r.ic025, 'ic975', r.ic975, 'database', run.database)
+                                 'ror', r.ror, 'rorLower', r.ror_lower, 'rorUpper', r.ror_upper, 'chiSquared', r.chi2, 'chiSquaredYates', r.chi2_yates, 'ic', r.ic, 'ic025', r.ic025, 'ic975', r.ic975,
+                                 'prrInfinite', r.prr_infinite, 'rorInfinite', r.ror_infinite, 'zeroCellCorrection', r.zero_cell_correction, 'review', r.review, 'database', run.database)
          FROM disproportionality_result r
          JOIN disproportionality_run run ON run.id = r.run_id
          JOIN product p ON (run.database = 'own' AND upper(btrim(p.name)) = r.product) OR (run.database = 'faers' AND upper(btrim(p.active_substance)) = r.product)
@@ -192,7 +200,7 @@ export class SignalManagementService {
       `SELECT * FROM statistical_alert
         WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR product_id = $2) AND ($3::uuid[] IS NULL OR product_id = ANY($3))
         ORDER BY created_at DESC, id LIMIT $4`,
-      [filter.status ?? null, filter.product ?? null, scope === null ? null : [...scope], filter.limit],
+      [filter.status ?? null, await this.productFilter(manager, filter.product, scope), scope === null ? null : [...scope], filter.limit],
     );
     return rows.map(toAlert);
   }
@@ -251,7 +259,7 @@ export class SignalManagementService {
     const rows = await manager.query<SignalRow[]>(
       `${SIGNAL_SELECT} WHERE ($1::text IS NULL OR s.status = $1) AND ($2::uuid IS NULL OR s.product_id = $2) AND ($3::uuid[] IS NULL OR s.product_id = ANY($3))
         ORDER BY s.updated_at DESC, s.id LIMIT $4`,
-      [filter.status ?? null, filter.product ?? null, scope === null ? null : [...scope], filter.limit],
+      [filter.status ?? null, await this.productFilter(manager, filter.product, scope), scope === null ? null : [...scope], filter.limit],
     );
     // Listed without steps and alerts (GET /signals/:id has them): empty arrays would say there are none.
     return rows.map((r) => {

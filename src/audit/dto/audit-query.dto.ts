@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsCalendarDate, QueryLimit } from '../../common/validation';
 
 /** Filters of the audit trail (list and CSV export). */
@@ -24,9 +24,10 @@ export class AuditFilterDto {
   @IsString()
   action?: string;
 
-  @ApiPropertyOptional({ description: 'product id' })
+  @ApiPropertyOptional({ example: 'Hemgenix', description: 'product name or id' })
   @IsOptional()
-  @IsUUID()
+  @IsString()
+  @MaxLength(200)
   productId?: string;
 
   @ApiPropertyOptional({ description: 'first day, inclusive (YYYY-MM-DD, a UTC day: occurredAt is shown in UTC too)', example: '2025-01-01' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Role, ROLES, USERNAME_PATTERN, USERNAME_RULE } from '../roles';
 
 export class LoginDto {
@@ -64,11 +64,12 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ type: [String], nullable: true, description: 'restrict the account to these products (ids); null or absent = every product' })
+  @ApiPropertyOptional({ type: [String], nullable: true, description: 'restrict the account to these products (names or ids); null or absent = every product' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
   productIds?: string[] | null;
 }
 
@@ -85,11 +86,12 @@ export class UpdateUserDto {
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ type: [String], nullable: true, description: 'product ids, or null for every product' })
+  @ApiPropertyOptional({ type: [String], nullable: true, description: 'product names or ids, or null for every product' })
   @ValidateIf((_: unknown, value: unknown) => value !== undefined && value !== null)
   @IsArray()
   @ArrayMaxSize(500)
-  @IsUUID('all', { each: true })
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
   productIds?: string[] | null;
 
   @ApiPropertyOptional()

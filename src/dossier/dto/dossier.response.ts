@@ -157,6 +157,9 @@ export class DossierSuggestionResponse {
 
   @ApiProperty({ description: 'why this data lock point, in words' })
   basis!: string;
+
+  @ApiProperty({ type: [String], description: 'data the dossier needs that lie after this data lock point (e.g. exposure figures counted later), in words' })
+  dataAfter!: string[];
 }
 
 export class DossierVersionRefResponse {

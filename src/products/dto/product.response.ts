@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiDate } from '../../common/api-properties';
 import type { NonWorkingDayFlag } from '../../deadlines/engine/derived-date';
 import { MilestoneResponse } from '../../milestones/dto/milestone.response';
-import { AUTHORISATION_TYPES, type AuthorisationType } from '../marketing-authorisation.entity';
+import { AUTHORISATION_ENDINGS, AUTHORISATION_TYPES, type AuthorisationType } from '../marketing-authorisation.entity';
 import type { Validity } from '../products.service';
 
 /** A product named by id and name. */
@@ -158,7 +158,7 @@ export class PsurResponse {
 }
 
 export class ValidityResponse implements Validity {
-  @ApiProperty({ enum: ['valid', 'renewal-pending', 'expired', 'lapsed-late-renewal', 'valid-unlimited'] })
+  @ApiProperty({ enum: ['valid', 'renewal-pending', 'expired', 'lapsed-late-renewal', 'valid-unlimited', ...AUTHORISATION_ENDINGS], description: 'an ended authorisation shows how it ended' })
   status!: Validity['status'];
 
   @ApiProperty()

@@ -31,9 +31,10 @@ export class ReminderPolicyQueryDto {
   @MaxLength(100)
   deadlineKind?: string;
 
-  @ApiPropertyOptional({ description: 'only overrides for this product (product-level)' })
+  @ApiPropertyOptional({ example: 'Hemgenix', description: 'only overrides for this product (product-level), by name or id' })
   @IsOptional()
-  @IsUUID('all')
+  @IsString()
+  @MaxLength(200)
   productId?: string;
 
   @ApiPropertyOptional({ description: 'only overrides for this obligation' })
@@ -98,10 +99,12 @@ export class CreateReminderPolicyDto extends ReminderPolicyRulesDto {
   @MaxLength(100)
   deadlineKind!: string;
 
-  @ApiPropertyOptional({ description: 'the product this override is for; give this or obligationId, not both' })
+  @ApiPropertyOptional({ example: 'Hemgenix', description: 'the product this override is for, by name or id; give this or obligationId, not both' })
   @ValidateIf((dto: CreateReminderPolicyDto) => dto.obligationId === undefined || dto.productId !== undefined)
   @IsDefined({ message: 'is required unless obligationId is given: an override is for a product or for an obligation' })
-  @IsUUID('all')
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   productId?: string;
 
   @ApiPropertyOptional({ description: 'the obligation this override is for; give this or productId, not both' })

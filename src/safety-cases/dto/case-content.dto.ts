@@ -171,9 +171,10 @@ export class DrugDto {
   @IsIn(DRUG_ROLES)
   role!: DrugRole;
 
-  @ApiPropertyOptional({ description: 'id of a tracked product' })
+  @ApiPropertyOptional({ example: 'Hemgenix', description: 'a tracked product, by name or id (stored as its id)' })
   @IsOptional()
   @IsString()
+  @MaxLength(200)
   productId?: string;
 
   @ApiProperty({ example: 'Hemgenix' })

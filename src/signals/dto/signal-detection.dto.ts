@@ -1,15 +1,58 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { SIGNAL_DATABASES, type SignalDatabase } from '../disproportionality-counts';
+import { REVIEW_REASONS, type ReviewReason } from '../run-results';
 import { SCREENING_PRESETS } from '../screening-presets';
+
+/** Largest shape or rate accepted for a given prior: far beyond any published one (DuMouchel's are below 10). */
+const MAX_HYPERPARAMETER = 1e6;
+
+/** EBGM's hyperparameters given with a run (shape α, rate β of each gamma; P the weight of the first). */
+export class GivenPriorDto {
+  @ApiProperty({ example: 3.256, description: 'shape of the first gamma component (> 0)' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(MAX_HYPERPARAMETER)
+  alpha1!: number;
+
+  @ApiProperty({ example: 0.4, description: 'rate of the first gamma component (> 0)' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(MAX_HYPERPARAMETER)
+  beta1!: number;
+
+  @ApiProperty({ example: 2.024, description: 'shape of the second gamma component (> 0)' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(MAX_HYPERPARAMETER)
+  alpha2!: number;
+
+  @ApiProperty({ example: 1.906, description: 'rate of the second gamma component (> 0)' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @IsPositive()
+  @Max(MAX_HYPERPARAMETER)
+  beta2!: number;
+
+  @ApiProperty({ example: 0.0653, description: 'weight of the first component, 0 to 1' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  p!: number;
+
+  @ApiProperty({ example: 'openEBGM vignette: autoHyper estimate on its caers example data', description: 'where the hyperparameters come from (stored with the run)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  source!: string;
+}
 
 export class DisproportionalityRunDto {
   @ApiProperty({ enum: SIGNAL_DATABASES, description: 'own: the holder’s cases; faers: the loaded FAERS quarters — never pooled' })
   @IsIn(SIGNAL_DATABASES)
   database!: SignalDatabase;
 
-  @ApiPropertyOptional({ description: 'one product as the database names it (our product name; in FAERS the active ingredient); leave out for every pair (run as a background job)' })
+  @ApiPropertyOptional({ description: 'one product as the database names it (our product name; in FAERS the active ingredient), or one of our products by id; leave out for every pair (run as a background job)' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -28,6 +71,12 @@ export class DisproportionalityRunDto {
   @Min(1)
   @Max(1000)
   minCount?: number;
+
+  @ApiPropertyOptional({ type: GivenPriorDto, description: 'EBGM hyperparameters to use as they are instead of fitting the prior (to reproduce a published or a regulator’s prior); stored with the run and its source' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GivenPriorDto)
+  prior?: GivenPriorDto;
 }
 
 export class RunListQueryDto {
@@ -41,7 +90,7 @@ export class RunListQueryDto {
 }
 
 export class ResultQueryDto {
-  @ApiPropertyOptional({ description: 'one product' })
+  @ApiPropertyOptional({ description: 'one product, as the database names it or one of ours by id' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -51,6 +100,11 @@ export class ResultQueryDto {
   @IsOptional()
   @IsIn(SCREENING_PRESETS.map((p) => p.id))
   preset?: string;
+
+  @ApiPropertyOptional({ enum: ['any', ...REVIEW_REASONS], description: 'only pairs listed for case-by-case review (for any reason, or this one)' })
+  @IsOptional()
+  @IsIn(['any', ...REVIEW_REASONS])
+  review?: ReviewReason | 'any';
 
   @ApiPropertyOptional({ default: 200 })
   @IsOptional()

@@ -1,3 +1,5 @@
+import { ZERO_CELL_CORRECTIONS, type ZeroCellCorrection } from '../disproportionality';
+import { REVIEW_REASONS, type ReviewReason } from '../run-results';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { ApiInstant } from '../../common/api-properties';
 import { SIGNAL_DATABASES, type SignalDatabase } from '../disproportionality-counts';
@@ -179,9 +181,20 @@ export class DisproportionalityRunResponse implements DisproportionalityRunView 
   finishedAt!: Date | null;
 }
 
+export class ReviewResponse {
+  @ApiProperty({ enum: REVIEW_REASONS })
+  reason!: ReviewReason;
+
+  @ApiProperty()
+  explanation!: string;
+}
+
 export class RatioWithIntervalResponse implements RatioWithInterval {
   @ApiProperty({ type: Number, nullable: true, description: 'null when infinite or undefined (see notes)' })
   value!: number | null;
+
+  @ApiProperty({ description: 'the ratio is infinite: its denominator is 0 and its numerator is not (JSON has no infinity)' })
+  infinite!: boolean;
 
   @ApiProperty({ type: Number, nullable: true })
   lower!: number | null;
@@ -222,6 +235,9 @@ export class PairResponse implements PairRow {
   @ApiProperty({ type: RatioWithIntervalResponse })
   ror!: RatioWithIntervalResponse;
 
+  @ApiProperty({ type: String, enum: ZERO_CELL_CORRECTIONS, nullable: true, description: 'the correction the intervals were computed with when a cell is 0' })
+  zeroCellCorrection!: ZeroCellCorrection | null;
+
   @ApiProperty({ type: Number, nullable: true })
   chiSquared!: number | null;
 
@@ -251,4 +267,7 @@ export class PairResponse implements PairRow {
 
   @ApiProperty({ type: [String], description: 'ids of the presets the pair meets' })
   hits!: string[];
+
+  @ApiProperty({ type: [ReviewResponse], description: 'why the pair is listed for case-by-case review whatever its statistics say' })
+  review!: ReviewResponse[];
 }

@@ -6,9 +6,11 @@ import { ALERT_STATUSES, type AlertStatus, RECOMMENDED_ACTIONS, type Recommended
 
 /** What the alert and signal lists share: one product (optional) and a page size. */
 class ProductListQueryDto {
-  @ApiPropertyOptional({ description: 'product id' })
+  @ApiPropertyOptional({ example: 'Zemcelpro', description: 'product name or id' })
   @IsOptional()
-  @IsUUID('all')
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   product?: string;
 
   @ApiPropertyOptional({ default: 100 })

@@ -1510,7 +1510,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Pairs of a run (a product’s, or those a preset flags), strongest IC025 first: 2×2 table, PRR, ROR, χ², IC and the presets hit */
+        /** Pairs of a run (a product’s, those a preset flags, or those listed for review), strongest IC025 first: 2×2 table, PRR, ROR (infinite ones flagged; intervals with the zero-cell correction named), χ², IC, EBGM, the presets hit and the review reasons */
         get: operations["SignalDetectionController_results"];
         put?: never;
         post?: never;
@@ -1915,6 +1915,32 @@ export interface components {
             head: components["schemas"]["AuditChainHeadResponse"] | null;
             ok: boolean;
         };
+        AuthorisationEventResponse: {
+            /** Format: date */
+            decidedOn: string;
+            /** @description the Commission decision */
+            decisionRef: string | null;
+            /** @example conversion */
+            event: string;
+            expiry: components["schemas"]["RecordedExpiryResponse"] | null;
+            /** @example conditional */
+            fromType: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            notifiedOn: string | null;
+            procedureRef: string | null;
+            reason: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** Format: date */
+            recordedOn: string;
+            renewalCycle: number | null;
+            renewalOutcome: string | null;
+            /** @example standard */
+            toType: string;
+        };
         AuthorisationResponse: {
             /** @example EU/1/22/1715/001 */
             euNumber: string | null;
@@ -1948,7 +1974,7 @@ export interface components {
              * Format: date-time
              * @description when the session ends at the latest (it also ends after idleMinutes unused)
              */
-            expiresAt: Record<string, never> | null;
+            expiresAt: string | null;
             /** @description a session ends after this many minutes without a request (background requests do not count) */
             idleMinutes: number;
             /**
@@ -2375,6 +2401,18 @@ export interface components {
             submittedLate: number;
             submittedOnTime: number;
         };
+        ConversionPathResponse: {
+            /** Format: date */
+            convertedOn: string | null;
+            fulfilled: number;
+            obligations: components["schemas"]["ObligationOnPathResponse"][];
+            outstanding: number;
+            product: components["schemas"]["ProductRefResponse"];
+            /** @description every specific obligation fulfilled: a conversion can be applied for */
+            readyForConversion: boolean;
+            summary: string;
+            type: string | null;
+        };
         CountSummaryResponse: {
             casesCounted: number;
             /** @description cases first received in the period, before exclusions */
@@ -2631,7 +2669,10 @@ export interface components {
              *     ]
              */
             offsetsDays?: number[];
-            /** @description the product this override is for; give this or obligationId, not both */
+            /**
+             * @description the product this override is for, by name or id; give this or obligationId, not both
+             * @example Hemgenix
+             */
             productId?: string;
             /** @description why the override is made (kept in the audit trail) */
             reason?: string;
@@ -2639,7 +2680,7 @@ export interface components {
         CreateUserDto: {
             /** @example Jan de Vries */
             displayName: string;
-            /** @description restrict the account to these products (ids); null or absent = every product */
+            /** @description restrict the account to these products (names or ids); null or absent = every product */
             productIds?: string[] | null;
             /** @enum {string} */
             role: "admin" | "regulatory" | "safety" | "qppv" | "viewer";
@@ -2648,6 +2689,16 @@ export interface components {
              * @example j.devries
              */
             username: string;
+        };
+        CurrentTypeResponse: {
+            /** Format: date */
+            convertedOn: string | null;
+            /** Format: date */
+            endedOn: string | null;
+            /** @example withdrawn */
+            ending: string | null;
+            /** @example standard */
+            type: string;
         };
         DeadlinePageResponse: {
             items: components["schemas"]["DeadlineResponse"][];
@@ -2735,7 +2786,9 @@ export interface components {
             database: "own" | "faers";
             /** @description smallest number of reports of a pair kept (default 3: fewer cannot meet any screening rule) */
             minCount?: number;
-            /** @description one product as the database names it (our product name; in FAERS the active ingredient); leave out for every pair (run as a background job) */
+            /** @description EBGM hyperparameters to use as they are instead of fitting the prior (to reproduce a published or a regulator’s prior); stored with the run and its source */
+            prior?: components["schemas"]["GivenPriorDto"];
+            /** @description one product as the database names it (our product name; in FAERS the active ingredient), or one of our products by id; leave out for every pair (run as a background job) */
             product?: string;
             /** @description drug roles counted; default suspect and interacting (own: suspect, interacting; FAERS: PS, SS, I) */
             roles?: string[];
@@ -2830,6 +2883,8 @@ export interface components {
         DossierSuggestionResponse: {
             /** @description why this data lock point, in words */
             basis: string;
+            /** @description data the dossier needs that lie after this data lock point (e.g. exposure figures counted later), in words */
+            dataAfter: string[];
             /**
              * Format: date
              * @description null when no renewal is ahead
@@ -2880,7 +2935,10 @@ export interface components {
             key?: string;
             /** @example Hemgenix */
             name: string;
-            /** @description id of a tracked product */
+            /**
+             * @description a tracked product, by name or id (stored as its id)
+             * @example Hemgenix
+             */
             productId?: string;
             /** @enum {string} */
             rechallenge?: "positive" | "negative" | "not-done" | "unknown";
@@ -3221,6 +3279,44 @@ export interface components {
             /** @enum {string} */
             trigger: "request" | "schedule" | "case-change";
         };
+        GivenPriorDto: {
+            /**
+             * @description shape of the first gamma component (> 0)
+             * @example 3.256
+             */
+            alpha1: number;
+            /**
+             * @description shape of the second gamma component (> 0)
+             * @example 2.024
+             */
+            alpha2: number;
+            /**
+             * @description rate of the first gamma component (> 0)
+             * @example 0.4
+             */
+            beta1: number;
+            /**
+             * @description rate of the second gamma component (> 0)
+             * @example 1.906
+             */
+            beta2: number;
+            /**
+             * @description weight of the first component, 0 to 1
+             * @example 0.0653
+             */
+            p: number;
+            /**
+             * @description where the hyperparameters come from (stored with the run)
+             * @example openEBGM vignette: autoHyper estimate on its caers example data
+             */
+            source: string;
+        };
+        GrantedTypeResponse: {
+            /** Format: date */
+            notifiedOn: string | null;
+            /** @example conditional */
+            type: string;
+        };
         HealthResponse: {
             services: components["schemas"]["HealthServicesResponse"];
             /** @enum {string} */
@@ -3551,6 +3647,12 @@ export interface components {
             /** Format: date */
             submittedOn: string;
         };
+        NextDueResponse: {
+            /** Format: date */
+            dueDate: string;
+            overdue: boolean;
+            title: string;
+        };
         NoClockResponse: {
             reason: string;
             ruleId: string | null;
@@ -3594,6 +3696,41 @@ export interface components {
         NullifyCaseDto: {
             /** @example sent in error: duplicate of EU-… */
             reason: string;
+        };
+        ObligationChangeResponse: {
+            /** Format: date-time */
+            changedAt: string;
+            changedBy: string;
+            changeSource: string;
+            /** Format: date */
+            effectiveOn: string;
+            /** @example status */
+            field: string;
+            from: string | null;
+            /**
+             * @description a 64-bit integer as text
+             * @example 17
+             */
+            id: string;
+            /** Format: uuid */
+            milestoneId: string | null;
+            /** Format: uuid */
+            obligationId: string;
+            procedureRef: string | null;
+            reason: string;
+            /** Format: date */
+            recordedOn: string;
+            to: string | null;
+        };
+        ObligationOnPathResponse: {
+            description: string;
+            /** Format: date */
+            fulfilledOn: string | null;
+            milestones: components["schemas"]["PathMilestoneResponse"][];
+            nextDue: components["schemas"]["NextDueResponse"] | null;
+            outstanding: boolean;
+            reference: string;
+            status: string;
         };
         ObligationResponse: {
             /** @enum {string} */
@@ -3666,7 +3803,14 @@ export interface components {
             notes: string[];
             product: string;
             prr: components["schemas"]["RatioWithIntervalResponse"];
+            /** @description why the pair is listed for case-by-case review whatever its statistics say */
+            review: components["schemas"]["ReviewResponse"][];
             ror: components["schemas"]["RatioWithIntervalResponse"];
+            /**
+             * @description the correction the intervals were computed with when a cell is 0
+             * @enum {string|null}
+             */
+            zeroCellCorrection: "haldane-anscombe" | null;
         };
         PassFinalReportDto: {
             /**
@@ -3680,6 +3824,17 @@ export interface components {
             /** @description the generated password, shown once (to be changed at next sign-in) */
             password: string;
             user: components["schemas"]["UserResponse"];
+        };
+        PathMilestoneResponse: {
+            /** Format: date */
+            dueDate: string;
+            outcome: string | null;
+            /** Format: date */
+            outcomeOn: string | null;
+            status: string;
+            /** Format: date */
+            submittedOn: string | null;
+            title: string;
         };
         PatientDto: {
             /** @enum {string} */
@@ -3859,6 +4014,8 @@ export interface components {
             where: string;
         };
         RatioWithIntervalResponse: {
+            /** @description the ratio is infinite: its denominator is 0 and its numerator is not (JSON has no infinity) */
+            infinite: boolean;
             lower: number | null;
             upper: number | null;
             /** @description null when infinite or undefined (see notes) */
@@ -3972,6 +4129,12 @@ export interface components {
              * @enum {string}
              */
             renewalOutcome?: "unlimited" | "additional-five-year";
+        };
+        RecordedExpiryResponse: {
+            /** Format: date */
+            date: string;
+            /** @description where the expiry comes from (decision, Union Register) */
+            source: string | null;
         };
         RecordExposureDto: {
             /**
@@ -4330,6 +4493,11 @@ export interface components {
              */
             restartedOn: string;
         };
+        ReviewResponse: {
+            explanation: string;
+            /** @enum {string} */
+            reason: "zero-cell" | "serious-unlisted" | "ime" | "dme";
+        };
         RevokedTokensResponse: {
             /** @description sessions and tokens ended */
             revoked: number;
@@ -4661,6 +4829,11 @@ export interface components {
             /** @description required for submitted (YYYY-MM-DD) */
             submittedOn?: string;
         };
+        TypeHistoryResponse: {
+            current: components["schemas"]["CurrentTypeResponse"];
+            events: components["schemas"]["AuthorisationEventResponse"][];
+            granted: components["schemas"]["GrantedTypeResponse"];
+        };
         UnreadCountResponse: {
             unread: number;
         };
@@ -4762,7 +4935,7 @@ export interface components {
         UpdateUserDto: {
             disabled?: boolean;
             displayName?: string;
-            /** @description product ids, or null for every product */
+            /** @description product names or ids, or null for every product */
             productIds?: string[] | null;
             /** @description why the account changes (kept in the audit trail) */
             reason: string;
@@ -4805,8 +4978,11 @@ export interface components {
             /** Format: date */
             currentExpiry: string | null;
             explanation: string;
-            /** @enum {string} */
-            status: "valid" | "renewal-pending" | "expired" | "lapsed-late-renewal" | "valid-unlimited";
+            /**
+             * @description an ended authorisation shows how it ended
+             * @enum {string}
+             */
+            status: "valid" | "renewal-pending" | "expired" | "lapsed-late-renewal" | "valid-unlimited" | "not-renewed" | "withdrawn" | "lapsed";
         };
     };
     responses: never;
@@ -4990,7 +5166,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description product id */
+                /** @description product name or id */
                 product?: string;
                 status?: "new" | "validated" | "dismissed";
             };
@@ -5250,7 +5426,7 @@ export interface operations {
                 limit?: number;
                 /** @description asc: oldest first (page with afterSeq); desc: newest first (page with beforeSeq) */
                 order?: "asc" | "desc";
-                /** @description product id */
+                /** @description product name or id */
                 productId?: string;
                 /** @description last day, inclusive (YYYY-MM-DD, a UTC day) */
                 to?: string;
@@ -5329,7 +5505,7 @@ export interface operations {
                 entityType?: string;
                 /** @description first day, inclusive (YYYY-MM-DD, a UTC day: occurredAt is shown in UTC too) */
                 from?: string;
-                /** @description product id */
+                /** @description product name or id */
                 productId?: string;
                 /** @description last day, inclusive (YYYY-MM-DD, a UTC day) */
                 to?: string;
@@ -5901,6 +6077,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
                 headers: {
@@ -8906,6 +9089,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationResponse"];
+                };
+            };
             /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
             400: {
                 headers: {
@@ -8982,6 +9173,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObligationChangeResponse"][];
+                };
+            };
             /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
             400: {
                 headers: {
@@ -9995,6 +10194,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypeHistoryResponse"];
+                };
+            };
             /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
             400: {
                 headers: {
@@ -10066,6 +10273,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorisationEventResponse"];
+                };
+            };
             /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
             400: {
                 headers: {
@@ -10142,6 +10357,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversionPathResponse"];
+                };
+            };
             /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
             400: {
                 headers: {
@@ -11061,7 +11284,7 @@ export interface operations {
                 level?: "default" | "product" | "obligation";
                 /** @description only overrides for this obligation */
                 obligationId?: string;
-                /** @description only overrides for this product (product-level) */
+                /** @description only overrides for this product (product-level), by name or id */
                 productId?: string;
             };
             header?: never;
@@ -12883,9 +13106,11 @@ export interface operations {
             query?: {
                 limit?: number;
                 /** @description only pairs this screening preset flags */
-                preset?: "evans" | "ema" | "who-umc" | "fda" | "mhra";
-                /** @description one product */
+                preset?: "evans" | "evans-yates" | "ema" | "who-umc" | "fda" | "mhra";
+                /** @description one product, as the database names it or one of ours by id */
                 product?: string;
+                /** @description only pairs listed for case-by-case review (for any reason, or this one) */
+                review?: "any" | "zero-cell" | "serious-unlisted" | "ime" | "dme";
             };
             header?: never;
             path: {
@@ -12963,7 +13188,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description product id */
+                /** @description product name or id */
                 product?: string;
                 status?: "validated" | "analysed" | "assessed" | "closed";
             };
