@@ -30,13 +30,13 @@ export type ProductDetail = Typed<'/api/products/{product}', 'get', ProductDetai
 
 export const productsQuery = queryOptions({
   queryKey: ['products'],
-  queryFn: async (context) => (await api.get('/api/products', undefined, fromQuery(context))) as ProductSummary[],
+  queryFn: (context) => api.get('/api/products', undefined, fromQuery(context)),
   staleTime: 5 * 60_000,
 });
 
 export function productQuery(product: string) {
   return queryOptions({
     queryKey: ['products', product],
-    queryFn: async (context) => (await api.get('/api/products/{product}', { params: { path: { product } } }, fromQuery(context))) as ProductDetail,
+    queryFn: (context) => api.get('/api/products/{product}', { params: { path: { product } } }, fromQuery(context)),
   });
 }
