@@ -10,7 +10,7 @@ const STATUS_COLOURS: Record<Milestone['status'], string> = { planned: 'gray.7',
 export function MilestoneStatus({ milestone }: { milestone: Pick<Milestone, 'status' | 'overdue' | 'submission'> }): ReactNode {
   return (
     <Group gap={6} wrap="wrap">
-      <Badge color={STATUS_COLOURS[milestone.status]} variant="filled" tt="none">
+      <Badge color={STATUS_COLOURS[milestone.status]} variant="filled" tt="none" miw="max-content">
         {STATUS_LABELS[milestone.status]}
       </Badge>
       {milestone.overdue && (
