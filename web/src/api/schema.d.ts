@@ -4948,12 +4948,12 @@ export interface components {
         };
         UpdateTimetableDto: {
             /** @example 2025-08-21 */
-            commissionDecisionOn?: Record<string, never> | null;
+            commissionDecisionOn?: string | null;
             /**
              * @description date of the committee opinion
              * @example 2025-06-19
              */
-            opinionOn?: Record<string, never> | null;
+            opinionOn?: string | null;
             /**
              * @description required with opinionOn
              * @enum {string|null}
@@ -4962,9 +4962,9 @@ export interface components {
             /** @description why the timetable changes, e.g. "CHMP opinion received" */
             reason: string;
             /** @example 2025-01-25 */
-            startedOn?: Record<string, never> | null;
+            startedOn?: string | null;
             /** @example 2025-01-10 */
-            submittedOn?: Record<string, never> | null;
+            submittedOn?: string | null;
         };
         UpdateUserDto: {
             disabled?: boolean;
