@@ -348,6 +348,16 @@ describe('audit trail: filters, product scope and CSV export', () => {
     expect(page.map((r) => r.seq)).toEqual([all[1]!.seq, all[2]!.seq]);
   });
 
+  it('should list newest first and page backwards by sequence number', async () => {
+    const all = await audit.list(db.dataSource.manager, { limit: 100 }, null);
+    const newest = await audit.list(db.dataSource.manager, { limit: 2, order: 'desc' }, null);
+    const older = await audit.list(db.dataSource.manager, { limit: 2, order: 'desc', beforeSeq: newest[1]!.seq }, null);
+
+    const descending = all.map((r) => r.seq).reverse();
+    expect(newest.map((r) => r.seq)).toEqual(descending.slice(0, 2));
+    expect(older.map((r) => r.seq)).toEqual(descending.slice(2, 4));
+  });
+
   it('should export one CSV line per changed field, spreadsheet-safe', async () => {
     let csv = '';
     for await (const chunk of auditCsv(db.dataSource, audit, { filter: { entityId: recordId }, productIds: null, pageSize: 1 })) {
@@ -583,6 +593,12 @@ describe('audit API over HTTP', () => {
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe('attachment; filename="audit-trail.csv"');
     expect(response.text.split('\n')[1]).toMatch(/,update,milestone,.*,dueDate,2025-01-31,2025-02-28,"agreed, with the ""regulator"""$/);
+  });
+
+  it('should refuse an unknown order with 400 naming it', async () => {
+    const response = await http().get('/api/audit').query({ order: 'newest' }).expect(400);
+
+    expect(response.body.errors).toEqual([{ field: 'order', problem: expect.any(String) }]);
   });
 
   it('should refuse a bad filter with 400 naming it', async () => {

@@ -46,8 +46,12 @@ export interface AuditFilter {
 
 export interface AuditQuery extends AuditFilter {
   limit: number;
-  /** Rows after this sequence number (paging, oldest first). */
+  /** Oldest first (the default) or newest first. */
+  order?: 'asc' | 'desc';
+  /** Rows after this sequence number (paging oldest first). */
   afterSeq?: string;
+  /** Rows before this sequence number (paging newest first). */
+  beforeSeq?: string;
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
@@ -92,7 +96,7 @@ export class AuditService {
   }
 
   /**
-   * The trail, oldest first, paged by sequence number. `productIds` null = every row; a list = only rows of those
+   * The trail, oldest first (or newest first), paged by sequence number. `productIds` null = every row; a list = only rows of those
    * products (rows of no product, e.g. closure days, are then hidden too).
    */
   async list(manager: EntityManager, query: AuditQuery, productIds: ProductScope): Promise<AuditEntry[]> {
@@ -100,7 +104,7 @@ export class AuditService {
     if (productIds !== null && productIds.length === 0) {
       return [];
     }
-    const qb = manager.getRepository(AuditEntry).createQueryBuilder('a').orderBy('a.seq', 'ASC').limit(query.limit);
+    const qb = manager.getRepository(AuditEntry).createQueryBuilder('a').orderBy('a.seq', query.order === 'desc' ? 'DESC' : 'ASC').limit(query.limit);
     const equal: [keyof AuditFilter, string][] = [
       ['entityType', 'entity_type'],
       ['entityId', 'entity_id'],
@@ -122,6 +126,9 @@ export class AuditService {
     }
     if (query.afterSeq !== undefined) {
       qb.andWhere('a.seq > :afterSeq', { afterSeq: query.afterSeq });
+    }
+    if (query.beforeSeq !== undefined) {
+      qb.andWhere('a.seq < :beforeSeq', { beforeSeq: query.beforeSeq });
     }
     if (productIds !== null) {
       qb.andWhere('a.product_id IN (:...productIds)', { productIds });

@@ -20,6 +20,7 @@ class ClosureDayDto {
 }
 
 class DateParam {
+  @ApiProperty({ example: '2026-12-24', description: 'the day (YYYY-MM-DD)' })
   @IsCalendarDate()
   date!: string;
 }

@@ -26,6 +26,12 @@ const PAGES: readonly PageRoute[] = [
   { path: '/products', page: lazy(() => import('./products/ProductsPage')), roles: ANY_ROLE, nav: 'Products' },
   { path: '/products/:product', page: lazy(() => import('./products/ProductPage')), roles: ANY_ROLE },
   { path: '/milestones/:id', page: lazy(() => import('./milestones/MilestonePage')), roles: ANY_ROLE },
+  { path: '/audit', page: lazy(() => import('./audit/AuditPage')), roles: ANY_ROLE, nav: 'Audit trail' },
+  { path: '/reminder-policies', page: lazy(() => import('./admin/ReminderPoliciesPage')), roles: ANY_ROLE, nav: 'Reminder policies' },
+  { path: '/closure-days', page: lazy(() => import('./admin/ReferenceDataPage')), roles: ANY_ROLE, nav: 'Closure days & EURD' },
+  { path: '/admin/accounts', page: lazy(() => import('./admin/AccountsPage')), roles: ['admin'], nav: 'Accounts' },
+  { path: '/admin/signing-keys', page: lazy(() => import('./admin/SigningKeysPage')), roles: ['admin'], nav: 'Signing keys' },
+  { path: '/profile', page: lazy(() => import('./profile/ProfilePage')), roles: ANY_ROLE, nav: 'Profile' },
 ];
 
 const SignInPage = lazy(() => import('./session/SignInPage'));

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsCalendarDate, QueryLimit } from '../../common/validation';
 
 /** Filters of the audit trail (list and CSV export). */
@@ -47,6 +47,16 @@ export class AuditFilterDto {
 }
 
 export class AuditQueryDto extends AuditFilterDto {
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc', description: 'asc: oldest first (page with afterSeq); desc: newest first (page with beforeSeq)' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: 'asc' | 'desc';
+
+  @ApiPropertyOptional({ description: 'only rows before this sequence number (paging newest first: pass the last seq you received)' })
+  @IsOptional()
+  @Matches(/^\d{1,18}$/, { message: 'must be a sequence number' })
+  beforeSeq?: string;
+
   @QueryLimit(100, 1000)
   limit?: number;
 }

@@ -5450,12 +5450,16 @@ export interface operations {
                 actor?: string;
                 /** @description only rows after this sequence number (paging: pass the last seq you received) */
                 afterSeq?: string;
+                /** @description only rows before this sequence number (paging newest first: pass the last seq you received) */
+                beforeSeq?: string;
                 /** @description the id of one record: its whole trail */
                 entityId?: string;
                 entityType?: string;
                 /** @description first day, inclusive (YYYY-MM-DD, a UTC day: occurredAt is shown in UTC too) */
                 from?: string;
                 limit?: number;
+                /** @description asc: oldest first (page with afterSeq); desc: newest first (page with beforeSeq) */
+                order?: "asc" | "desc";
                 /** @description product name or id */
                 productId?: string;
                 /** @description last day, inclusive (YYYY-MM-DD, a UTC day) */
@@ -6603,7 +6607,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the day (YYYY-MM-DD) */
+                date: string;
+            };
             cookie?: never;
         };
         requestBody: {
@@ -6689,7 +6696,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                /** @description the day (YYYY-MM-DD) */
+                date: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
@@ -6700,6 +6710,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
             };
             /** @description not signed in, or the session or token expired or was revoked */
             401: {
@@ -6721,6 +6740,24 @@ export interface operations {
             };
             /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -80,7 +80,7 @@ export function ExpiryChain({ product }: { product: ProductDetail }): ReactNode 
             <Table.Tr key={r.cycle}>
               <Table.Td>{r.cycle}</Table.Td>
               <Table.Td>
-                <ReasonedDate date={r.windowOpens.date} reason={r.windowOpens} what={`renewal window ${r.cycle} opens`} />
+                {r.windowOpens === null ? '—' : <ReasonedDate date={r.windowOpens.date} reason={r.windowOpens} what={`renewal window ${r.cycle} opens`} />}
               </Table.Td>
               <Table.Td>
                 <ReasonedDate date={r.applicationDue.date} reason={r.applicationDue} what={`renewal application ${r.cycle} due`} />
