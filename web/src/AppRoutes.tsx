@@ -23,6 +23,9 @@ interface PageRoute {
 const PAGES: readonly PageRoute[] = [
   { path: '/', page: lazy(() => import('./dashboard/DashboardPage')), roles: ANY_ROLE, nav: 'Dashboard' },
   { path: '/deadlines', page: lazy(() => import('./deadlines/DeadlinesPage')), roles: ANY_ROLE, nav: 'Deadlines' },
+  { path: '/products', page: lazy(() => import('./products/ProductsPage')), roles: ANY_ROLE, nav: 'Products' },
+  { path: '/products/:product', page: lazy(() => import('./products/ProductPage')), roles: ANY_ROLE },
+  { path: '/milestones/:id', page: lazy(() => import('./milestones/MilestonePage')), roles: ANY_ROLE },
   { path: '/audit', page: lazy(() => import('./audit/AuditPage')), roles: ANY_ROLE, nav: 'Audit trail' },
   { path: '/reminder-policies', page: lazy(() => import('./admin/ReminderPoliciesPage')), roles: ANY_ROLE, nav: 'Reminder policies' },
   { path: '/closure-days', page: lazy(() => import('./admin/ReferenceDataPage')), roles: ANY_ROLE, nav: 'Closure days & EURD' },

@@ -62,19 +62,19 @@ export class ListProceduresQueryDto {
 
 /** The dates of a procedure as they happen; null clears a date recorded by mistake. */
 export class UpdateTimetableDto {
-  @ApiPropertyOptional({ example: '2025-01-10', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2025-01-10', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsCalendarDate()
   submittedOn?: string | null;
 
-  @ApiPropertyOptional({ example: '2025-01-25', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2025-01-25', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsCalendarDate()
   startedOn?: string | null;
 
-  @ApiPropertyOptional({ example: '2025-06-19', nullable: true, description: 'date of the committee opinion' })
+  @ApiPropertyOptional({ type: String, example: '2025-06-19', nullable: true, description: 'date of the committee opinion' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsCalendarDate()
@@ -86,7 +86,7 @@ export class UpdateTimetableDto {
   @IsIn(OPINION_OUTCOMES)
   opinionOutcome?: OpinionOutcome | null;
 
-  @ApiPropertyOptional({ example: '2025-08-21', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '2025-08-21', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsCalendarDate()

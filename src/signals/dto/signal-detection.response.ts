@@ -25,23 +25,6 @@ export class ScreeningPresetResponse {
   applied!: boolean;
 }
 
-export class RunParametersResponse {
-  @ApiProperty({ type: [String], description: 'drug roles counted' })
-  roles!: string[];
-
-  @ApiProperty({ type: 'integer', description: 'smallest a (reports with product and event) kept' })
-  minCount!: number;
-
-  @ApiProperty({ enum: ['reports'] })
-  unit!: 'reports';
-
-  @ApiProperty({ description: 'how events are named (which MedDRA coding), in words' })
-  meddra!: string;
-
-  @ApiProperty({ type: [ScreeningPresetResponse] })
-  presets!: ScreeningPresetResponse[];
-}
-
 export class HyperparametersResponse implements Hyperparameters {
   @ApiProperty()
   alpha1!: number;
@@ -59,10 +42,39 @@ export class HyperparametersResponse implements Hyperparameters {
   p!: number;
 }
 
+/** A prior given with a run request: the hyperparameters and their stated source. */
+export class GivenPriorResponse extends HyperparametersResponse {
+  @ApiProperty()
+  source!: string;
+}
+
+export class RunParametersResponse {
+  @ApiProperty({ type: [String], description: 'drug roles counted' })
+  roles!: string[];
+
+  @ApiProperty({ type: 'integer', description: 'smallest a (reports with product and event) kept' })
+  minCount!: number;
+
+  @ApiProperty({ enum: ['reports'] })
+  unit!: 'reports';
+
+  @ApiProperty({ description: 'how events are named (which MedDRA coding), in words' })
+  meddra!: string;
+
+  @ApiProperty({ type: [ScreeningPresetResponse] })
+  presets!: ScreeningPresetResponse[];
+
+  @ApiPropertyOptional({ type: GivenPriorResponse, description: 'EBGM hyperparameters given with the request instead of fitted' })
+  prior?: GivenPriorResponse;
+}
+
 /** The prior fitted for EBGM. */
 export class EbgmPriorResponse {
   @ApiProperty({ enum: [true] })
   applied!: true;
+
+  @ApiPropertyOptional({ enum: ['fitted'], description: 'fitted by maximum likelihood over the run’s pairs (older runs lack the field)' })
+  obtained?: 'fitted';
 
   @ApiProperty({ type: HyperparametersResponse })
   theta!: HyperparametersResponse;
@@ -95,6 +107,33 @@ export class EbgmPriorResponse {
   fromRun?: string;
 }
 
+/** A prior given with the run (to reproduce a published or a regulator's prior), not fitted. */
+export class EbgmGivenPriorResponse {
+  @ApiProperty({ enum: [true] })
+  applied!: true;
+
+  @ApiProperty({ enum: ['given'] })
+  obtained!: 'given';
+
+  @ApiProperty({ type: HyperparametersResponse })
+  theta!: HyperparametersResponse;
+
+  @ApiProperty({ description: 'where the hyperparameters come from, as the requester stated it' })
+  source!: string;
+
+  @ApiProperty()
+  method!: string;
+
+  @ApiProperty({ type: 'integer' })
+  pairs!: number;
+
+  @ApiProperty()
+  scoreMs!: number;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  fromRun?: string;
+}
+
 /** Why a run has no EBGM. */
 export class EbgmNotAppliedResponse {
   @ApiProperty({ enum: [false] })
@@ -118,7 +157,7 @@ export class RunPhasesResponse {
   writeMs!: number;
 }
 
-@ApiExtraModels(EbgmPriorResponse, EbgmNotAppliedResponse)
+@ApiExtraModels(EbgmPriorResponse, EbgmGivenPriorResponse, EbgmNotAppliedResponse)
 export class RunTotalsResponse {
   @ApiProperty({ type: 'integer' })
   reports!: number;
@@ -130,10 +169,13 @@ export class RunTotalsResponse {
   hits!: Record<string, number>;
 
   @ApiPropertyOptional({
-    oneOf: [{ $ref: getSchemaPath(EbgmPriorResponse) }, { $ref: getSchemaPath(EbgmNotAppliedResponse) }],
+    oneOf: [{ $ref: getSchemaPath(EbgmPriorResponse) }, { $ref: getSchemaPath(EbgmGivenPriorResponse) }, { $ref: getSchemaPath(EbgmNotAppliedResponse) }],
     description: 'the prior fitted for EBGM, or why there is none (older runs lack it)',
   })
   ebgm?: EbgmSummary;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'integer' }, description: 'pairs listed for case-by-case review, per reason (older runs lack it)' })
+  review?: Record<string, number>;
 
   @ApiProperty()
   durationMs!: number;

@@ -48,7 +48,8 @@ const sessionMiddleware: Middleware = {
     if (original === undefined || SIGN_IN_PATHS.has(schemaPath)) {
       return response;
     }
-    if (response.status === 401 && sessionStore.isSignedIn()) {
+    // A 401 INVALID_CREDENTIALS is a wrong password re-entered (a signature, a password change), not an ended session.
+    if (response.status === 401 && sessionStore.isSignedIn() && (await readApiError(response)).code !== 'INVALID_CREDENTIALS') {
       await sessionStore.sessionEnded();
       return resend(original);
     }

@@ -3002,6 +3002,20 @@ export interface components {
             /** @description the legal source of the rule */
             source: string;
         };
+        EbgmGivenPriorResponse: {
+            /** @enum {boolean} */
+            applied: true;
+            /** Format: uuid */
+            fromRun?: string;
+            method: string;
+            /** @enum {string} */
+            obtained: "given";
+            pairs: number;
+            scoreMs: number;
+            /** @description where the hyperparameters come from, as the requester stated it */
+            source: string;
+            theta: components["schemas"]["HyperparametersResponse"];
+        };
         EbgmNotAppliedResponse: {
             /** @enum {boolean} */
             applied: false;
@@ -3018,6 +3032,11 @@ export interface components {
             fromRun?: string;
             method: string;
             negLogLikelihood: number;
+            /**
+             * @description fitted by maximum likelihood over the run’s pairs (older runs lack the field)
+             * @enum {string}
+             */
+            obtained?: "fitted";
             pairs: number;
             scoreMs: number;
             squashedPoints: number;
@@ -3309,6 +3328,15 @@ export interface components {
              * @description where the hyperparameters come from (stored with the run)
              * @example openEBGM vignette: autoHyper estimate on its caers example data
              */
+            source: string;
+        };
+        GivenPriorResponse: {
+            alpha1: number;
+            alpha2: number;
+            beta1: number;
+            beta2: number;
+            /** @description weight of the first component */
+            p: number;
             source: string;
         };
         GrantedTypeResponse: {
@@ -4524,6 +4552,8 @@ export interface components {
             /** @description smallest a (reports with product and event) kept */
             minCount: number;
             presets: components["schemas"]["ScreeningPresetResponse"][];
+            /** @description EBGM hyperparameters given with the request instead of fitted */
+            prior?: components["schemas"]["GivenPriorResponse"];
             /** @description drug roles counted */
             roles: string[];
             /** @enum {string} */
@@ -4538,7 +4568,7 @@ export interface components {
         RunTotalsResponse: {
             durationMs: number;
             /** @description the prior fitted for EBGM, or why there is none (older runs lack it) */
-            ebgm?: components["schemas"]["EbgmPriorResponse"] | components["schemas"]["EbgmNotAppliedResponse"];
+            ebgm?: components["schemas"]["EbgmPriorResponse"] | components["schemas"]["EbgmGivenPriorResponse"] | components["schemas"]["EbgmNotAppliedResponse"];
             /** Format: uuid */
             fromRun?: string;
             /** @description pairs each preset flags, by preset id */
@@ -4548,6 +4578,10 @@ export interface components {
             pairs: number;
             phases: components["schemas"]["RunPhasesResponse"];
             reports: number;
+            /** @description pairs listed for case-by-case review, per reason (older runs lack it) */
+            review?: {
+                [key: string]: number;
+            };
         };
         ScreeningPresetResponse: {
             /** @description false when the run lacks figures the rule needs (EBGM) */
@@ -4914,12 +4948,12 @@ export interface components {
         };
         UpdateTimetableDto: {
             /** @example 2025-08-21 */
-            commissionDecisionOn?: Record<string, never> | null;
+            commissionDecisionOn?: string | null;
             /**
              * @description date of the committee opinion
              * @example 2025-06-19
              */
-            opinionOn?: Record<string, never> | null;
+            opinionOn?: string | null;
             /**
              * @description required with opinionOn
              * @enum {string|null}
@@ -4928,9 +4962,9 @@ export interface components {
             /** @description why the timetable changes, e.g. "CHMP opinion received" */
             reason: string;
             /** @example 2025-01-25 */
-            startedOn?: Record<string, never> | null;
+            startedOn?: string | null;
             /** @example 2025-01-10 */
-            submittedOn?: Record<string, never> | null;
+            submittedOn?: string | null;
         };
         UpdateUserDto: {
             disabled?: boolean;

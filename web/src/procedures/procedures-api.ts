@@ -1,0 +1,69 @@
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { api, fromQuery, type Typed } from '../api/client';
+import type { components } from '../api/schema';
+import type { IsoDate } from '../dates/calendar-date';
+import type { MilestoneStatus, MilestoneUntilSchema } from '../milestones/milestones-api';
+
+export type CreateProcedureBody = components['schemas']['CreateProcedureDto'];
+export type TimetableBody = components['schemas']['UpdateTimetableDto'];
+export type ClockStopBody = components['schemas']['ClockStopDto'];
+export type RestartBody = components['schemas']['RestartDto'];
+export type ProcedureType = CreateProcedureBody['type'];
+export type ClockStopKind = ClockStopBody['kind'];
+export type OpinionOutcome = NonNullable<TimetableBody['opinionOutcome']>;
+
+/** UNTIL-SCHEMA: a clock stop (toClockStopResponse in src/procedures/procedure.mapper.ts). */
+export interface ClockStopUntilSchema {
+  id: string;
+  kind: ClockStopKind;
+  stoppedOn: IsoDate;
+  responsesDueOn: IsoDate;
+  restartedOn: IsoDate | null;
+  open: boolean;
+  days: number;
+  responseMilestone: MilestoneUntilSchema;
+}
+
+/** UNTIL-SCHEMA: a procedure with its timetable and clock stops (toProcedureResponse). */
+export interface ProcedureUntilSchema {
+  id: string;
+  productId: string;
+  number: string;
+  type: ProcedureType;
+  title: string;
+  state: 'planned' | 'submitted' | 'under-assessment' | 'clock-stopped' | 'opinion' | 'decided';
+  timetable: { submittedOn: IsoDate | null; startedOn: IsoDate | null; opinionOn: IsoDate | null; opinionOutcome: OpinionOutcome | null; commissionDecisionOn: IsoDate | null };
+  clockStopDays: number;
+  clockStops: ClockStopUntilSchema[];
+  assessedMilestones: { id: string; title: string; kind: MilestoneUntilSchema['kind']; dueDate: IsoDate; status: MilestoneStatus; submittedOn: IsoDate | null }[];
+}
+
+export type Procedure = Typed<'/api/procedures', 'get', ProcedureUntilSchema[]>[number];
+
+export function proceduresQuery(product: string) {
+  return queryOptions({
+    queryKey: ['procedures', { product }],
+    queryFn: async (context) => (await api.get('/api/procedures', { params: { query: { product } } }, fromQuery(context))) as Procedure[],
+  });
+}
+
+export async function createProcedure(body: CreateProcedureBody): Promise<Procedure> {
+  return (await api.post('/api/procedures', { body })) as Procedure;
+}
+
+export async function updateTimetable(id: string, body: TimetableBody): Promise<Procedure> {
+  return (await api.patch('/api/procedures/{id}/timetable', { params: { path: { id } }, body })) as Procedure;
+}
+
+export async function stopClock(id: string, body: ClockStopBody): Promise<Procedure> {
+  return (await api.post('/api/procedures/{id}/clock-stops', { params: { path: { id } }, body })) as Procedure;
+}
+
+export async function restartClock(id: string, stopId: string, body: RestartBody): Promise<Procedure> {
+  return (await api.post('/api/procedures/{id}/clock-stops/{stopId}/restart', { params: { path: { id, stopId } }, body })) as Procedure;
+}
+
+/** A procedure changed: its list, the product (milestones it created or met), deadlines and milestones are read again. */
+export async function procedureChanged(queryClient: QueryClient): Promise<void> {
+  await Promise.all([['procedures'], ['products'], ['obligations'], ['milestones'], ['deadlines']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}

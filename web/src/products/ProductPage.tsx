@@ -1,0 +1,89 @@
+import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/errors';
+import { PageTitle } from '../common/PageTitle';
+import { QueryState } from '../common/QueryState';
+import { ProceduresSection } from '../procedures/ProceduresSection';
+import { useRole } from '../session/use-session';
+import { AuthorisationFacts, ExpiryChain, Psurs } from './AuthorisationSection';
+import { ObligationsSection } from './ObligationsSection';
+import { eurdEntriesQuery, productQuery, type ProductDetail } from './products-api';
+import { REGISTER_EDITORS } from './register-roles';
+
+function Section({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactNode {
+  return (
+    <section aria-labelledby={id}>
+      <Title order={2} size="h3" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </section>
+  );
+}
+
+function Product({ product }: { product: ProductDetail }): ReactNode {
+  const role = useRole();
+  const eurd = useQuery(eurdEntriesQuery);
+  return (
+    <>
+      <PageTitle title={product.name}>{product.name}</PageTitle>
+      <Text mb="xs">
+        <strong>{product.activeSubstance}</strong> — {product.description}
+      </Text>
+      <Text size="xs" c="dimmed" mb="lg">
+        Source: {product.sourceNote}
+      </Text>
+      <Stack gap="xl">
+        <Section id="authorisation" title="Authorisation">
+          <AuthorisationFacts product={product} />
+        </Section>
+        <Section id="expiry-chain" title="Expiry chain and renewals">
+          <ExpiryChain product={product} />
+        </Section>
+        <Section id="obligations" title="Obligations">
+          <ObligationsSection product={product.name} />
+        </Section>
+        <Section id="procedures" title="Procedures">
+          <ProceduresSection product={product.name} milestones={product.milestones} canEdit={REGISTER_EDITORS.includes(role)} />
+        </Section>
+        <Section id="psurs" title="PSURs and EURD list">
+          <QueryState query={eurd} label="EURD list">
+            {(entries) => <Psurs product={product} eurd={entries} />}
+          </QueryState>
+        </Section>
+      </Stack>
+    </>
+  );
+}
+
+/**
+ * One product: its authorisation and validity, the expiry chain, obligations with their milestones and
+ * due-date history, procedures with their timetable, PSUR dates; every computed date says why. A product
+ * outside the person's scope does not exist for them (the API answers 404).
+ */
+export default function ProductPage(): ReactNode {
+  const { product: name = '' } = useParams();
+  const product = useQuery(productQuery(name));
+  if (product.error instanceof ApiError && product.error.status === 404) {
+    return (
+      <>
+        <PageTitle title="Product not found">Product not found</PageTitle>
+        <Alert color="red" title={`No product “${name}”`} role="alert">
+          <Text size="sm" mb="xs">
+            There is no product of that name among the products you may see.
+          </Text>
+          <Anchor component={Link} to="/products" size="sm">
+            All your products
+          </Anchor>
+        </Alert>
+      </>
+    );
+  }
+  return (
+    <QueryState query={product} label="product">
+      {(detail) => <Product product={detail} />}
+    </QueryState>
+  );
+}
