@@ -86,6 +86,6 @@ export function productQuery(product: string) {
 
 export const eurdEntriesQuery = queryOptions({
   queryKey: ['eurd-entries'],
-  queryFn: async (context) => (await api.get('/api/eurd-entries', undefined, fromQuery(context))) as EurdEntry[],
+  queryFn: async (context) => await api.get('/api/eurd-entries', undefined, fromQuery(context)),
   staleTime: 5 * 60_000,
 });
