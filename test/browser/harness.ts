@@ -124,8 +124,15 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 /**
  * axe-core in the page: the serious and critical violations, one line each (expect it to equal []).
  * Injected by evaluation, not a <script> tag: the app's Content-Security-Policy refuses inline scripts.
+ * It runs once finite animations have ended: text in a dialog still fading in has a blended colour that
+ * fails the contrast check at random (endless ones, such as a loader's spin, are not waited for).
  */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => {
+    type Running = { playState: string; effect: { getComputedTiming: () => { endTime?: number | string } } | null };
+    const scope = globalThis as unknown as { document: { getAnimations: () => Running[] } };
+    return scope.document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity);
+  });
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const scope = globalThis as unknown as { document: unknown; axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> } };
