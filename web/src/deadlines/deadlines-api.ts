@@ -56,7 +56,7 @@ export function countText(page: Pick<DeadlinePage, 'total' | 'totalIsExact'>, no
 }
 
 export function fetchDeadlines(query: DeadlineQuery, context: Parameters<typeof api.get>[2] = {}): Promise<DeadlinePage> {
-  return api.get('/api/deadlines', { params: { query } }, context) as Promise<DeadlinePage>;
+  return api.get('/api/deadlines', { params: { query } }, context);
 }
 
 export function deadlinesQuery(query: DeadlineQuery) {
