@@ -6,7 +6,8 @@ import { showFormError } from '../api/errors';
 import { productsQuery } from '../products/products-api';
 import type { Role } from '../session/session-store';
 import { ROLE_LABELS, ROLES } from './accounts-api';
-import { changePolicy, CHANNEL_LABELS, CHANNELS, createPolicy, defaultPoliciesQuery, productObligationsQuery, type ReminderChannel, type ReminderPolicy } from './reminder-policies-api';
+import { changePolicy, CHANNEL_LABELS, CHANNELS, createPolicy, defaultPoliciesQuery, type ReminderChannel, type ReminderPolicy } from './reminder-policies-api';
+import { obligationsQuery } from '../products/obligations-api';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -89,7 +90,7 @@ export function CreateOverrideDialog({ opened, onClose, onSaved }: { opened: boo
   const { reset, setValues } = form;
   const kind = form.values.deadlineKind;
   const product = products.data?.find((p) => p.id === form.values.productId);
-  const obligations = useQuery({ ...productObligationsQuery(product?.name ?? ''), enabled: product !== undefined });
+  const obligations = useQuery({ ...obligationsQuery(product?.name ?? ''), enabled: product !== undefined });
   const fallback = defaults.data?.find((p) => p.deadlineKind === kind);
 
   useEffect(() => {

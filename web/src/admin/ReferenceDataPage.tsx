@@ -9,8 +9,10 @@ import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { useRole } from '../session/use-session';
 import { ActionDialog } from '../common/ActionDialog';
-import { addEurdEntry, closureDaysQuery, eurdEntriesQuery, REFERENCE_DATA_EDITORS, removeClosureDay, setClosureDay, type ClosureDay } from './reference-data-api';
+import { addEurdEntry, closureDaysQuery, removeClosureDay, setClosureDay, type ClosureDay } from './reference-data-api';
 import { DANGER } from '../common/colours';
+import { eurdEntriesQuery } from '../products/products-api';
+import { REGISTER_EDITORS } from '../products/register-roles';
 
 /** Add a closure day, or rename one (the same date). */
 function ClosureDayForm({ editing, onSaved, onCancel }: { editing: ClosureDay | null; onSaved: () => void; onCancel: () => void }): ReactNode {
@@ -251,9 +253,9 @@ function EurdEntries({ mayEdit }: { mayEdit: boolean }): ReactNode {
   );
 }
 
-/** Closure days and EURD list entries: read by everyone, kept by regulatory affairs. */
+/** Closure days and EURD list entries: read by everyone, kept by the register's editors (regulatory affairs). */
 export default function ReferenceDataPage(): ReactNode {
-  const mayEdit = REFERENCE_DATA_EDITORS.includes(useRole());
+  const mayEdit = REGISTER_EDITORS.includes(useRole());
   return (
     <>
       <PageTitle title="Closure days and EURD list">Closure days and EURD list</PageTitle>

@@ -10,8 +10,9 @@ import { useRole, useSession } from '../session/use-session';
 import { ROLE_LABELS } from './accounts-api';
 import { ActionDialog } from '../common/ActionDialog';
 import { CreateOverrideDialog, EditPolicyDialog } from './PolicyDialogs';
-import { CHANNEL_LABELS, defaultPoliciesQuery, obligationQuery, policiesQuery, POLICY_EDITORS, removePolicy, type PolicyLevel, type PolicyQuery, type ReminderPolicy } from './reminder-policies-api';
+import { CHANNEL_LABELS, defaultPoliciesQuery, policiesQuery, POLICY_EDITORS, removePolicy, type PolicyLevel, type PolicyQuery, type ReminderPolicy } from './reminder-policies-api';
 import { DANGER } from '../common/colours';
+import { obligationQuery } from '../products/obligations-api';
 
 const LEVELS: { value: PolicyLevel; label: string }[] = [
   { value: 'default', label: 'Defaults' },

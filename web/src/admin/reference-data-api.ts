@@ -2,10 +2,6 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, fromQuery } from '../api/client';
 import type { components } from '../api/schema';
 import type { IsoDate } from '../dates/calendar-date';
-import type { Role } from '../session/session-store';
-
-/** Who maintains closure days and the EURD list (src/auth/roles.ts REGISTER_EDITORS); everyone reads them. */
-export const REFERENCE_DATA_EDITORS: readonly Role[] = ['regulatory'];
 
 export type ClosureDay = components['schemas']['ClosureDayResponse'];
 export type EurdEntry = components['schemas']['EurdEntryResponse'];
@@ -14,11 +10,6 @@ export type NewEurdEntry = components['schemas']['EurdEntryDto'];
 export const closureDaysQuery = queryOptions({
   queryKey: ['closure-days'],
   queryFn: (context) => api.get('/api/closure-days', undefined, fromQuery(context)),
-});
-
-export const eurdEntriesQuery = queryOptions({
-  queryKey: ['eurd-entries'],
-  queryFn: (context) => api.get('/api/eurd-entries', undefined, fromQuery(context)),
 });
 
 /** Adds a closure day, or renames the one on that date. */

@@ -13,7 +13,6 @@ export const CHANNEL_LABELS: Record<ReminderChannel, string> = { 'in-app': 'In-a
 export const POLICY_EDITORS: readonly Role[] = ['admin', 'regulatory', 'qppv'];
 
 export type ReminderPolicy = components['schemas']['ReminderPolicyResponse'];
-export type Obligation = components['schemas']['ObligationResponse'];
 export type NewPolicy = components['schemas']['CreateReminderPolicyDto'];
 export type PolicyChange = components['schemas']['UpdateReminderPolicyDto'];
 
@@ -26,22 +25,6 @@ export function policiesQuery(query: PolicyQuery) {
 
 /** The default of every kind: the kinds an override can be made for, and what a new override starts from. */
 export const defaultPoliciesQuery = policiesQuery({ level: 'default' });
-
-export function obligationQuery(id: string) {
-  return queryOptions({
-    queryKey: ['obligations', 'one', id],
-    queryFn: (context) => api.get('/api/obligations/{id}', { params: { path: { id } } }, fromQuery(context)),
-    staleTime: 5 * 60_000,
-  });
-}
-
-export function productObligationsQuery(product: string) {
-  return queryOptions({
-    queryKey: ['obligations', { product }],
-    queryFn: (context) => api.get('/api/obligations', { params: { query: { product } } }, fromQuery(context)),
-    staleTime: 5 * 60_000,
-  });
-}
 
 export function createPolicy(body: NewPolicy): Promise<ReminderPolicy> {
   return api.post('/api/reminder-policies', { body });

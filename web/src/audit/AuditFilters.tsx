@@ -56,7 +56,7 @@ export function AuditFilters({ filter, errors, onChange }: { filter: AuditFilter
           clearable
           searchable
           data={(products.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          value={filter.productId ?? null}
+          value={(products.data ?? []).find((p) => p.id === filter.productId || p.name === filter.productId)?.id ?? null}
           onChange={(value) => onChange({ productId: value ?? undefined })}
           error={errors.productId}
         />

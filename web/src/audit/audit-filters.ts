@@ -1,9 +1,7 @@
 import { isIsoDate } from '../dates/calendar-date';
 import type { AuditFilter } from './audit-api';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TEXT_KEYS = ['entityType', 'entityId', 'actor', 'action'] as const;
-const KEYS: readonly (keyof AuditFilter)[] = [...TEXT_KEYS, 'productId', 'from', 'to', 'order'];
+const KEYS: readonly (keyof AuditFilter)[] = ['entityType', 'entityId', 'actor', 'action', 'productId', 'from', 'to', 'order'];
 
 function text(value: string | null): string | undefined {
   const trimmed = value?.trim();
@@ -11,12 +9,11 @@ function text(value: string | null): string | undefined {
 }
 
 /**
- * The audit view lives in the URL, under the parameter names of GET /api/audit. Values the API would refuse
- * for their form (a product that is not an id, a day that is not YYYY-MM-DD) are dropped rather than sent;
+ * The audit view lives in the URL, under the parameter names of GET /api/audit (`productId` takes a product's
+ * name or id). Values the API would refuse for their form (a day that is not YYYY-MM-DD) are dropped rather than sent;
  * the API judges the rest (a `to` before `from` comes back as an error next to the field).
  */
 export function filterFromUrl(params: URLSearchParams): AuditFilter {
-  const productId = params.get('productId');
   const from = params.get('from');
   const to = params.get('to');
   const filter: AuditFilter = {
@@ -24,7 +21,7 @@ export function filterFromUrl(params: URLSearchParams): AuditFilter {
     entityId: text(params.get('entityId')),
     actor: text(params.get('actor')),
     action: text(params.get('action')),
-    productId: productId !== null && UUID.test(productId) ? productId : undefined,
+    productId: text(params.get('productId')),
     from: from !== null && isIsoDate(from) ? from : undefined,
     to: to !== null && isIsoDate(to) ? to : undefined,
     order: params.get('order') === 'asc' ? 'asc' : undefined,

@@ -41,7 +41,7 @@ export type ComplianceRow = Typed<'/api/safety-cases/compliance', 'get', Complia
 
 export const openClocksQuery = queryOptions({
   queryKey: ['case-clocks', { status: 'open', limit: CLOCKS_LIMIT }],
-  queryFn: async (context) => (await api.get('/api/case-clocks', { params: { query: { status: 'open', limit: CLOCKS_LIMIT } } }, fromQuery(context))),
+  queryFn: (context) => api.get('/api/case-clocks', { params: { query: { status: 'open', limit: CLOCKS_LIMIT } } }, fromQuery(context)),
 });
 
 /** The last twelve months up to the server's today: from the day after the same date a year ago. */
@@ -53,6 +53,6 @@ export function complianceQuery(today: IsoDate) {
   const period = compliancePeriod(today);
   return queryOptions({
     queryKey: ['safety-cases', 'compliance', period],
-    queryFn: async (context) => (await api.get('/api/safety-cases/compliance', { params: { query: period } }, fromQuery(context))),
+    queryFn: (context) => api.get('/api/safety-cases/compliance', { params: { query: period } }, fromQuery(context)),
   });
 }

@@ -4,7 +4,7 @@ import { api, fromQuery } from '../api/client';
 /** The header's unread reminders, polled every minute as a background request (it keeps no session alive). */
 export const unreadCountQuery = queryOptions({
   queryKey: ['inbox', 'unread-count'],
-  queryFn: async (context) => await api.get('/api/inbox/unread-count', undefined, fromQuery(context)),
+  queryFn: (context) => api.get('/api/inbox/unread-count', undefined, fromQuery(context)),
   refetchInterval: 60_000,
   meta: { background: true },
 });

@@ -68,38 +68,38 @@ export type Signature = Typed<'/api/signatures', 'get', SignatureUntilSchema[]>[
 export function milestoneQuery(id: string) {
   return queryOptions({
     queryKey: ['milestones', id],
-    queryFn: async (context) => (await api.get('/api/milestones/{id}', { params: { path: { id } } }, fromQuery(context))),
+    queryFn: async (context) => await api.get('/api/milestones/{id}', { params: { path: { id } } }, fromQuery(context)),
   });
 }
 
 export function historyQuery(id: string) {
   return queryOptions({
     queryKey: ['milestones', id, 'history'],
-    queryFn: async (context) => (await api.get('/api/milestones/{id}/history', { params: { path: { id } } }, fromQuery(context))),
+    queryFn: async (context) => await api.get('/api/milestones/{id}/history', { params: { path: { id } } }, fromQuery(context)),
   });
 }
 
 export function signaturesQuery(id: string) {
   return queryOptions({
     queryKey: ['milestones', id, 'signatures'],
-    queryFn: async (context) => (await api.get('/api/signatures', { params: { query: { entityType: 'milestone', entityId: id } } }, fromQuery(context))),
+    queryFn: async (context) => await api.get('/api/signatures', { params: { query: { entityType: 'milestone', entityId: id } } }, fromQuery(context)),
   });
 }
 
 export async function transition(id: string, body: TransitionBody): Promise<Milestone> {
-  return (await api.patch('/api/milestones/{id}/status', { params: { path: { id } }, body }));
+  return await api.patch('/api/milestones/{id}/status', { params: { path: { id } }, body });
 }
 
 export async function recordOutcome(id: string, body: OutcomeBody): Promise<Milestone> {
-  return (await api.post('/api/milestones/{id}/outcome', { params: { path: { id } }, body }));
+  return await api.post('/api/milestones/{id}/outcome', { params: { path: { id } }, body });
 }
 
 export async function changeDueDate(id: string, body: DueDateChangeBody): Promise<Milestone> {
-  return (await api.post('/api/milestones/{id}/due-date', { params: { path: { id } }, body }));
+  return await api.post('/api/milestones/{id}/due-date', { params: { path: { id } }, body });
 }
 
 export async function signMilestone(id: string, body: Omit<SignBody, 'entityType' | 'entityId'>): Promise<Signature> {
-  return (await api.post('/api/signatures', { body: { ...body, entityType: 'milestone', entityId: id } }));
+  return await api.post('/api/signatures', { body: { ...body, entityType: 'milestone', entityId: id } });
 }
 
 /**

@@ -43,24 +43,24 @@ export type Procedure = Typed<'/api/procedures', 'get', ProcedureUntilSchema[]>[
 export function proceduresQuery(product: string) {
   return queryOptions({
     queryKey: ['procedures', { product }],
-    queryFn: async (context) => (await api.get('/api/procedures', { params: { query: { product } } }, fromQuery(context))),
+    queryFn: async (context) => await api.get('/api/procedures', { params: { query: { product } } }, fromQuery(context)),
   });
 }
 
 export async function createProcedure(body: CreateProcedureBody): Promise<Procedure> {
-  return (await api.post('/api/procedures', { body }));
+  return await api.post('/api/procedures', { body });
 }
 
 export async function updateTimetable(id: string, body: TimetableBody): Promise<Procedure> {
-  return (await api.patch('/api/procedures/{id}/timetable', { params: { path: { id } }, body }));
+  return await api.patch('/api/procedures/{id}/timetable', { params: { path: { id } }, body });
 }
 
 export async function stopClock(id: string, body: ClockStopBody): Promise<Procedure> {
-  return (await api.post('/api/procedures/{id}/clock-stops', { params: { path: { id } }, body }));
+  return await api.post('/api/procedures/{id}/clock-stops', { params: { path: { id } }, body });
 }
 
 export async function restartClock(id: string, stopId: string, body: RestartBody): Promise<Procedure> {
-  return (await api.post('/api/procedures/{id}/clock-stops/{stopId}/restart', { params: { path: { id, stopId } }, body }));
+  return await api.post('/api/procedures/{id}/clock-stops/{stopId}/restart', { params: { path: { id, stopId } }, body });
 }
 
 /** A procedure changed: its list, the product (milestones it created or met), deadlines and milestones are read again. */

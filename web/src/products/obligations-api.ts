@@ -27,13 +27,13 @@ export type Obligation = Typed<'/api/obligations', 'get', ObligationUntilSchema[
 export function obligationsQuery(product: string) {
   return queryOptions({
     queryKey: ['obligations', { product }],
-    queryFn: async (context) => (await api.get('/api/obligations', { params: { query: { product } } }, fromQuery(context))),
+    queryFn: async (context) => await api.get('/api/obligations', { params: { query: { product } } }, fromQuery(context)),
   });
 }
 
 export function obligationQuery(id: string) {
   return queryOptions({
     queryKey: ['obligations', id],
-    queryFn: async (context) => (await api.get('/api/obligations/{id}', { params: { path: { id } } }, fromQuery(context))),
+    queryFn: async (context) => await api.get('/api/obligations/{id}', { params: { path: { id } } }, fromQuery(context)),
   });
 }

@@ -73,19 +73,19 @@ export type EurdEntry = Typed<'/api/eurd-entries', 'get', EurdEntryUntilSchema[]
 
 export const productsQuery = queryOptions({
   queryKey: ['products'],
-  queryFn: async (context) => (await api.get('/api/products', undefined, fromQuery(context))),
+  queryFn: (context) => api.get('/api/products', undefined, fromQuery(context)),
   staleTime: 5 * 60_000,
 });
 
 export function productQuery(product: string) {
   return queryOptions({
     queryKey: ['products', product],
-    queryFn: async (context) => (await api.get('/api/products/{product}', { params: { path: { product } } }, fromQuery(context))),
+    queryFn: (context) => api.get('/api/products/{product}', { params: { path: { product } } }, fromQuery(context)),
   });
 }
 
 export const eurdEntriesQuery = queryOptions({
   queryKey: ['eurd-entries'],
-  queryFn: async (context) => (await api.get('/api/eurd-entries', undefined, fromQuery(context))),
+  queryFn: async (context) => await api.get('/api/eurd-entries', undefined, fromQuery(context)),
   staleTime: 5 * 60_000,
 });

@@ -2,7 +2,7 @@ import { api, type ResponseBody } from '../api/client';
 import { ApiError, errorMessage } from '../api/errors';
 import { sessionStore, type Session } from './session-store';
 
-/** UNTIL-SCHEMA: the declared body lacks the user's fields (see Session); this is the one place that says so. */
+/** The declared body is a Session (the account with its acting role and how it signed in). */
 function toSession(body: ResponseBody<'/api/auth/session', 'get'>): Session {
   return body;
 }
