@@ -47,7 +47,7 @@ function RenewalRow({ product }: { product: ProductDetail }): ReactNode {
         <DateText date={current?.windowOpens?.date} />
       </Table.Td>
       <Table.Td>
-        <DateText date={current?.applicationDue.date} due />
+        <DateText date={current?.applicationDue.date} />
       </Table.Td>
       <Table.Td>
         <DateText date={current?.expiry.date} />

@@ -1,0 +1,36 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { credentials, useWebApp } from './harness';
+
+/**
+ * Every main page opens on the demo data and shows its heading; a screenshot of each is written to
+ * test-results/screenshots, or to docs/screenshots with `npm run screenshots` (SCREENSHOTS_DIR), which the
+ * README shows.
+ */
+const DIR = resolve(process.env.SCREENSHOTS_DIR ?? join('test-results', 'screenshots'));
+
+const PAGES: { file: string; role: 'regulatory' | 'admin'; path: string; heading: string | RegExp }[] = [
+  { file: 'dashboard', role: 'regulatory', path: '/', heading: 'Dashboard' },
+  { file: 'deadlines', role: 'regulatory', path: '/deadlines?withinDays=365', heading: 'Deadlines' },
+  { file: 'products', role: 'regulatory', path: '/products', heading: 'Products' },
+  { file: 'product', role: 'regulatory', path: '/products/Hemgenix', heading: /Hemgenix/ },
+  { file: 'audit-trail', role: 'regulatory', path: '/audit', heading: 'Audit trail' },
+  { file: 'profile', role: 'regulatory', path: '/profile', heading: 'Your profile' },
+  { file: 'accounts', role: 'admin', path: '/admin/accounts', heading: /Accounts/ },
+];
+
+describe('main pages (screenshots)', () => {
+  const web = useWebApp({ demo: true });
+
+  it('should open every main page on the demo data and write its screenshot', async () => {
+    mkdirSync(DIR, { recursive: true });
+    const users = { regulatory: await web().t.signIn('regulatory', { username: 'shot-regulatory' }), admin: await web().t.signIn('admin', { username: 'shot-admin' }) };
+    for (const { file, role, path, heading } of PAGES) {
+      const page = await web().open({ as: credentials(users[role]), path });
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: join(DIR, `${file}.png`) });
+      await page.context().close();
+    }
+  });
+});
