@@ -13,7 +13,7 @@ import {
   stopClock,
   updateTimetable,
   type ClockStopKind,
-  type ClockStopUntilSchema,
+  type ClockStop,
   type OpinionOutcome,
   type Procedure,
   type ProcedureType,
@@ -183,7 +183,7 @@ export function ClockStopForm({ procedure, onDone }: { procedure: Procedure; onD
 }
 
 /** The responses were submitted and the clock restarts: the response deadline is met, on time or late. */
-export function RestartForm({ procedure, stop, onDone }: { procedure: Procedure; stop: ClockStopUntilSchema; onDone: () => void }): ReactNode {
+export function RestartForm({ procedure, stop, onDone }: { procedure: Procedure; stop: ClockStop; onDone: () => void }): ReactNode {
   const queryClient = useQueryClient();
   const form = useForm({ initialValues: { restartedOn: '' } });
   const submit = form.onSubmit(async (values) => {

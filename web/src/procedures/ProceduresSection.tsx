@@ -10,13 +10,13 @@ import { MilestoneStatus } from '../milestones/MilestoneStatus';
 import type { Milestone } from '../milestones/milestones-api';
 import { CLOCK_STOP_LABELS, OPINION_LABELS, PROCEDURE_STATE_LABELS, PROCEDURE_TYPE_LABELS } from '../products/labels';
 import { ClockStopForm, RecordProcedureForm, RestartForm, TimetableForm } from './ProcedureForms';
-import { proceduresQuery, type ClockStopUntilSchema, type Procedure } from './procedures-api';
+import { proceduresQuery, type ClockStop, type Procedure } from './procedures-api';
 
-type Dialog = { form: 'record' } | { form: 'timetable'; procedure: Procedure } | { form: 'stop'; procedure: Procedure } | { form: 'restart'; procedure: Procedure; stop: ClockStopUntilSchema };
+type Dialog = { form: 'record' } | { form: 'timetable'; procedure: Procedure } | { form: 'stop'; procedure: Procedure } | { form: 'restart'; procedure: Procedure; stop: ClockStop };
 
 const DIALOG_TITLES: Record<Dialog['form'], string> = { record: 'Record a procedure', timetable: 'Record timetable dates', stop: 'Stop the clock', restart: 'Record the restart' };
 
-function ClockStopRows({ stop, canEdit, onRestart }: { stop: ClockStopUntilSchema; canEdit: boolean; onRestart: () => void }): ReactNode {
+function ClockStopRows({ stop, canEdit, onRestart }: { stop: ClockStop; canEdit: boolean; onRestart: () => void }): ReactNode {
   const response = stop.responseMilestone;
   return (
     <>

@@ -1,8 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { api, fromQuery, type Typed } from '../api/client';
+import { api, fromQuery, type ResponseBody } from '../api/client';
 import type { components } from '../api/schema';
-import type { IsoDate } from '../dates/calendar-date';
-import type { MilestoneStatus, MilestoneUntilSchema } from '../milestones/milestones-api';
 
 export type CreateProcedureBody = components['schemas']['CreateProcedureDto'];
 export type TimetableBody = components['schemas']['UpdateTimetableDto'];
@@ -12,33 +10,8 @@ export type ProcedureType = CreateProcedureBody['type'];
 export type ClockStopKind = ClockStopBody['kind'];
 export type OpinionOutcome = NonNullable<TimetableBody['opinionOutcome']>;
 
-/** UNTIL-SCHEMA: a clock stop (toClockStopResponse in src/procedures/procedure.mapper.ts). */
-export interface ClockStopUntilSchema {
-  id: string;
-  kind: ClockStopKind;
-  stoppedOn: IsoDate;
-  responsesDueOn: IsoDate;
-  restartedOn: IsoDate | null;
-  open: boolean;
-  days: number;
-  responseMilestone: MilestoneUntilSchema;
-}
-
-/** UNTIL-SCHEMA: a procedure with its timetable and clock stops (toProcedureResponse). */
-export interface ProcedureUntilSchema {
-  id: string;
-  productId: string;
-  number: string;
-  type: ProcedureType;
-  title: string;
-  state: 'planned' | 'submitted' | 'under-assessment' | 'clock-stopped' | 'opinion' | 'decided';
-  timetable: { submittedOn: IsoDate | null; startedOn: IsoDate | null; opinionOn: IsoDate | null; opinionOutcome: OpinionOutcome | null; commissionDecisionOn: IsoDate | null };
-  clockStopDays: number;
-  clockStops: ClockStopUntilSchema[];
-  assessedMilestones: { id: string; title: string; kind: MilestoneUntilSchema['kind']; dueDate: IsoDate; status: MilestoneStatus; submittedOn: IsoDate | null }[];
-}
-
-export type Procedure = Typed<'/api/procedures', 'get', ProcedureUntilSchema[]>[number];
+export type Procedure = ResponseBody<'/api/procedures', 'get'>[number];
+export type ClockStop = Procedure['clockStops'][number];
 
 export function proceduresQuery(product: string) {
   return queryOptions({

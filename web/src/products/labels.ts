@@ -1,9 +1,9 @@
 import type { ChangeSource, EctdType, Meaning, Outcome } from '../milestones/milestones-api';
 import type { ClockStopKind, OpinionOutcome, Procedure, ProcedureType } from '../procedures/procedures-api';
-import type { AuthorisationUntilSchema } from './products-api';
+import type { Authorisation } from './products-api';
 
 /** How the register's values read on the pages (the API's values stay in requests and URLs). */
-export const AUTHORISATION_TYPE_LABELS: Record<AuthorisationUntilSchema['type'], string> = {
+export const AUTHORISATION_TYPE_LABELS: Record<Authorisation['type'], string> = {
   conditional: 'Conditional',
   standard: 'Standard',
   'exceptional-circumstances': 'Exceptional circumstances',

@@ -1,75 +1,17 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, fromQuery, type Typed } from '../api/client';
-import type { IsoDate } from '../dates/calendar-date';
-import type { MilestoneUntilSchema } from '../milestones/milestones-api';
+import { api, fromQuery, type ResponseBody } from '../api/client';
+import type { components } from '../api/schema';
 
-/** UNTIL-SCHEMA: a computed date on a weekend or closure day: flagged, never moved (src/deadlines/engine/derived-date.ts). */
-export interface NonWorkingDayUntilSchema {
-  reason: 'weekend' | 'closure';
-  closureName?: string;
-  suggestedDate: IsoDate;
-  note: string;
-}
-
-/** UNTIL-SCHEMA: a date with its rule, as src/products/product.mapper.ts writes it. */
-export interface RuleDateUntilSchema {
-  date: IsoDate;
-  ruleId: string;
-  source: string;
-  explanation: string;
-  nonWorkingDay: NonWorkingDayUntilSchema | null;
-}
-
-/** UNTIL-SCHEMA: a marketing authorisation (toAuthorisationResponse). */
-export interface AuthorisationUntilSchema {
-  id: string;
-  type: 'conditional' | 'standard' | 'exceptional-circumstances';
-  holder: string;
-  euNumber: string | null;
-  notifiedOn: IsoDate;
-  recordedExpiry: IsoDate | null;
-  recordedExpirySource: string | null;
-  marketedOn: IsoDate | null;
-  illustrative: boolean;
-  illustrativeNote: string | null;
-}
-
-/** UNTIL-SCHEMA: GET /api/products (toProductSummary). */
-export interface ProductSummaryUntilSchema {
-  id: string;
-  name: string;
-  activeSubstance: string;
-  emaProductNumber: string | null;
-  advancedTherapy: boolean;
-  additionalMonitoring: boolean;
-  orphanDesignation: string | null;
-  authorisation: AuthorisationUntilSchema | null;
-}
-
-/** UNTIL-SCHEMA: GET /api/products/{product} (toProductDetail). */
-export interface ProductDetailUntilSchema extends ProductSummaryUntilSchema {
-  description: string;
-  orphanDesignationDate: IsoDate | null;
-  sourceNote: string;
-  validity: { status: string; explanation: string; currentExpiry: IsoDate | null } | null;
-  renewals: { cycle: number; expiry: RuleDateUntilSchema; windowOpens: RuleDateUntilSchema; applicationDue: RuleDateUntilSchema; milestoneId: string | null }[];
-  psurs: { cycle: number; dlp: RuleDateUntilSchema; intervalMonths: number; submissionDue: RuleDateUntilSchema; milestoneId: string | null }[];
-  milestones: MilestoneUntilSchema[];
-}
-
-/** UNTIL-SCHEMA: GET /api/eurd-entries (the EurdEntry entity as stored). */
-export interface EurdEntryUntilSchema {
-  id: string;
-  substance: string;
-  frequencyMonths: number;
-  firstDlp: IsoDate;
-  effectiveFrom: IsoDate;
-  source: string;
-}
-
-export type ProductSummary = Typed<'/api/products', 'get', ProductSummaryUntilSchema[]>[number];
-export type ProductDetail = Typed<'/api/products/{product}', 'get', ProductDetailUntilSchema>;
-export type EurdEntry = Typed<'/api/eurd-entries', 'get', EurdEntryUntilSchema[]>[number];
+/** A date with its rule, legal source, explanation, weekend/closure flag and any assumption to confirm. */
+export type RuledDate = components['schemas']['RuledDateResponse'];
+export type Authorisation = components['schemas']['AuthorisationResponse'];
+export type ProductSummary = ResponseBody<'/api/products', 'get'>[number];
+export type ProductDetail = ResponseBody<'/api/products/{product}', 'get'>;
+export type EurdEntry = ResponseBody<'/api/eurd-entries', 'get'>[number];
+/** The authorisation's type history: granted type, conversion, renewal decisions, ending. */
+export type TypeHistory = ResponseBody<'/api/products/{product}/authorisation/events', 'get'>;
+/** The path to conversion into a standard authorisation: each specific obligation fulfilled or outstanding. */
+export type ConversionPath = ResponseBody<'/api/products/{product}/conversion-path', 'get'>;
 
 export const productsQuery = queryOptions({
   queryKey: ['products'],
@@ -81,6 +23,20 @@ export function productQuery(product: string) {
   return queryOptions({
     queryKey: ['products', product],
     queryFn: (context) => api.get('/api/products/{product}', { params: { path: { product } } }, fromQuery(context)),
+  });
+}
+
+export function typeHistoryQuery(product: string) {
+  return queryOptions({
+    queryKey: ['products', product, 'authorisation-events'],
+    queryFn: (context) => api.get('/api/products/{product}/authorisation/events', { params: { path: { product } } }, fromQuery(context)),
+  });
+}
+
+export function conversionPathQuery(product: string) {
+  return queryOptions({
+    queryKey: ['products', product, 'conversion-path'],
+    queryFn: (context) => api.get('/api/products/{product}/conversion-path', { params: { path: { product } } }, fromQuery(context)),
   });
 }
 
