@@ -14,6 +14,8 @@ export interface DateReason {
   basis?: string;
   /** A computed date on a weekend or closure day: flagged, never moved. */
   nonWorkingDay?: { reason: string; closureName?: string; suggestedDate: IsoDate; note: string } | null;
+  /** The date rests on an assumption the user must confirm (what it is and what to do). */
+  assumption?: string | null;
 }
 
 const BASIS_LABELS: Record<string, string> = {
@@ -56,6 +58,7 @@ export function WhyThisDate({ date, reason, what }: { date: IsoDate; reason: Dat
             </Fact>
             <Fact label="Legal source">{reason.source}</Fact>
             <Fact label="Explanation">{reason.explanation === '' ? '—' : reason.explanation}</Fact>
+            {reason.assumption !== undefined && reason.assumption !== null && <Fact label="Assumption to confirm">{reason.assumption}</Fact>}
             {reason.nonWorkingDay !== undefined && reason.nonWorkingDay !== null && (
               <Fact label={reason.nonWorkingDay.reason === 'closure' ? `Closure day${reason.nonWorkingDay.closureName !== undefined ? ` (${reason.nonWorkingDay.closureName})` : ''}` : 'Weekend'}>
                 {reason.nonWorkingDay.note}
@@ -81,6 +84,11 @@ export function ReasonedDate({ date, reason, what, due = false }: { date: IsoDat
       {reason.nonWorkingDay !== undefined && reason.nonWorkingDay !== null && (
         <Text span size="xs" fw={700}>
           {reason.nonWorkingDay.reason === 'closure' ? 'closure day' : 'weekend'}
+        </Text>
+      )}
+      {reason.assumption !== undefined && reason.assumption !== null && (
+        <Text span size="xs" fw={700}>
+          assumption
         </Text>
       )}
       <WhyThisDate date={date} reason={reason} what={what} />

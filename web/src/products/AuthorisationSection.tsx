@@ -99,6 +99,43 @@ export function ExpiryChain({ product }: { product: ProductDetail }): ReactNode 
   );
 }
 
+/** Exceptional circumstances: the annual reassessment on every anniversary, with its application date and rule. */
+export function Reassessments({ product }: { product: ProductDetail }): ReactNode {
+  if (product.reassessments.length === 0) {
+    return null;
+  }
+  return (
+    <Table.ScrollContainer minWidth={880}>
+      <Table verticalSpacing="xs" striped aria-label="Annual reassessments">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Reassessment</Table.Th>
+            <Table.Th>Anniversary</Table.Th>
+            <Table.Th>Application due</Table.Th>
+            <Table.Th>Milestone</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {product.reassessments.map((r) => (
+            <Table.Tr key={r.cycle}>
+              <Table.Td>{r.cycle}</Table.Td>
+              <Table.Td>
+                <ReasonedDate date={r.anniversary.date} reason={r.anniversary} what={`anniversary of reassessment ${r.cycle}`} />
+              </Table.Td>
+              <Table.Td>
+                <ReasonedDate date={r.applicationDue.date} reason={r.applicationDue} what={`reassessment ${r.cycle} application due`} />
+              </Table.Td>
+              <Table.Td>
+                <MilestoneLink product={product} milestoneId={r.milestoneId} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
 /** PSURs: data lock points and submission dates with their rules, and the EURD entry that sets them, if any. */
 export function Psurs({ product, eurd }: { product: ProductDetail; eurd: readonly EurdEntry[] }): ReactNode {
   const entries = eurd.filter((e) => e.substance.toLowerCase() === product.activeSubstance.toLowerCase());

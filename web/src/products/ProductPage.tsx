@@ -7,7 +7,8 @@ import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { ProceduresSection } from '../procedures/ProceduresSection';
 import { useRole } from '../session/use-session';
-import { AuthorisationFacts, ExpiryChain, Psurs } from './AuthorisationSection';
+import { AuthorisationHistory } from './AuthorisationHistory';
+import { AuthorisationFacts, ExpiryChain, Psurs, Reassessments } from './AuthorisationSection';
 import { ObligationsSection } from './ObligationsSection';
 import { eurdEntriesQuery, productQuery, type ProductDetail } from './products-api';
 import { REGISTER_EDITORS } from './register-roles';
@@ -40,7 +41,13 @@ function Product({ product }: { product: ProductDetail }): ReactNode {
           <AuthorisationFacts product={product} />
         </Section>
         <Section id="expiry-chain" title="Expiry chain and renewals">
-          <ExpiryChain product={product} />
+          <Stack gap="md">
+            <ExpiryChain product={product} />
+            <Reassessments product={product} />
+          </Stack>
+        </Section>
+        <Section id="authorisation-history" title="Authorisation history">
+          <AuthorisationHistory product={product} />
         </Section>
         <Section id="obligations" title="Obligations">
           <ObligationsSection product={product.name} />
