@@ -128,7 +128,11 @@ function DueList(): ReactNode {
                   <Table.Tr key={d.id}>
                     <Table.Td>{d.productName}</Table.Td>
                     <Table.Td>{KIND_LABELS[d.kind]}</Table.Td>
-                    <Table.Td>{d.title}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/milestones/${d.id}`}>
+                        {d.title}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td>
                       <code>{d.why.ruleId}</code>
                     </Table.Td>

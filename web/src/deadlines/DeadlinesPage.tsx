@@ -1,7 +1,7 @@
-import { Button, Group, Pagination, Select, Table, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Group, Pagination, Select, Table, Text, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { notifyError } from '../api/errors';
 import { DateText } from '../common/DateText';
 import { PageTitle } from '../common/PageTitle';
@@ -34,7 +34,9 @@ function DeadlineRow({ deadline }: { deadline: Deadline }): ReactNode {
       <Table.Td>{deadline.productName}</Table.Td>
       <Table.Td>{KIND_LABELS[deadline.kind]}</Table.Td>
       <Table.Td>
-        {deadline.title}
+        <Anchor component={Link} to={`/milestones/${deadline.id}`}>
+          {deadline.title}
+        </Anchor>
         {deadline.obligationReference !== null && (
           <Text size="sm" c="dimmed">
             {deadline.obligationReference}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/errors';
+import { urlFromFilter } from '../audit/audit-filters';
 import { FactList } from '../common/FactList';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
@@ -101,6 +102,9 @@ function MilestoneView({ milestone }: { milestone: Milestone }): ReactNode {
         )}
         <Section id="history" title="Due-date history">
           <DueDateHistory milestoneId={milestone.id} title={milestone.title} />
+          <Anchor component={Link} to={`/audit?${urlFromFilter({ entityType: 'milestone', entityId: milestone.id }).toString()}`} size="sm" mt="xs" display="inline-block">
+            Audit trail of this milestone
+          </Anchor>
         </Section>
         <Section id="signatures" title="Electronic signatures">
           <SignaturesPanel milestone={milestone} />
