@@ -76,6 +76,30 @@ describe('products, milestones and procedures (regulatory affairs)', () => {
     expect(await page.locator(':focus').textContent()).toBe('Why this date? (expiry of cycle 1)');
   });
 
+  it('should show an authorisation under exceptional circumstances with its annual reassessments, each date with its rule, and its type history', async () => {
+    const created = (
+      await regulatory
+        .http()
+        .post('/api/products')
+        .send({ name: 'Exceptiomab', activeSubstance: 'exceptiomab', authorisation: { type: 'exceptional-circumstances', holder: 'Example Pharma', notifiedOn: '2024-03-15' } })
+        .expect(201)
+    ).body as { reassessments: { cycle: number; applicationDue: { date: string; ruleId: string; assumption: string | null } }[] };
+    expect(created.reassessments.length).toBeGreaterThan(0);
+    const page = await web().open({ as: credentials(regulatory), path: '/products/Exceptiomab' });
+    const table = page.getByRole('table', { name: 'Annual reassessments' });
+    await table.waitFor();
+    expect(await table.getByRole('row').count()).toBe(created.reassessments.length + 1);
+    const first = created.reassessments[0]!;
+    await table.getByRole('button', { name: `Why this date? (reassessment ${first.cycle} application due)` }).click();
+    const dialog = page.getByRole('dialog', { name: `Why ${first.applicationDue.date}? (reassessment ${first.cycle} application due)` });
+    await dialog.getByText(first.applicationDue.ruleId, { exact: true }).waitFor();
+    if (first.applicationDue.assumption !== null) {
+      await dialog.getByText(first.applicationDue.assumption, { exact: true }).waitFor();
+    }
+    await page.keyboard.press('Escape');
+    await page.getByText('Granted as exceptional circumstances (notified 2024-03-15); now exceptional circumstances.').waitFor();
+  });
+
   it('should record a submission with its date, reference and eCTD type, show its timeliness, then record the outcome', async () => {
     const target = planned[0]!;
     const page = await web().open({ as: credentials(regulatory), path: `/milestones/${target.id}` });
@@ -101,7 +125,7 @@ describe('products, milestones and procedures (regulatory affairs)', () => {
     expect((await milestone(target.id)).outcome).toEqual({ outcome: 'further-data-requested', decidedOn: '2026-11-21', procedureRef: null });
   });
 
-  it('should refuse a due-date change without a reason next to the field, then keep it with one in the history and the audit trail', async () => {
+  it('should refuse a due-date change without a reason next to the field, then keep it with one in the history and the audit trail (API and page)', async () => {
     const target = planned[1]!;
     const page = await web().open({ as: credentials(regulatory), path: `/milestones/${target.id}` });
     await page.getByRole('heading', { level: 1, name: target.title }).waitFor();
@@ -129,6 +153,11 @@ describe('products, milestones and procedures (regulatory affairs)', () => {
     expect((await milestone(target.id)).dueDate).toBe('2027-06-30');
     const audit = (await regulatory.http().get('/api/audit').query({ entityType: 'milestone', entityId: target.id, action: 'due-date-change' }).expect(200)).body as { actor: string; reason: string }[];
     expect(audit).toEqual([expect.objectContaining({ actor: regulatory.actor, reason: 'Type II variation agreed a later interim report' })]);
+
+    await page.getByRole('link', { name: 'Audit trail of this milestone' }).click();
+    const entry = page.getByRole('table', { name: 'Audit trail' }).locator(':scope > tbody > tr').filter({ hasText: 'due-date-change' });
+    await entry.getByText('Type II variation agreed a later interim report', { exact: true }).waitFor();
+    await entry.getByText(regulatory.actor, { exact: true }).waitFor();
   });
 
   it('should show the allowed transitions when the milestone moved on meanwhile (409)', async () => {
