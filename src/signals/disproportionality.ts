@@ -132,6 +132,12 @@ function prrStandardError({ a, b, c, d }: TwoByTwo): number {
  */
 export function prr(table: TwoByTwo, notes: string[] = [], z = Z_95): RatioWithInterval {
   const { a, b, c, d } = table;
+  if (a > 0 && b > 0 && c > 0 && d > 0) {
+    // No zero cell (nearly every pair of a run): Woolf's interval on the table as counted.
+    const value = a / (a + b) / (c / (c + d));
+    const spread = z * Math.sqrt(1 / a - 1 / (a + b) + 1 / c - 1 / (c + d));
+    return { value, infinite: false, lower: value * Math.exp(-spread), upper: value * Math.exp(spread) };
+  }
   if (a + b === 0 || c + d === 0) {
     notes.push(`PRR undefined: ${a + b === 0 ? 'no report of the product' : 'every report is of the product'}`);
     return { value: null, infinite: false, lower: null, upper: null };
@@ -153,6 +159,11 @@ export function prr(table: TwoByTwo, notes: string[] = [], z = Z_95): RatioWithI
 /** ROR = ad/bc; CI exp(ln ROR ± z·√(1/a + 1/b + 1/c + 1/d)), on the Haldane–Anscombe corrected table when a cell is 0. */
 export function ror(table: TwoByTwo, notes: string[] = [], z = Z_95): RatioWithInterval {
   const { a, b, c, d } = table;
+  if (a > 0 && b > 0 && c > 0 && d > 0) {
+    const value = (a * d) / (b * c);
+    const spread = z * Math.sqrt(1 / a + 1 / b + 1 / c + 1 / d);
+    return { value, infinite: false, lower: value * Math.exp(-spread), upper: value * Math.exp(spread) };
+  }
   const point = ratio(a * d, b * c);
   if (point.infinite) {
     notes.push(`ROR infinite: ${b === 0 ? 'b' : 'c'} = 0`);
