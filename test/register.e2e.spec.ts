@@ -43,6 +43,24 @@ describe('obligations register over HTTP', () => {
     it('should derive the first PSUR within 6 months of authorisation, due DLP + 70 days', async () => {
       const { body } = await createProduct(t);
       expect(body.psurs[0]).toMatchObject({ cycle: 1, dlp: { date: '2023-08-20', ruleId: 'PSUR-FIRST-DLP' }, submissionDue: { date: '2023-10-29', ruleId: 'PSUR-SUBMIT-70' } });
+      expect(body.psurs[0].dlp.source).toContain('within 6 months following authorisation');
+      expect(body.psurs[0].submissionDue.source).toContain('ICH E2C(R2) §2.8.3');
+    });
+
+    it('should mark PSURs of the default cycle as an assumption asking for the EURD entry, and drop it once one is recorded', async () => {
+      const { body } = await createProduct(t);
+      const later = body.psurs.filter((p: { dlp: { ruleId: string } }) => p.dlp.ruleId === 'PSUR-DEFAULT-CYCLE');
+      expect(later.length).toBeGreaterThan(0);
+      for (const psur of later) {
+        expect(psur.dlp.assumption).toContain('No EURD entry is recorded');
+      }
+      expect(body.psurs[0].dlp.assumption).toBeNull();
+
+      await t.http().post('/api/eurd-entries').send({ substance: body.activeSubstance, frequencyMonths: 12, firstDlp: '2024-02-20', effectiveFrom: '2023-09-01', source: 'EURD list 2023-08' }).expect(201);
+      const after = await t.http().get(`/api/products/${body.id}`).expect(200);
+      const psurs = after.body.psurs as { dlp: { ruleId: string; assumption: string | null } }[];
+      expect(psurs.map((p) => p.dlp.ruleId)).toContain('PSUR-EURD');
+      expect(psurs.filter((p) => p.dlp.assumption !== null)).toEqual([]);
     });
 
     it('should keep renewal and PSUR dates as milestones that carry their rule', async () => {

@@ -236,7 +236,7 @@ describe('deadlines psur', () => {
       input: { dlp: '2025-01-31', intervalMonths: 12 },
       dlp: '2025-01-31',
       intervalMonths: 12,
-      submissionDue: { date: '2025-04-11', ruleId: 'PSUR-SUBMIT-70', source: expect.stringContaining('107c') },
+      submissionDue: { date: '2025-04-11', ruleId: 'PSUR-SUBMIT-70', source: expect.stringContaining('ICH E2C(R2) §2.8.3') },
     });
   });
 

@@ -99,7 +99,7 @@ function registerPsur(deadlines: Command): void {
     .summary('PSUR submission due date from the data lock point')
     .description(
       'Periodic safety update report: the submission due date for a data lock point (DLP): DLP + 70 calendar days for ' +
-        'intervals up to and including 12 months, DLP + 90 days for longer intervals. Directive 2001/83/EC Art 107c(2); ' +
+        'intervals up to and including 12 months, DLP + 90 days for longer intervals. ICH E2C(R2) §2.8.3; ' +
         'GVP Module VII Rev 1. A frequency or date set by the EURD list or the MA wins.',
     )
     .requiredOption('--dlp <date>', 'data lock point of the PSUR (YYYY-MM-DD)', dateOption('--dlp'))

@@ -3,7 +3,7 @@ import { cmaRenewalChain, cmaValidationAnswersDue, cmaValidity, standardRenewal 
 import { type ClosureDay, DeadlineInputError, derive, type DerivedDate } from './engine/derived-date';
 import { effectiveDate } from './engine/effective-date';
 import { passFinalReport } from './engine/pass';
-import { defaultPsurCycle, firstPsur, psurSchedule, psurSubmissionDue } from './engine/psur';
+import { DEFAULT_CYCLE_ASSUMPTION, defaultPsurCycle, firstPsur, psurSchedule, psurSubmissionDue } from './engine/psur';
 import { RULES } from './rules';
 
 const EMA_CHRISTMAS_2023: ClosureDay[] = ['2023-12-25', '2023-12-26', '2023-12-27', '2023-12-28', '2023-12-29', '2024-01-01'].map(
@@ -334,6 +334,24 @@ describe('defaultPsurCycle', () => {
 
   it('should tag every DLP PSUR-DEFAULT-CYCLE', () => {
     expect(new Set(marketed.map((e) => e.dlp.ruleId))).toEqual(new Set(['PSUR-DEFAULT-CYCLE']));
+  });
+
+  it('should say on every default-cycle date that it is an assumption and ask for the EURD entry', () => {
+    for (const entry of marketed) {
+      expect(entry.dlp.assumption).toBe(DEFAULT_CYCLE_ASSUMPTION);
+      expect(entry.submissionDue.assumption).toBe(DEFAULT_CYCLE_ASSUMPTION);
+    }
+    expect(DEFAULT_CYCLE_ASSUMPTION).toMatch(/before July 2012/);
+    expect(DEFAULT_CYCLE_ASSUMPTION).toMatch(/EURD entry/);
+  });
+
+  it('should cite ICH E2C(R2) §2.8.3, not the Directive, for the 70- and 90-day timelines', () => {
+    for (const intervalMonths of [12, 13]) {
+      const due = psurSubmissionDue({ dlp: '2024-01-31', intervalMonths });
+      expect(due.source).toContain('ICH E2C(R2) §2.8.3');
+      expect(due.source).not.toContain('107c');
+      expect(due.assumption).toBeUndefined();
+    }
   });
 
   it('should continue 3-yearly after the first 3-year interval', () => {

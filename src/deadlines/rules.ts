@@ -16,6 +16,13 @@ export interface DeadlineRule {
   direction: 'backward' | 'forward' | 'calendar-days';
 }
 
+/**
+ * The 70/90-day PSUR submission timelines: no EU article contains them (Directive 2001/83/EC Art 107c sets only the
+ * frequency); they are ICH E2C(R2)'s, repeated in GVP Module VII Rev 1 and in EMA's procedural advice.
+ */
+const PSUR_TIMELINES =
+  'ICH E2C(R2) §2.8.3 (submission within 70 calendar days of the data lock point for reports covering intervals up to and including 12 months, within 90 calendar days for longer intervals); repeated in GVP Module VII Rev 1 and in EMA post-authorisation procedural advice, PSUR questions and answers ("What are the timelines for submission of PSURs?")';
+
 export const RULES = {
   'CMA-EXPIRY-FIRST': {
     id: 'CMA-EXPIRY-FIRST',
@@ -102,19 +109,20 @@ export const RULES = {
   'PSUR-FIRST-DLP': {
     id: 'PSUR-FIRST-DLP',
     title: 'Data lock point of the first PSUR 6 months after authorisation',
-    source: 'Standard Annex II wording for new active substances (Annex II.C); GVP Module VII Rev 1 VII.C.3',
+    source:
+      'Annex II.C of the authorisation, standard wording for a new active substance ("The marketing authorisation holder shall submit the first periodic safety update report for this product within 6 months following authorisation"), read as a 6-month reporting interval: data lock point = authorisation + 6 months, submission within 70 calendar days of it as for every interval up to 12 months (ICH E2C(R2) §2.8.3; EMA post-authorisation procedural advice, PSUR questions and answers, "What are the timelines for submission of PSURs?")',
     direction: 'forward',
   },
   'PSUR-SUBMIT-70': {
     id: 'PSUR-SUBMIT-70',
     title: 'PSUR due 70 calendar days after the data lock point (interval up to and including 12 months)',
-    source: 'Directive 2001/83/EC Art 107c(2); GVP Module VII Rev 1 (PSUR submission timelines)',
+    source: PSUR_TIMELINES,
     direction: 'forward',
   },
   'PSUR-SUBMIT-90': {
     id: 'PSUR-SUBMIT-90',
     title: 'PSUR due 90 calendar days after the data lock point (interval over 12 months)',
-    source: 'Directive 2001/83/EC Art 107c(2); GVP Module VII Rev 1 (PSUR submission timelines)',
+    source: PSUR_TIMELINES,
     direction: 'forward',
   },
   'PSUR-EURD': {
@@ -126,7 +134,8 @@ export const RULES = {
   'PSUR-DEFAULT-CYCLE': {
     id: 'PSUR-DEFAULT-CYCLE',
     title: 'Default PSUR cycle: 6-monthly until marketed; then 6-monthly for 2 years, yearly for 2 years, 3-yearly after',
-    source: 'Directive 2001/83/EC Art 107c(2); Regulation (EC) No 726/2004 Art 28(2); GVP Module VII Rev 1 VII.C.2',
+    source:
+      'Directive 2001/83/EC Art 107c(2) (the frequency where neither the authorisation nor the EURD list sets one; GVP Module VII Rev 1 VII.C.2 applies it to products authorised before July 2012); Regulation (EC) No 726/2004 Art 28(2)',
     direction: 'forward',
   },
   'PASS-FINAL-REPORT': {

@@ -5,7 +5,7 @@ import { addDays, addMonths, compareDates, type IsoDate } from '../../common/cal
 import type { RuleId } from '../rules';
 import { type ClosureDay, derive, type DerivedDate, requireIntegerIn, requireNotBefore } from './derived-date';
 
-/** PSUR due DLP + 70 days for intervals ≤ 12 months, DLP + 90 days beyond (Dir 2001/83/EC Art 107c(2); GVP VII). */
+/** PSUR due DLP + 70 days for intervals ≤ 12 months, DLP + 90 days beyond (ICH E2C(R2) §2.8.3; GVP VII). */
 export function psurSubmissionDue(input: { dlp: IsoDate; intervalMonths: number; closures?: readonly ClosureDay[] }): DerivedDate {
   const { dlp, intervalMonths, closures = [] } = input;
   requireIntegerIn('intervalMonths', intervalMonths, 1, 120);
@@ -66,11 +66,18 @@ function marketedOffsetMonths(n: number): number {
 function defaultCycleEntry(anchorLabel: string, anchor: IsoDate, months: number, intervalMonths: number, closures: readonly ClosureDay[]): PsurDue {
   const dlpDate = addMonths(anchor, months);
   return {
-    dlp: derive('PSUR-DEFAULT-CYCLE', dlpDate, `${anchorLabel} ${anchor} + ${months} months (${intervalMonths}-monthly)`, closures),
-    submissionDue: psurSubmissionDue({ dlp: dlpDate, intervalMonths, closures }),
+    dlp: { ...derive('PSUR-DEFAULT-CYCLE', dlpDate, `${anchorLabel} ${anchor} + ${months} months (${intervalMonths}-monthly)`, closures), assumption: DEFAULT_CYCLE_ASSUMPTION },
+    submissionDue: { ...psurSubmissionDue({ dlp: dlpDate, intervalMonths, closures }), assumption: DEFAULT_CYCLE_ASSUMPTION },
     intervalMonths,
   };
 }
+
+/**
+ * Said on every date of the default cycle: GVP VII.C.2 applies it only to products authorised before July 2012; a
+ * later product's frequency comes from its authorisation or the EURD list, which the user must record.
+ */
+export const DEFAULT_CYCLE_ASSUMPTION =
+  'No EURD entry is recorded for this substance, so the default cycle of Directive 2001/83/EC Art 107c(2) was used; GVP VII.C.2 applies that cycle only to products authorised before July 2012. Record the substance\'s EURD entry (frequency, data lock point, effective date) or the frequency set in the authorisation: it replaces these dates.';
 
 /** Default PSUR DLPs: 6-monthly until marketed; then 6-monthly 2 years, yearly 2 years, 3-yearly (Dir 2001/83/EC Art 107c(2)). */
 export function defaultPsurCycle(input: {
