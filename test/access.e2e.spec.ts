@@ -69,6 +69,8 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/products/:product/authorisation/events': ALL,
   'POST /api/products/:product/authorisation/events': REGULATORY,
   'GET /api/products/:product/conversion-path': ALL,
+  'GET /api/products/:product/market-presence': ALL,
+  'POST /api/products/:product/market-presence': REGULATORY,
   'PATCH /api/obligations/:id': REGULATORY,
   'GET /api/obligations/:id/history': ALL,
   'POST /api/obligations/:id/milestones': REGULATORY,

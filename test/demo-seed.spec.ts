@@ -31,8 +31,12 @@ describe('demo data', () => {
     const overdue = await t.http().get('/api/deadlines').query({ overdue: true }).expect(200);
     expect(overdue.body.items.map((i: { productName: string; title: string }) => `${i.productName}: ${i.title}`)).toEqual(['Hemgenix: Registry interim report 2025']);
     const hemgenix = await t.http().get('/api/products/Hemgenix').expect(200);
-    const past = hemgenix.body.milestones.filter((m: { dueDate: string; id: string }) => m.dueDate < asOf && m.id !== overdue.body.items[0].id);
+    const past = hemgenix.body.milestones.filter((m: { dueDate: string; id: string; kind: string }) => m.dueDate < asOf && m.id !== overdue.body.items[0].id && m.kind !== 'sunset');
     expect(past.length).toBeGreaterThan(5);
+    // Placed on the market (illustrative record): the sunset clause's day is cancelled, never submitted.
+    expect(hemgenix.body.milestones.filter((m: { kind: string }) => m.kind === 'sunset')).toEqual([
+      expect.objectContaining({ status: 'cancelled', cancelReason: expect.stringContaining('on the market in DE since 2023-05-02') }),
+    ]);
     expect(past.every((m: { status: string; submission: { onTime: boolean } }) => m.status === 'submitted' && m.submission.onTime)).toBe(true);
   });
 

@@ -49,6 +49,7 @@ describe('reminder policies over HTTP', () => {
       const response = await t.http().get(POLICIES).query({ level: 'default' }).expect(200);
       expect(response.body.map((p: { deadlineKind: string }) => p.deadlineKind)).toEqual([
         'annual-reassessment',
+        'cessation-notice',
         'cma-renewal',
         'emerging-safety-issue',
         'icsr',
@@ -58,6 +59,7 @@ describe('reminder policies over HTTP', () => {
         'procedure-response',
         'psur',
         'standard-renewal',
+        'sunset',
       ]);
       expect(response.body.find((p: { deadlineKind: string }) => p.deadlineKind === 'psur')).toMatchObject({
         level: 'default',
@@ -255,7 +257,7 @@ describe('reminder policies over HTTP', () => {
       const myObligation = await createObligation(t, mine.name);
       const ownObligation = (await scoped.http().post(POLICIES).send({ deadlineKind: 'obligation', obligationId: myObligation.id, offsetsDays: [9] }).expect(201)).body;
       const listed = (await scoped.http().get(POLICIES).expect(200)).body as { id: string; level: string; productId: string | null }[];
-      expect(listed.filter((p) => p.level === 'default')).toHaveLength(10);
+      expect(listed.filter((p) => p.level === 'default')).toHaveLength(12);
       expect(listed.filter((p) => p.level !== 'default').map((p) => p.id)).toEqual([ownObligation.id, own.id]);
       expect((await scoped.http().get(POLICIES).query({ productId: theirs.id }).expect(200)).body).toEqual([]);
     });

@@ -389,3 +389,34 @@ describe('deadlines icsr', () => {
     expect(result.stdout).toContain('weekend, suggested date 2026-03-20');
   });
 });
+
+describe('deadlines sunset', () => {
+  interface SunsetDoc {
+    state: string;
+    marketedIn: string[];
+    sunset: { date: string; ruleId: string; source: string } | null;
+    cessationNotices: { memberState: string; noticeDue: { date: string; ruleId: string } }[];
+  }
+
+  it('should give grant + 3 years while never placed, and nothing once on the market', async () => {
+    const never = await runJson<SunsetDoc>('deadlines', 'sunset', '--notified', '2024-02-29', '--as-of', '2025-01-10');
+    expect(never).toMatchObject({ state: 'never-placed', sunset: { date: '2027-02-28', ruleId: 'SUNSET-NOT-PLACED', source: expect.stringContaining('Art 14(4)') } });
+    const placed = await runJson<SunsetDoc>('deadlines', 'sunset', '--notified', '2024-02-29', '--placed', 'DE:2024-06-01', '--as-of', '2025-01-10');
+    expect(placed).toMatchObject({ state: 'on-market', marketedIn: ['DE'], sunset: null });
+  });
+
+  it('should count any member state and give each cessation its notice 2 months ahead', async () => {
+    const doc = await runJson<SunsetDoc>('deadlines', 'sunset', '--notified', '2023-02-20', '--placed', 'DE:2023-06-01', '--placed', 'FR:2023-07-01', '--ceased', 'DE:2024-04-30', '--ceased', 'FR:2024-08-31', '--as-of', '2025-01-10');
+    expect(doc).toMatchObject({ state: 'off-market', sunset: { date: '2027-08-31', ruleId: 'SUNSET-ABSENT' } });
+    expect(doc.cessationNotices.map((n) => [n.memberState, n.noticeDue.date, n.noticeDue.ruleId])).toEqual([
+      ['DE', '2024-02-29', 'MARKETING-CESSATION-NOTICE'],
+      ['FR', '2024-06-30', 'MARKETING-CESSATION-NOTICE'],
+    ]);
+  });
+
+  it('should refuse a malformed placing with exit code 2 naming the option', async () => {
+    const result = await run('deadlines', 'sunset', '--notified', '2023-02-20', '--placed', '2023-06-01');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--placed');
+  });
+});

@@ -14,6 +14,7 @@ import { psurSubmissionDue } from '../deadlines/engine/psur';
 import { choiceOption, dateOption, integerOption, UsageError } from './cli-io';
 import { type JsonFlag, output, renderTable } from './deadline-table';
 import { registerConversion, registerExceptional } from './deadlines-lifecycle.command';
+import { registerSunset } from './deadlines-market.command';
 
 /** Engine limits (requireIntegerIn in the engine): CMA renewal cycles 1–50, PSUR interval 1–120 months. */
 const MAX_RENEWALS = 50;
@@ -227,6 +228,7 @@ export function registerDeadlineCommands(program: Command): void {
   registerStandardRenewal(deadlines);
   registerExceptional(deadlines);
   registerConversion(deadlines);
+  registerSunset(deadlines);
   registerPsur(deadlines);
   registerPassFinal(deadlines);
   registerIcsr(deadlines);

@@ -11,6 +11,7 @@ import { ObligationChange } from '../obligations/obligation-change.entity';
 import { ProcedureClockStop } from '../procedures/procedure-clock-stop.entity';
 import { Procedure } from '../procedures/procedure.entity';
 import { AuthorisationEvent } from '../products/authorisation-event.entity';
+import { MarketPresenceEvent } from '../products/market-presence-event.entity';
 import { MarketingAuthorisation } from '../products/marketing-authorisation.entity';
 import { Product } from '../products/product.entity';
 import { InboxMessage, NotificationChannel, ReminderDelivery, ReminderPolicy } from '../reminders/reminder.entities';
@@ -30,6 +31,7 @@ export const ENTITIES = [
   Product,
   MarketingAuthorisation,
   AuthorisationEvent,
+  MarketPresenceEvent,
   Obligation,
   ObligationChange,
   Milestone,

@@ -106,6 +106,27 @@ export const RULES = {
     source: 'Regulation (EC) No 726/2004 Art 14(3) ("unless the Commission decides, on justified grounds relating to pharmacovigilance … to proceed with one additional five-year renewal")',
     direction: 'forward',
   },
+  'SUNSET-NOT-PLACED': {
+    id: 'SUNSET-NOT-PLACED',
+    title: 'Sunset clause: the authorisation ceases to be valid unless the product is placed on the market in a member state within 3 years of its grant',
+    source:
+      'Regulation (EC) No 726/2004 Art 14(4) ("Any authorisation which is not followed by the actual placing on the market of the medicinal product for human use in the Community within three years after its granting shall cease to be valid"); exemptions: Art 14(6)',
+    direction: 'forward',
+  },
+  'SUNSET-ABSENT': {
+    id: 'SUNSET-ABSENT',
+    title: 'Sunset clause: the authorisation ceases to be valid after 3 consecutive years off the market in every member state',
+    source:
+      'Regulation (EC) No 726/2004 Art 14(5) ("If an authorised medicinal product, previously placed on the market, is no longer actually present on the market for three consecutive years, the authorisation for that medicinal product shall cease to be valid"); exemptions: Art 14(6)',
+    direction: 'forward',
+  },
+  'MARKETING-CESSATION-NOTICE': {
+    id: 'MARKETING-CESSATION-NOTICE',
+    title: 'Notify the Agency of a cessation of marketing in a member state at least 2 months before it',
+    source:
+      'Regulation (EC) No 726/2004 Art 13(4) ("Such notification shall, other than in exceptional circumstances, be made no less than two months before the interruption in the placing on the market of the product")',
+    direction: 'backward',
+  },
   'PSUR-FIRST-DLP': {
     id: 'PSUR-FIRST-DLP',
     title: 'Data lock point of the first PSUR 6 months after authorisation',

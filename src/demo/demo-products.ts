@@ -24,6 +24,8 @@ export interface DemoProduct {
   holder: string;
   notifiedOn: string;
   sourceNote: string;
+  /** Placings on the market by member state (illustrative): the sunset clause stops running once one is recorded. */
+  marketPresence?: { memberState: 'DE' | 'FR'; on: string }[];
   obligations: DemoObligation[];
 }
 
@@ -43,6 +45,7 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
     orphanDesignationDate: '2018-03-21',
     holder: 'CSL Behring GmbH',
     notifiedOn: '2023-02-20',
+    marketPresence: [{ memberState: 'DE', on: '2023-05-02' }],
     sourceNote: `EPAR summary (seed 000_30793afa78de2318.txt); holder from the SmPC; EC decision February 2023 — notification date ${ILLUSTRATIVE}`,
     obligations: [
       {

@@ -8,6 +8,10 @@ import { MilestonesService } from '../milestones/milestones.service';
 import { ObligationsService } from '../obligations/obligations.service';
 import { Product } from '../products/product.entity';
 import { ProductsService } from '../products/products.service';
+import { isOpen } from '../milestones/milestone-workflow';
+import { MarketPresenceService } from '../authorisation-lifecycle/market-presence.service';
+
+const ILLUSTRATIVE_MARKETING = 'illustrative: confirm the first marketing date with the holder';
 import { DEMO_PRODUCTS, DemoObligation, DemoProduct } from './demo-products';
 import { seedSafety } from './seed-safety';
 
@@ -54,6 +58,9 @@ async function seedProduct(app: INestApplicationContext, manager: EntityManager,
     sourceNote: demo.sourceNote,
     authorisation: { type: 'conditional', holder: demo.holder, notifiedOn: demo.notifiedOn, illustrative: true },
   });
+  for (const placed of demo.marketPresence ?? []) {
+    await app.get(MarketPresenceService).record(manager, actor, product.id, { kind: 'placed', ...placed, reason: `Demo record, ${ILLUSTRATIVE_MARKETING}` });
+  }
   const keepOverdue: string[] = [];
   const categories = new Map<string, DemoObligation['category']>();
   for (const item of demo.obligations) {
@@ -104,7 +111,8 @@ async function recordPastAsSubmitted(
   categories: Map<string, DemoObligation['category']>,
 ): Promise<void> {
   const past = await manager.find(Milestone, { where: { productId, dueDate: LessThan(asOf) }, order: { dueDate: 'ASC' } });
-  for (const milestone of past.filter((m) => !keepOverdue.includes(m.id))) {
+  // Only what is still open; the sunset clause is not a submission (cancelled once the product is marketed).
+  for (const milestone of past.filter((m) => !keepOverdue.includes(m.id) && isOpen(m.status) && m.kind !== 'sunset')) {
     await milestones.transition(manager, actor, milestone.id, {
       status: 'submitted',
       submittedOn: milestone.dueDate,
@@ -133,6 +141,8 @@ function ectdTypeOf(milestone: Milestone, categories: Map<string, DemoObligation
       return categories.get(milestone.obligationId ?? '') === 'ANX' ? 'pam-anx' : 'pam-sob';
     case 'pass-waiver-request':
     case 'procedure-response':
+    case 'sunset':
+    case 'cessation-notice':
       return null;
   }
 }

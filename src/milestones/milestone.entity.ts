@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const MILESTONE_KINDS = ['obligation', 'cma-renewal', 'standard-renewal', 'annual-reassessment', 'psur', 'pass-final-report', 'pass-waiver-request', 'procedure-response'] as const;
+export const MILESTONE_KINDS = ['obligation', 'cma-renewal', 'standard-renewal', 'annual-reassessment', 'psur', 'pass-final-report', 'pass-waiver-request', 'procedure-response', 'sunset', 'cessation-notice'] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 export const MILESTONE_STATUSES = ['planned', 'in-progress', 'submitted', 'cancelled'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];

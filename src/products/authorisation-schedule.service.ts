@@ -5,10 +5,12 @@ import { addYears, IsoDate } from '../common/calendar-date';
 import { authorisationSchedule, PsurView, ReassessmentView, RenewalCycleView } from '../deadlines/authorisation-schedule';
 import { ReferenceDataService } from '../deadlines/reference-data.service';
 import type { RenewalDecision } from '../deadlines/engine/five-year-renewal';
+import { sunsetClause, type SunsetView } from '../deadlines/engine/sunset-clause';
 import { Milestone, MilestoneKind } from '../milestones/milestone.entity';
 import { isOpen } from '../milestones/milestone-workflow';
 import { MilestonesService } from '../milestones/milestones.service';
 import { AuthorisationEvent } from './authorisation-event.entity';
+import { MarketPresenceEvent } from './market-presence-event.entity';
 import { MarketingAuthorisation } from './marketing-authorisation.entity';
 import { Product } from './product.entity';
 
@@ -26,6 +28,8 @@ export interface AuthorisationDates {
   reassessments: ReassessmentView[];
   /** The Commission's decisions on five-year renewals (a renewed period is no longer the one in force). */
   renewalDecisions: RenewalDecision[];
+  /** Where the product stands under the sunset clause (Art 14(4)–(6)). */
+  sunset: SunsetView;
 }
 
 /**
@@ -43,6 +47,7 @@ export class AuthorisationScheduleService {
   async compute(manager: EntityManager, product: Product, authorisation: MarketingAuthorisation, today: IsoDate): Promise<AuthorisationDates> {
     const eurd = await this.referenceData.eurdFor(manager, product.activeSubstance, today);
     const renewalDecisions = await this.renewalDecisions(manager, authorisation);
+    const closures = await this.referenceData.closures(manager);
     const schedule = authorisationSchedule({
       type: authorisation.type,
       notifiedOn: authorisation.notifiedOn,
@@ -54,9 +59,17 @@ export class AuthorisationScheduleService {
       renewalDecisions,
       endedOn: authorisation.endedOn,
       horizon: addYears(today, HORIZON_YEARS),
-      closures: await this.referenceData.closures(manager),
+      closures,
     });
-    return { ...schedule, renewalDecisions };
+    const presence = await manager.find(MarketPresenceEvent, { where: { productId: product.id }, order: { on: 'ASC', recordedAt: 'ASC' } });
+    const sunset = sunsetClause({
+      grantedOn: authorisation.notifiedOn,
+      marketedOn: authorisation.marketedOn,
+      events: presence.map((e) => ({ kind: e.kind, memberState: e.memberState, on: e.on, until: e.until, decisionRef: e.decisionRef })),
+      today,
+      closures,
+    });
+    return { ...schedule, renewalDecisions, sunset };
   }
 
   /** The five-year renewal decisions recorded for the authorisation (events of the lifecycle), in cycle order. */
@@ -81,8 +94,39 @@ export class AuthorisationScheduleService {
     for (const psur of dates.psurs) {
       await this.upsert(manager, actor, product, authorisation, 'psur', psur.cycle, `PSUR ${psur.cycle} (DLP ${psur.dlp.date})`, psur.submissionDue, reason);
     }
+    await this.syncSunset(manager, actor, product, authorisation, dates.sunset, reason);
     await this.cancelWhatNoLongerApplies(manager, actor, authorisation, dates);
     return dates;
+  }
+
+  /**
+   * The last day to place (or return) the product on the market is a milestone while the sunset clause runs; it is
+   * cancelled with the reason once the product is on the market, exempted or the authorisation has ended, and a
+   * later absence opens a new one (the cancelled one stays).
+   */
+  private async syncSunset(manager: EntityManager, actor: Actor, product: Product, authorisation: MarketingAuthorisation, view: SunsetView, reason: string): Promise<void> {
+    const all = await manager.find(Milestone, { where: { authorisationId: authorisation.id, kind: 'sunset' }, order: { cycle: 'ASC' } });
+    const open = all.find((m) => isOpen(m.status)) ?? null;
+    const applies = view.sunset !== null && view.exemption === null && authorisation.endedOn === null;
+    if (applies && view.sunset !== null) {
+      const title =
+        view.sunset.ruleId === 'SUNSET-NOT-PLACED'
+          ? `Sunset clause: place ${product.name} on the market in a member state by ${view.sunset.date}`
+          : `Sunset clause: return ${product.name} to the market in a member state by ${view.sunset.date}`;
+      const cycle = open?.cycle ?? Math.max(0, ...all.map((m) => m.cycle ?? 0)) + 1;
+      await this.upsert(manager, actor, product, authorisation, 'sunset', cycle, title, view.sunset, reason);
+      return;
+    }
+    if (open === null) {
+      return;
+    }
+    const why =
+      authorisation.endedOn !== null
+        ? `the authorisation ended on ${authorisation.endedOn}`
+        : view.exemption !== null
+          ? `exempted from the sunset clause under Art 14(6) from ${view.exemption.on}${view.exemption.decisionRef === null ? '' : ` (${view.exemption.decisionRef})`}`
+          : `on the market${view.marketedIn.length > 0 ? ` in ${view.marketedIn.join(', ')}` : ''} since ${view.firstPlacedOn ?? 'a recorded date'}: the sunset clause does not run`;
+    await this.milestones.transition(manager, actor, open.id, { status: 'cancelled', reason: why });
   }
 
   /**
@@ -97,8 +141,10 @@ export class AuthorisationScheduleService {
       ...dates.reassessments.map((r) => `annual-reassessment/${r.cycle}`),
       ...dates.psurs.map((p) => `psur/${p.cycle}`),
     ]);
+    // Sunset and cessation-notice milestones are kept by syncSunset and the market-presence records.
+    const ownLife = new Set<string>(['sunset', 'cessation-notice']);
     for (const milestone of open) {
-      if (keep.has(`${milestone.kind}/${milestone.cycle ?? ''}`)) {
+      if (keep.has(`${milestone.kind}/${milestone.cycle ?? ''}`) || (ownLife.has(milestone.kind) && authorisation.endedOn === null)) {
         continue;
       }
       const why =

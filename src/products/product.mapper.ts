@@ -34,9 +34,9 @@ export function toAuthorisationResponse(a: MarketingAuthorisation): Authorisatio
   };
 }
 
-function toDate(d: DerivedDate): RuledDateResponse;
-function toDate(d: DerivedDate | null): RuledDateResponse | null;
-function toDate(d: DerivedDate | null): RuledDateResponse | null {
+export function toDate(d: DerivedDate): RuledDateResponse;
+export function toDate(d: DerivedDate | null): RuledDateResponse | null;
+export function toDate(d: DerivedDate | null): RuledDateResponse | null {
   return d === null ? null : { date: d.date, ruleId: d.ruleId, source: d.source, explanation: d.explanation, nonWorkingDay: d.nonWorkingDay ?? null, assumption: d.assumption ?? null };
 }
 

@@ -1122,6 +1122,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/{product}/market-presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product on the market of each member state, and where it stands under the sunset clause (Reg 726/2004 Art 14(4)–(6)): state, the last day to place or return it on the market, any exemption */
+        get: operations["MarketPresenceController_get"];
+        put?: never;
+        /** Record the product placed on, or ceasing to be on, the market of a member state (a cessation gets its notice to EMA as a milestone due 2 months before, Art 13(4)), or an Art 14(6) exemption; the sunset-clause milestone is re-planned */
+        post: operations["MarketPresenceController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products/{product}/reference-safety": {
         parameters: {
             query?: never;
@@ -1845,7 +1863,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
+            kind: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response" | "sunset" | "cessation-notice";
             /** @enum {string} */
             status: "planned" | "in-progress" | "submitted" | "cancelled";
             /** Format: date */
@@ -2739,7 +2757,7 @@ export interface components {
             /** @description the date is illustrative: confirm against the Union Register / Annex II */
             illustrative: boolean;
             /** @enum {string} */
-            kind: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
+            kind: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response" | "sunset" | "cessation-notice";
             /** Format: uuid */
             obligationId: string | null;
             /** @description the obligation’s reference; null for renewals, PSURs and procedure responses */
@@ -3509,6 +3527,34 @@ export interface components {
             /** @description messages marked read */
             marked: number;
         };
+        MarketPresenceEventResponse: {
+            decisionRef: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "placed" | "ceased" | "exemption";
+            /** @example DE */
+            memberState: string | null;
+            /**
+             * Format: uuid
+             * @description a cessation’s notice to the Agency, tracked as a milestone
+             */
+            noticeMilestoneId: string | null;
+            /** Format: date */
+            on: string;
+            reason: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: string;
+            /** Format: date */
+            until: string | null;
+        };
+        MarketPresenceResponse: {
+            /** @description every record, oldest first */
+            events: components["schemas"]["MarketPresenceEventResponse"][];
+            product: components["schemas"]["ProductRefResponse"];
+            sunset: components["schemas"]["SunsetResponse"];
+        };
         MeddraCodingResponse: {
             language: string;
             lltCode: number | null;
@@ -3644,7 +3690,7 @@ export interface components {
             /** @description the date is illustrative: confirm against the Union Register / Annex II */
             illustrative: boolean;
             /** @enum {string} */
-            kind: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
+            kind: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response" | "sunset" | "cessation-notice";
             /** Format: uuid */
             obligationId: string | null;
             /** @description the assessment outcome, kept apart from timeliness */
@@ -4203,6 +4249,40 @@ export interface components {
             replaces?: string;
             /** @example Registry data cut 31 Oct 2026 (registry report v3) */
             source: string;
+        };
+        RecordMarketPresenceDto: {
+            /**
+             * @description exemption only (required): the Commission decision granting it
+             * @example C(2026) 4567
+             */
+            decisionRef?: string;
+            /**
+             * @description placed on the market, ceased (a planned cessation may lie ahead), or an Art 14(6) exemption
+             * @enum {string}
+             */
+            kind: "placed" | "ceased" | "exemption";
+            /**
+             * @description required for placed and ceased (Greece is EL); none for an exemption
+             * @enum {string}
+             */
+            memberState?: "AT" | "BE" | "BG" | "CY" | "CZ" | "DE" | "DK" | "EE" | "EL" | "ES" | "FI" | "FR" | "HR" | "HU" | "IE" | "IT" | "LT" | "LU" | "LV" | "MT" | "NL" | "PL" | "PT" | "RO" | "SE" | "SI" | "SK";
+            /**
+             * @description cessation only: the day the Agency was notified, when already done (the notice milestone is then submitted)
+             * @example 2026-01-05
+             */
+            notifiedOn?: string;
+            /**
+             * @description day placed on or removed from the market; the day an exemption was granted
+             * @example 2026-03-01
+             */
+            on: string;
+            /** @description why, or where the information comes from */
+            reason: string;
+            /**
+             * @description exemption only: the last day it covers (none: without end)
+             * @example 2028-12-31
+             */
+            until?: string;
         };
         RecordOutcomeDto: {
             /** @enum {string} */
@@ -4798,6 +4878,27 @@ export interface components {
             rows: components["schemas"]["TabulationRowResponse"][];
             socSubtotals: components["schemas"]["TabulationSocSubtotalResponse"][];
             total: components["schemas"]["TabulationTotalResponse"];
+        };
+        SunsetExemptionResponse: {
+            decisionRef: string | null;
+            /** Format: date */
+            on: string;
+            /** Format: date */
+            until: string | null;
+        };
+        SunsetResponse: {
+            /** @description the Art 14(6) exemption covering that day */
+            exemption: components["schemas"]["SunsetExemptionResponse"] | null;
+            /** Format: date */
+            firstPlacedOn: string | null;
+            /** @description member states where the product is on the market today */
+            marketedIn: string[];
+            /** Format: date */
+            offMarketSince: string | null;
+            /** @enum {string} */
+            state: "never-placed" | "on-market" | "off-market" | "ceased-to-be-valid";
+            /** @description the last day on which placing (or returning) the product on the market keeps the authorisation; none while on the market */
+            sunset: components["schemas"]["RuledDateResponse"] | null;
         };
         TabulationCountsResponse: {
             spontaneousNonSerious: number;
@@ -6783,7 +6884,7 @@ export interface operations {
                 after?: string;
                 category?: "SOB" | "ANX" | "MEA" | "LEG" | "REC";
                 includeOverdue?: boolean;
-                kind?: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response";
+                kind?: "obligation" | "cma-renewal" | "standard-renewal" | "annual-reassessment" | "psur" | "pass-final-report" | "pass-waiver-request" | "procedure-response" | "sunset" | "cessation-notice";
                 order?: "asc" | "desc";
                 /** @description only open deadlines whose due date has passed */
                 overdue?: boolean;
@@ -10811,6 +10912,169 @@ export interface operations {
                 };
             };
             /** @description allowed roles: safety, qppv, regulatory */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MarketPresenceController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketPresenceResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MarketPresenceController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordMarketPresenceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketPresenceEventResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description allowed roles: regulatory */
             403: {
                 headers: {
                     [name: string]: unknown;

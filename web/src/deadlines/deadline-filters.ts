@@ -6,7 +6,7 @@ function allOf<T extends string>() {
   return <const L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : 'missing values')): L => list;
 }
 
-export const KINDS = allOf<Values<'kind'>>()(['obligation', 'cma-renewal', 'standard-renewal', 'annual-reassessment', 'psur', 'pass-final-report', 'pass-waiver-request', 'procedure-response']);
+export const KINDS = allOf<Values<'kind'>>()(['obligation', 'cma-renewal', 'standard-renewal', 'annual-reassessment', 'psur', 'pass-final-report', 'pass-waiver-request', 'procedure-response', 'sunset', 'cessation-notice']);
 export const STATUSES = allOf<Values<'status'>>()(['planned', 'in-progress', 'submitted', 'cancelled']);
 export const CATEGORIES = allOf<Values<'category'>>()(['SOB', 'ANX', 'MEA', 'LEG', 'REC']);
 export const STUDY_TYPES = allOf<Values<'studyType'>>()(['PASS', 'PAES', 'registry', 'long-term-follow-up', 'clinical-trial', 'none']);

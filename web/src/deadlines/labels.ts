@@ -10,6 +10,8 @@ export const KIND_LABELS: Record<Deadline['kind'], string> = {
   'pass-final-report': 'PASS final report',
   'pass-waiver-request': 'PASS waiver request',
   'procedure-response': 'Procedure response',
+  sunset: 'Sunset clause',
+  'cessation-notice': 'Cessation notice',
 };
 
 export const STATUS_LABELS: Record<Deadline['status'], string> = {

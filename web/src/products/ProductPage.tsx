@@ -8,6 +8,7 @@ import { QueryState } from '../common/QueryState';
 import { ProceduresSection } from '../procedures/ProceduresSection';
 import { useRole } from '../session/use-session';
 import { AuthorisationHistory } from './AuthorisationHistory';
+import { MarketPresenceSection } from './MarketPresenceSection';
 import { AuthorisationFacts, ExpiryChain, Psurs, Reassessments } from './AuthorisationSection';
 import { ObligationsSection } from './ObligationsSection';
 import { eurdEntriesQuery, productQuery, type ProductDetail } from './products-api';
@@ -48,6 +49,9 @@ function Product({ product }: { product: ProductDetail }): ReactNode {
         </Section>
         <Section id="authorisation-history" title="Authorisation history">
           <AuthorisationHistory product={product} />
+        </Section>
+        <Section id="market-presence" title="Market presence and sunset clause">
+          <MarketPresenceSection product={product.name} canEdit={REGISTER_EDITORS.includes(role)} />
         </Section>
         <Section id="obligations" title="Obligations">
           <ObligationsSection product={product.name} />

@@ -45,3 +45,18 @@ export const eurdEntriesQuery = queryOptions({
   queryFn: async (context) => await api.get('/api/eurd-entries', undefined, fromQuery(context)),
   staleTime: 5 * 60_000,
 });
+
+/** The product on the market of each member state, and where it stands under the sunset clause (Art 14(4)–(6)). */
+export type MarketPresence = ResponseBody<'/api/products/{product}/market-presence', 'get'>;
+export type MarketPresenceBody = components['schemas']['RecordMarketPresenceDto'];
+
+export function marketPresenceQuery(product: string) {
+  return queryOptions({
+    queryKey: ['products', product, 'market-presence'],
+    queryFn: (context) => api.get('/api/products/{product}/market-presence', { params: { path: { product } } }, fromQuery(context)),
+  });
+}
+
+export async function recordMarketPresence(product: string, body: MarketPresenceBody): Promise<ResponseBody<'/api/products/{product}/market-presence', 'post'>> {
+  return await api.post('/api/products/{product}/market-presence', { params: { path: { product } }, body });
+}
