@@ -6,6 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { showFormError } from '../api/errors';
+import { DANGER, WARNING } from '../common/colours';
 import { DateText } from '../common/DateText';
 import { QueryState } from '../common/QueryState';
 import { ReasonedDate } from '../common/WhyThisDate';
@@ -137,7 +138,7 @@ export function MarketPresenceSection({ product, canEdit }: { product: string; c
             {sunset.offMarketSince !== null && `; off the market since ${sunset.offMarketSince}`}.
           </Text>
           {sunset.sunset !== null && (
-            <Alert color={sunset.state === 'ceased-to-be-valid' ? 'red' : sunset.exemption === null ? 'yellow' : 'gray'} title={sunset.exemption === null ? 'Sunset clause running' : 'Exempted from the sunset clause'}>
+            <Alert variant="outline" color={sunset.state === 'ceased-to-be-valid' ? DANGER : sunset.exemption === null ? WARNING : 'gray'} title={sunset.exemption === null ? 'Sunset clause running' : 'Exempted from the sunset clause'}>
               <Stack gap={4}>
                 <Group gap={6}>
                   <Text size="sm">{sunset.sunset.ruleId === 'SUNSET-NOT-PLACED' ? 'Place on the market in a member state by' : 'Return to the market in a member state by'}</Text>
