@@ -68,7 +68,7 @@ export class DossierCollector {
       throw InvalidInputError.field('product', `${product.name} has no marketing authorisation recorded: a renewal dossier needs one`);
     }
     const dlp = request.dataLockPoint;
-    const period = reportingPeriod(dlp);
+    const period = reportingPeriod(dlp, authorisation.type);
     const dates = await this.schedule.compute(manager, product, authorisation, dlp);
     const renewal = renewalFor(dates.renewals, dlp);
     const register = await collectRegister(manager, product.id, dlp);

@@ -16,6 +16,9 @@ describe('renewal dossier dates', () => {
   it('reports on the 12 months up to the data lock point', () => {
     expect(reportingPeriod('2026-06-30')).toMatchObject({ from: '2025-07-01', to: '2026-06-30' });
     expect(reportingPeriod('2024-02-29')).toMatchObject({ from: '2023-03-01', to: '2024-02-29' });
+    expect(reportingPeriod('2026-06-30').basis).toContain('507/2006');
+    expect(reportingPeriod('2026-06-30', 'exceptional-circumstances').basis).toContain('Art. 14(8)');
+    expect(reportingPeriod('2026-06-30', 'exceptional-circumstances').basis).not.toContain('conditional');
   });
 
   it('belongs to the renewal whose expiry is the first after the data lock point', () => {

@@ -7,14 +7,23 @@ import { addDays, addMonths, compareDates, daysBetween, type IsoDate } from '../
 import type { RenewalCycleView } from '../deadlines/authorisation-schedule';
 import type { DossierPeriod, Timeliness } from './dossier-content';
 
-/** A conditional authorisation is renewed every year: the dossier reports on the 12 months up to its DLP. */
+/** The dossier reports on the 12 months up to its DLP: the interval since the last annual renewal or reassessment. */
 export const INTERVAL_MONTHS = 12;
 
-export function reportingPeriod(dataLockPoint: IsoDate): DossierPeriod {
+/** Why the interval is 12 months, in the words of the authorisation's type. */
+const PERIOD_BASIS: Readonly<Record<'conditional' | 'standard' | 'exceptional-circumstances', string>> = {
+  conditional: 'the 12 months up to the data lock point (a conditional marketing authorisation is renewed every year: Regulation (EC) No 507/2006, Art. 6)',
+  'exceptional-circumstances':
+    'the 12 months up to the data lock point (the conditions of an authorisation under exceptional circumstances are reassessed every year: Regulation (EC) No 726/2004, Art. 14(8))',
+  standard:
+    'the 12 months up to the data lock point (the latest year; a five-year renewal covers the whole period since the authorisation or its last renewal: Regulation (EC) No 726/2004, Art. 14(2) — cumulative figures are given beside the interval)',
+};
+
+export function reportingPeriod(dataLockPoint: IsoDate, type: keyof typeof PERIOD_BASIS = 'conditional'): DossierPeriod {
   return {
     from: addDays(addMonths(dataLockPoint, -INTERVAL_MONTHS), 1),
     to: dataLockPoint,
-    basis: 'the 12 months up to the data lock point (a conditional marketing authorisation is renewed every year: Regulation (EC) No 507/2006, Art. 6)',
+    basis: PERIOD_BASIS[type],
   };
 }
 
