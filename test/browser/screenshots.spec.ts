@@ -14,6 +14,7 @@ const PAGES: { file: string; role: 'regulatory' | 'admin'; path: string; heading
   { file: 'deadlines', role: 'regulatory', path: '/deadlines?withinDays=365', heading: 'Deadlines' },
   { file: 'products', role: 'regulatory', path: '/products', heading: 'Products' },
   { file: 'product', role: 'regulatory', path: '/products/Hemgenix', heading: /Hemgenix/ },
+  { file: 'inbox', role: 'regulatory', path: '/inbox', heading: 'Inbox' },
   { file: 'audit-trail', role: 'regulatory', path: '/audit', heading: 'Audit trail' },
   { file: 'profile', role: 'regulatory', path: '/profile', heading: 'Your profile' },
   { file: 'accounts', role: 'admin', path: '/admin/accounts', heading: /Accounts/ },
