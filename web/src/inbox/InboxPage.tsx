@@ -57,7 +57,7 @@ function ReminderRow({ item, productName }: { item: InboxItem; productName: stri
     <Table.Tr>
       <Table.Td>
         {unread ? (
-          <Badge color="red.9" variant="filled">
+          <Badge color="red.9" variant="filled" style={{ overflow: 'visible' }}>
             Unread
           </Badge>
         ) : (
@@ -150,7 +150,7 @@ export default function InboxPage(): ReactNode {
             <Table verticalSpacing="xs" aria-label="Reminders" aria-busy={reminders.isFetching}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>State</Table.Th>
+                  <Table.Th w={100}>State</Table.Th>
                   <Table.Th>Reminder</Table.Th>
                   <Table.Th>About</Table.Th>
                   <Table.Th>Received</Table.Th>
