@@ -54,6 +54,8 @@ describe('inbox', () => {
     await rows.nth(1).waitFor();
     expect((await rows.allInnerTexts()).slice(1).map((r) => r.split('\t')[1]?.trim().split('\n')[0])).toEqual(items.map((i) => i.subject));
     expect(await rows.filter({ hasText: 'Unread' }).count()).toBe(unread);
+    // Received on the application's "today" (its clock, not the database's), shown as a calendar date.
+    expect((await rows.allInnerTexts()).slice(1).map((r) => r.split('\t')[3]?.trim().split('\n')[0])).toEqual(items.map(() => `Sat ${DEMO_TODAY} (today)`));
 
     // Each reminder links to its milestone.
     const first = items[0]!;
