@@ -79,8 +79,9 @@ export class ReminderDeliveryService implements OnModuleDestroy {
       }
       if (due.length > 0) {
         await manager.query(
-          `INSERT INTO inbox_message (user_id, delivery_id, subject, body, deadline_type, deadline_id, product_id, escalation, late)
-           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::boolean[], $9::boolean[])`,
+          // created_at from the application's clock (a pinned AS_OF demo shows reminders received "today"), not the database's now().
+          `INSERT INTO inbox_message (user_id, delivery_id, subject, body, deadline_type, deadline_id, product_id, escalation, late, created_at)
+           SELECT *, $10::timestamptz FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::boolean[], $9::boolean[])`,
           [
             due.map((d) => d.row.recipient.replace(/^user:/, '')),
             due.map((d) => d.row.id),
@@ -91,6 +92,7 @@ export class ReminderDeliveryService implements OnModuleDestroy {
             due.map((d) => d.row.product_id),
             due.map((d) => d.row.step.startsWith('overdue-')),
             due.map((d) => d.row.late),
+            now,
           ],
         );
         await manager.query(

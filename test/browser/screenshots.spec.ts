@@ -1,5 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ReminderDeliveryService } from '../../src/reminders/reminder-delivery.service';
+import { ReminderScanService } from '../../src/reminders/reminder-scan.service';
+import { DEMO_TODAY } from './demo-template';
 import { credentials, useWebApp } from './harness';
 
 /**
@@ -14,6 +17,8 @@ const PAGES: { file: string; role: 'regulatory' | 'admin'; path: string; heading
   { file: 'deadlines', role: 'regulatory', path: '/deadlines?withinDays=365', heading: 'Deadlines' },
   { file: 'products', role: 'regulatory', path: '/products', heading: 'Products' },
   { file: 'product', role: 'regulatory', path: '/products/Hemgenix', heading: /Hemgenix/ },
+  { file: 'timeline', role: 'regulatory', path: '/timeline', heading: 'Timeline' },
+  { file: 'inbox', role: 'regulatory', path: '/inbox', heading: 'Inbox' },
   { file: 'audit-trail', role: 'regulatory', path: '/audit', heading: 'Audit trail' },
   { file: 'profile', role: 'regulatory', path: '/profile', heading: 'Your profile' },
   { file: 'accounts', role: 'admin', path: '/admin/accounts', heading: /Accounts/ },
@@ -25,6 +30,10 @@ describe('main pages (screenshots)', () => {
   it('should open every main page on the demo data and write its screenshot', async () => {
     mkdirSync(DIR, { recursive: true });
     const users = { regulatory: await web().t.signIn('regulatory', { username: 'shot-regulatory' }), admin: await web().t.signIn('admin', { username: 'shot-admin' }) };
+    // The inbox with the reminders of the demo's today, as the scan and the in-app delivery write them.
+    await web().t.app.get(ReminderScanService).scan(DEMO_TODAY);
+    const pending = await web().t.dataSource.query<{ id: string }[]>(`SELECT id FROM reminder_delivery WHERE channel = 'in-app' AND status = 'pending' AND recipient = $1`, [`user:${users.regulatory.id}`]);
+    await web().t.app.get(ReminderDeliveryService).deliverInboxBatch(pending.map((p) => p.id));
     for (const { file, role, path, heading } of PAGES) {
       const page = await web().open({ as: credentials(users[role]), path });
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
@@ -32,5 +41,5 @@ describe('main pages (screenshots)', () => {
       await page.screenshot({ path: join(DIR, `${file}.png`) });
       await page.context().close();
     }
-  });
+  }, 90_000);
 });

@@ -23,6 +23,8 @@ interface PageRoute {
 const PAGES: readonly PageRoute[] = [
   { path: '/', page: lazy(() => import('./dashboard/DashboardPage')), roles: ANY_ROLE, nav: 'Dashboard' },
   { path: '/deadlines', page: lazy(() => import('./deadlines/DeadlinesPage')), roles: ANY_ROLE, nav: 'Deadlines' },
+  { path: '/inbox', page: lazy(() => import('./inbox/InboxPage')), roles: ANY_ROLE, nav: 'Inbox' },
+  { path: '/timeline', page: lazy(() => import('./timeline/TimelinePage')), roles: ANY_ROLE, nav: 'Timeline' },
   { path: '/products', page: lazy(() => import('./products/ProductsPage')), roles: ANY_ROLE, nav: 'Products' },
   { path: '/products/:product', page: lazy(() => import('./products/ProductPage')), roles: ANY_ROLE },
   { path: '/milestones/:id', page: lazy(() => import('./milestones/MilestonePage')), roles: ANY_ROLE },
