@@ -72,7 +72,25 @@ describe('renewal dossier pages', () => {
     await page.getByRole('button', { name: 'Start the build' }).click();
     expect(await fieldError(dataLockPoint)).toContain('after today');
 
+    // A proposed change to an obligation the product does not have: the API's refusal names it.
     await dataLockPoint.fill(suggestion.dataLockPoint);
+    await page.getByRole('button', { name: 'Add a proposed change' }).click();
+    const change = page.getByRole('group', { name: 'Proposed change 1' });
+    await change.getByLabel('Obligation reference').fill('SOB-999');
+    await change.getByLabel('Change proposed').fill('Move the final report by six months.');
+    await change.getByLabel('Reason').fill('Recruitment is slower than planned.');
+    await page.getByRole('button', { name: 'Start the build' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Proposed changes: SOB-999: no such obligation of Hemgenix' }).waitFor();
+    await page.getByRole('button', { name: 'Remove proposed change 1' }).click();
+    expect(await change.count()).toBe(0);
+
+    // The build's page polls it as background requests (they keep no idle session alive).
+    const polls: (string | undefined)[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/dossier-builds/')) {
+        polls.push(request.headers()['x-background-request']);
+      }
+    });
     await page.getByLabel('Benefit–risk conclusion').fill('The benefit–risk balance remains positive.');
     await page.getByRole('button', { name: 'Start the build' }).click();
     await page.waitForURL(/\/dossier-builds\/[0-9a-f-]{36}$/);
@@ -84,6 +102,8 @@ describe('renewal dossier pages', () => {
     built = build.version as Version;
     expect(built).toMatchObject({ version: 1, dataLockPoint: suggestion.dataLockPoint });
     await page.getByText('Version 1 was made.').waitFor();
+    expect(polls.length).toBeGreaterThanOrEqual(2);
+    expect(polls.every((header) => header === 'true')).toBe(true);
 
     const shown = (await page.getByLabel('SHA-256 of the PDF').innerText()).trim();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download the PDF/ }).click()]);
