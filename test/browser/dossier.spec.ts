@@ -143,7 +143,7 @@ describe('renewal dossier pages', () => {
     expect(await approval.innerText()).toContain('dossier-qppv, qppv');
     expect(await approval.innerText()).toContain(`${safety.signedAt.slice(0, 10)} ${safety.signedAt.slice(11, 19)} UTC`);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  });
+    }, 60_000);
 
   it('should compare two versions and list what changed', async () => {
     const accepted = await regulatory.http().post('/api/products/Hemgenix/dossiers').send({ dataLockPoint: built.dataLockPoint, benefitRisk: 'Positive, with an updated conclusion.' }).expect(202);
@@ -180,5 +180,17 @@ describe('renewal dossier pages', () => {
     expect(await page.getByLabel('Your password').count()).toBe(0);
     await page.getByRole('link', { name: /^Download the PDF/ }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  });
+    }, 60_000);
+
+  it('should not show a product-scoped account the dossier of another product', async () => {
+    const products = (await regulatory.http().get('/api/products').expect(200)).body as { id: string; name: string }[];
+    const zemcelpro = products.find((p) => p.name === 'Zemcelpro');
+    const scoped = await web().t.signIn('regulatory', { productIds: [zemcelpro?.id ?? ''], username: 'dossier-scoped' });
+    const page = await web().open({ as: credentials(scoped), path: '/products/Hemgenix/dossiers' });
+    await page.getByRole('heading', { level: 1, name: 'Product not found' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Start the build' }).count()).toBe(0);
+    await page.goto(`/dossiers/${built.id}`);
+    await page.getByRole('alert').filter({ hasText: 'The dossier could not be loaded' }).waitFor();
+    expect(await page.getByRole('link', { name: /^Download the PDF/ }).count()).toBe(0);
+    }, 60_000);
 });

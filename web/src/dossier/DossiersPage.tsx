@@ -1,7 +1,8 @@
-import { Anchor, Code, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Code, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/errors';
 import { DateText } from '../common/DateText';
 import { FactList } from '../common/FactList';
 import { formatInstant } from '../common/instant';
@@ -100,6 +101,21 @@ export default function DossiersPage(): ReactNode {
   const role = useRole();
   const suggestion = useQuery(suggestionQuery(product));
   const versions = useQuery(versionsQuery(product));
+  if (suggestion.error instanceof ApiError && suggestion.error.status === 404) {
+    return (
+      <>
+        <PageTitle title="Product not found">Product not found</PageTitle>
+        <Alert color="red" title={`No product “${product}”`} role="alert">
+          <Text size="sm" mb="xs">
+            There is no product of that name among the products you may see.
+          </Text>
+          <Anchor component={Link} to="/products" size="sm">
+            All your products
+          </Anchor>
+        </Alert>
+      </>
+    );
+  }
   return (
     <>
       <PageTitle title={`Renewal dossier · ${product}`}>Renewal dossier — {product}</PageTitle>
