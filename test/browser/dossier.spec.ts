@@ -104,6 +104,10 @@ describe('renewal dossier pages', () => {
     await page.getByText('Version 1 was made.').waitFor();
     expect(polls.length).toBeGreaterThanOrEqual(2);
     expect(polls.every((header) => header === 'true')).toBe(true);
+    // Done: the page stops polling (it polled every second while the build ran).
+    const polled = polls.length;
+    await page.waitForTimeout(2_500);
+    expect(polls.length).toBe(polled);
 
     const shown = (await page.getByLabel('SHA-256 of the PDF').innerText()).trim();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Download the PDF/ }).click()]);
