@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../src/auth/browser-session';
+import { DossierJobs } from '../../src/dossier/dossier-jobs';
 import { createTestApp, TEST_PASSWORD, type SignedInUser, type TestApp } from '../test-app';
 import { DEMO_TODAY, demoTemplateName } from './demo-template';
 
@@ -27,16 +28,20 @@ export interface WebApp {
 /**
  * The real server (createTestApp: own database, real PostgreSQL and Redis) listening on an ephemeral
  * 127.0.0.1 port and serving dist/web, today being the demo's date (2026-11-21), optionally with the demo
- * products (cloned from the run's demo database), and the run's Chromium. Registers an afterEach that keeps a
- * screenshot of every open page when a test failed.
+ * products (cloned from the run's demo database), optionally running the renewal-dossier job worker in this
+ * process as test/dossier.e2e.spec.ts does (off by default; it closes with the app), and the run's Chromium.
+ * Registers an afterEach that keeps a screenshot of every open page when a test failed.
  */
-export function useWebApp(options: { demo?: boolean } = {}): () => WebApp {
+export function useWebApp(options: { demo?: boolean; dossierWorker?: boolean } = {}): () => WebApp {
   let web: WebApp | undefined;
   const contexts: BrowserContext[] = [];
   const file = basename(expect.getState().testPath ?? 'browser', '.spec.ts');
 
   beforeAll(async () => {
     const t = await createTestApp({ today: DEMO_TODAY, template: options.demo === true ? demoTemplateName() : undefined });
+    if (options.dossierWorker === true) {
+      t.app.get(DossierJobs).start();
+    }
     await t.app.listen(0, '127.0.0.1');
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;

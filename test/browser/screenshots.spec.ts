@@ -2,8 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ReminderDeliveryService } from '../../src/reminders/reminder-delivery.service';
 import { ReminderScanService } from '../../src/reminders/reminder-scan.service';
+import type { SignedInUser } from '../test-app';
 import { DEMO_TODAY } from './demo-template';
-import { credentials, useWebApp } from './harness';
+import { credentials, useWebApp, waitUntil } from './harness';
 
 /**
  * Every main page opens on the demo data and shows its heading; a screenshot of each is written to
@@ -25,7 +26,22 @@ const PAGES: { file: string; role: 'regulatory' | 'admin'; path: string; heading
 ];
 
 describe('main pages (screenshots)', () => {
-  const web = useWebApp({ demo: true });
+  const web = useWebApp({ demo: true, dossierWorker: true });
+
+  /** A renewal dossier of Hemgenix built through the API (the demo has none), for its pages. */
+  async function buildDossier(user: SignedInUser): Promise<string> {
+    const { dataLockPoint } = (await user.http().get('/api/products/Hemgenix/dossier-suggestion').expect(200)).body as { dataLockPoint: string };
+    const accepted = (await user.http().post('/api/products/Hemgenix/dossiers').send({ dataLockPoint, benefitRisk: 'The benefit–risk balance remains positive.' }).expect(202)).body as { id: string };
+    let build: { status: string; version: { id: string } | null } = { status: 'queued', version: null };
+    await waitUntil(async () => {
+      build = (await user.http().get(`/api/dossier-builds/${accepted.id}`).expect(200)).body as typeof build;
+      return build.status === 'done' || build.status === 'failed';
+    }, 60_000);
+    if (build.version === null) {
+      throw new Error(`the demo dossier build ended ${build.status}`);
+    }
+    return build.version.id;
+  }
 
   it('should open every main page on the demo data and write its screenshot', async () => {
     mkdirSync(DIR, { recursive: true });
@@ -34,12 +50,14 @@ describe('main pages (screenshots)', () => {
     await web().t.app.get(ReminderScanService).scan(DEMO_TODAY);
     const pending = await web().t.dataSource.query<{ id: string }[]>(`SELECT id FROM reminder_delivery WHERE channel = 'in-app' AND status = 'pending' AND recipient = $1`, [`user:${users.regulatory.id}`]);
     await web().t.app.get(ReminderDeliveryService).deliverInboxBatch(pending.map((p) => p.id));
-    for (const { file, role, path, heading } of PAGES) {
+    const dossier = await buildDossier(users.regulatory);
+    const pages: typeof PAGES = [...PAGES, { file: 'dossiers', role: 'regulatory', path: '/products/Hemgenix/dossiers', heading: /Renewal dossier/ }, { file: 'dossier', role: 'regulatory', path: `/dossiers/${dossier}`, heading: /Renewal dossier version 1/ }];
+    for (const { file, role, path, heading } of pages) {
       const page = await web().open({ as: credentials(users[role]), path });
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: join(DIR, `${file}.png`) });
       await page.context().close();
     }
-  }, 90_000);
+  }, 120_000);
 });

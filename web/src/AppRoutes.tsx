@@ -4,6 +4,7 @@ import { Route, Routes } from 'react-router';
 import { AppLayout, type NavItem } from './layout/AppLayout';
 import { RequireRole, RequireSession } from './layout/RequireSession';
 import type { Role } from './session/session-store';
+import { CASE_READERS } from './session/use-session';
 
 /**
  * Every page of the application, in one place. A page is one file named by what the user does there
@@ -27,6 +28,9 @@ const PAGES: readonly PageRoute[] = [
   { path: '/timeline', page: lazy(() => import('./timeline/TimelinePage')), roles: ANY_ROLE, nav: 'Timeline' },
   { path: '/products', page: lazy(() => import('./products/ProductsPage')), roles: ANY_ROLE, nav: 'Products' },
   { path: '/products/:product', page: lazy(() => import('./products/ProductPage')), roles: ANY_ROLE },
+  { path: '/products/:product/dossiers', page: lazy(() => import('./dossier/DossiersPage')), roles: CASE_READERS },
+  { path: '/dossier-builds/:id', page: lazy(() => import('./dossier/DossierBuildPage')), roles: CASE_READERS },
+  { path: '/dossiers/:id', page: lazy(() => import('./dossier/DossierPage')), roles: CASE_READERS },
   { path: '/milestones/:id', page: lazy(() => import('./milestones/MilestonePage')), roles: ANY_ROLE },
   { path: '/audit', page: lazy(() => import('./audit/AuditPage')), roles: ANY_ROLE, nav: 'Audit trail' },
   { path: '/reminder-policies', page: lazy(() => import('./admin/ReminderPoliciesPage')), roles: ANY_ROLE, nav: 'Reminder policies' },

@@ -17,7 +17,7 @@ type PathWith<M extends HttpMethod> = { [P in keyof paths]: paths[P][M] extends 
 type Init<P extends keyof paths, M extends HttpMethod> = (Operation<P, M> extends { parameters: infer Params } ? { params?: Params } : object) &
   (Operation<P, M> extends { requestBody?: { content: { 'application/json': infer Body } } } ? { body?: Body } : object);
 type JsonContent<R> = R extends { content: { 'application/json': infer B } } ? B : never;
-type Declared<Op> = Op extends { responses: infer R } ? JsonContent<R[200 & keyof R]> | JsonContent<R[201 & keyof R]> : never;
+type Declared<Op> = Op extends { responses: infer R } ? JsonContent<R[200 & keyof R]> | JsonContent<R[201 & keyof R]> | JsonContent<R[202 & keyof R]> : never;
 
 /**
  * The body a successful call returns, as the OpenAPI document declares it; `unknown` while the document

@@ -6,7 +6,7 @@ import { ApiError } from '../api/errors';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { ProceduresSection } from '../procedures/ProceduresSection';
-import { useRole } from '../session/use-session';
+import { CASE_READERS, useRole } from '../session/use-session';
 import { AuthorisationHistory } from './AuthorisationHistory';
 import { MarketPresenceSection } from './MarketPresenceSection';
 import { AuthorisationFacts, ExpiryChain, Psurs, Reassessments } from './AuthorisationSection';
@@ -59,6 +59,16 @@ function Product({ product }: { product: ProductDetail }): ReactNode {
         <Section id="procedures" title="Procedures">
           <ProceduresSection product={product.name} milestones={product.milestones} canEdit={REGISTER_EDITORS.includes(role)} />
         </Section>
+        {CASE_READERS.includes(role) && (
+          <Section id="dossier" title="Renewal dossier">
+            <Text size="sm">
+              The suggested data lock point, the builds and the versions of the renewal dossier, their files, comparisons and signatures:{' '}
+              <Anchor component={Link} to={`/products/${encodeURIComponent(product.name)}/dossiers`}>
+                Renewal dossier of {product.name}
+              </Anchor>
+            </Text>
+          </Section>
+        )}
         <Section id="psurs" title="PSURs and EURD list">
           <QueryState query={eurd} label="EURD list">
             {(entries) => <Psurs product={product} eurd={entries} />}
