@@ -41,5 +41,5 @@ describe('main pages (screenshots)', () => {
       await page.screenshot({ path: join(DIR, `${file}.png`) });
       await page.context().close();
     }
-  }, 90_000);
+  }, 180_000);
 });
