@@ -59,5 +59,5 @@ describe('main pages (screenshots)', () => {
       await page.screenshot({ path: join(DIR, `${file}.png`) });
       await page.context().close();
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -43,10 +43,10 @@ function RenewalSpan({ renewal, product }: { renewal: TimelineRenewal; product: 
  * others placed by due date over month columns, and renewal windows drawn as spans. Plain HTML and CSS: every
  * marker is a link in the tab order, and the table beside it holds the same data.
  */
-export function TimelineChart({ window, rows }: { window: TimelineWindow; rows: readonly TimelineRow[] }): ReactNode {
-  const months = monthColumns(window);
+export function TimelineChart({ range, rows }: { range: TimelineWindow; rows: readonly TimelineRow[] }): ReactNode {
+  const months = monthColumns(range);
   return (
-    <div className="timeline" role="group" aria-label={`Timeline from ${window.from} to ${window.to}`}>
+    <div className="timeline" role="group" aria-label={`Timeline from ${range.from} to ${range.to}`}>
       <div className="timeline-row timeline-head" aria-hidden>
         <div className="timeline-label">Product</div>
         <div className="timeline-overdue">Overdue</div>
@@ -81,7 +81,7 @@ export function TimelineChart({ window, rows }: { window: TimelineWindow; rows: 
             {row.markers
               .filter((m) => m.urgency !== 'overdue')
               .map((m) => (
-                <Marker key={m.deadline.id} marker={m} left={position(window, m.deadline.dueDate)} />
+                <Marker key={m.deadline.id} marker={m} left={position(range, m.deadline.dueDate)} />
               ))}
           </div>
         </div>

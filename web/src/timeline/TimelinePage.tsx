@@ -23,16 +23,17 @@ export default function TimelinePage(): ReactNode {
   const [params, setParams] = useSearchParams();
   const product = params.get('product')?.trim() || undefined;
   const today = useToday();
-  const window = timelineWindow(today);
+  const range = timelineWindow(today);
   const [subscribing, setSubscribing] = useState(false);
 
   const products = useQuery(productsQuery);
   const shown = (products.data ?? []).filter((p) => product === undefined || p.name === product || p.id === product);
-  const deadlines = useQuery(timelineDeadlinesQuery(window, product));
+  const deadlines = useQuery(timelineDeadlinesQuery(range, product));
   const closures = useQuery(closureDaysQuery);
   const details = useQueries({ queries: shown.filter((p) => p.authorisation !== null).map((p) => productQuery(p.name)) });
   const byId = new Map(details.flatMap((d) => (d.data === undefined ? [] : [[d.data.id, d.data] as [string, ProductDetail]])));
-  const detailsFailed = details.find((d) => d.isError);
+  // Renewal windows come from each product's page; the chart waits for them rather than redrawing.
+  const detailsUnready = details.find((d) => d.isPending) ?? details.find((d) => d.isError);
 
   return (
     <>
@@ -53,24 +54,26 @@ export default function TimelinePage(): ReactNode {
         </Button>
       </Group>
       <Text mb="sm">
-        Open deadlines from {today} to {window.to} (today is the server’s), overdue ones in a column of their own.
+        Open deadlines from {today} to {range.to} (today is the server’s), overdue ones in a column of their own.
       </Text>
       <QueryState query={products} label="products" isEmpty={() => shown.length === 0} empty={product === undefined ? 'No product to show.' : `No product “${product}” among yours.`}>
         {() => (
           <QueryState query={deadlines} label="deadlines">
             {(data) => {
-              const rows = timelineRows(shown, data.items, byId, new Map((closures.data ?? []).map((c) => [c.date, c.name])), window);
+              if (detailsUnready !== undefined) {
+                return (
+                  <QueryState query={detailsUnready} label="renewal windows">
+                    {() => null}
+                  </QueryState>
+                );
+              }
+              const rows = timelineRows(shown, data.items, byId, new Map((closures.data ?? []).map((c) => [c.date, c.name])), range);
               return (
                 <Stack gap="lg">
                   {!data.complete && (
                     <Alert color="yellow" title="Only part of the timeline">
                       The first {TIMELINE_MAX_DEADLINES} deadlines are shown; choose a product to see all of its own.
                     </Alert>
-                  )}
-                  {detailsFailed !== undefined && (
-                    <QueryState query={detailsFailed} label="renewal windows">
-                      {() => null}
-                    </QueryState>
                   )}
                   {closures.isError && (
                     <Text c="#c92a2a" role="alert">
@@ -79,7 +82,7 @@ export default function TimelinePage(): ReactNode {
                   )}
                   <TimelineLegend />
                   <div style={{ overflowX: 'auto' }}>
-                    <TimelineChart window={window} rows={rows} />
+                    <TimelineChart range={range} rows={rows} />
                   </div>
                   <section aria-labelledby="timeline-deadlines">
                     <Title order={2} size="h3" id="timeline-deadlines" mb="sm">

@@ -14,18 +14,18 @@ export interface TimelineDeadlines {
 }
 
 /**
- * The open deadlines from the overdue ones up to the window's end (GET /api/deadlines with `withinDays`),
+ * The open deadlines from the overdue ones up to the range's end (GET /api/deadlines with `withinDays`),
  * for one product or all the user may see, by due date, every page read by keyset.
  */
-export function timelineDeadlinesQuery(window: TimelineWindow, product: string | undefined) {
+export function timelineDeadlinesQuery(range: TimelineWindow, product: string | undefined) {
   return queryOptions({
-    queryKey: ['deadlines', 'timeline', window.from, product ?? null],
+    queryKey: ['deadlines', 'timeline', range.from, product ?? null],
     queryFn: async (context): Promise<TimelineDeadlines> => {
       const call = fromQuery(context);
       const items: Deadline[] = [];
       let after: string | undefined;
       for (;;) {
-        const query: DeadlineQuery = { withinDays: window.withinDays, product, pageSize: PAGE_SIZE, after };
+        const query: DeadlineQuery = { withinDays: range.withinDays, product, pageSize: PAGE_SIZE, after };
         const page = await api.get('/api/deadlines', { params: { query } }, call);
         items.push(...page.items);
         if (page.nextCursor === null) {

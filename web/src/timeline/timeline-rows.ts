@@ -26,10 +26,10 @@ export interface TimelineRow {
   renewals: TimelineRenewal[];
 }
 
-export function renewalsOf(detail: ProductDetail | undefined, window: TimelineWindow): TimelineRenewal[] {
+export function renewalsOf(detail: ProductDetail | undefined, range: TimelineWindow): TimelineRenewal[] {
   return (detail?.renewals ?? []).flatMap((r) => {
     const opens = r.windowOpens?.date ?? null;
-    const span = renewalSpan(window, opens, r.applicationDue.date, r.expiry.date);
+    const span = renewalSpan(range, opens, r.applicationDue.date, r.expiry.date);
     return span === null ? [] : [{ cycle: r.cycle, opens, due: r.applicationDue.date, expiry: r.expiry.date, milestoneId: r.milestoneId, span }];
   });
 }
@@ -40,13 +40,13 @@ export function timelineRows(
   deadlines: readonly Deadline[],
   details: ReadonlyMap<string, ProductDetail>,
   closures: ReadonlyMap<IsoDate, string>,
-  window: TimelineWindow,
+  range: TimelineWindow,
 ): TimelineRow[] {
   return products.map((product) => ({
     product,
     markers: deadlines
       .filter((d) => d.productId === product.id)
-      .map((deadline) => ({ deadline, urgency: urgencyOf(deadline.dueDate, window.from), nonWorkingDay: nonWorkingDay(deadline.dueDate, closures) })),
-    renewals: renewalsOf(details.get(product.id), window),
+      .map((deadline) => ({ deadline, urgency: urgencyOf(deadline.dueDate, range.from), nonWorkingDay: nonWorkingDay(deadline.dueDate, closures) })),
+    renewals: renewalsOf(details.get(product.id), range),
   }));
 }
