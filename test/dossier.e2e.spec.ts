@@ -129,6 +129,9 @@ describe('annual renewal dossier', () => {
   it('gives the same bytes and the same version when nothing changed', async () => {
     const again = await build('Hemgenix', { dataLockPoint: DLP, benefitRisk: 'The benefit–risk balance remains positive.', lineListing: true });
     expect(again).toMatchObject({ status: 'done', reused: true });
+    // Every request leaves its audit row, even one that reuses an existing version.
+    const rows = (await regulatory.http().get('/api/audit').query({ entityType: 'dossier-build' }).expect(200)).body as { entityId: string; action: string }[];
+    expect(rows.filter((r) => r.action === 'request').map((r) => r.entityId)).toContain((again as { id: string }).id);
     const list = await versions('Hemgenix');
     expect(list).toHaveLength(1);
     expect(again.version?.id).toBe(list[0]?.id);

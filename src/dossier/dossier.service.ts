@@ -179,11 +179,16 @@ export class DossierService {
       throw InvalidInputError.field('proposedChanges', `${unknown.map((c) => c.obligationReference).join(', ')}: no such obligation of ${product.name} (its obligations: ${references.join(', ') || 'none recorded'})`);
     }
     const stored: DossierRequest = { ...request, product: product.id };
-    const [row] = await this.dataSource.query<{ id: string }[]>(`INSERT INTO dossier_build (product_id, request, requested_by) VALUES ($1, $2, $3) RETURNING id`, [product.id, JSON.stringify(stored), actor.id]);
-    if (row === undefined) {
-      throw new Error('the build was not recorded');
-    }
-    return this.build(row.id, actor.scope);
+    // The request and its audit row in one transaction: who asked for which data lock point, before any job runs.
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<{ id: string }[]>(`INSERT INTO dossier_build (product_id, request, requested_by) VALUES ($1, $2, $3) RETURNING id`, [product.id, JSON.stringify(stored), actor.id]);
+      if (row === undefined) {
+        throw new Error('the build was not recorded');
+      }
+      await this.audit.record(manager, actor, { entityType: 'dossier-build', entityId: row.id, productId: product.id, action: 'request', after: stored });
+      return row.id;
+    });
+    return this.build(id, actor.scope);
   }
 
   /**
