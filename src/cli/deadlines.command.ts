@@ -1,7 +1,7 @@
 /**
  * `cma-tracker deadlines …`: the pure deadline engine on the command line (no database needed).
- * Rule book: /work/shared/domain/regulatory-rules.md §1 (CMA renewal), §2 (standard renewal), §4 (PASS), §5 (PSUR),
- * §9 (weekends: flagged, never moved). Every printed date carries its rule id, source and explanation.
+ * Rule book: docs/rules.md (generated from src/deadlines/rules.ts): CMA renewal, standard renewal, PASS, PSUR,
+ * weekends and closure days (flagged, never moved). Every printed date carries its rule id, source and explanation.
  *
  * Closure days (EMA Christmas closure etc.) live in the database, so these commands only flag weekends.
  */

@@ -1,5 +1,5 @@
 /**
- * The deadline rule catalogue as data (rule book: /work/shared/domain/regulatory-rules.md §1, §2, §4, §5, §9).
+ * The deadline rule catalogue as data; docs/rules.md is generated from it (`npm run docs:rules`).
  * Every computed date carries one of these ids and its source, so a user can ask "why is this due then?".
  *
  * `direction` says how the period is counted:

@@ -1,5 +1,5 @@
 /**
- * The dates of a renewal dossier (renewal-dossier.md; regulatory-rules.md §1): the reporting period, the
+ * The dates of a renewal dossier (docs/rules.md for the renewal rules): the reporting period, the
  * renewal a data lock point belongs to, the suggested data lock point, and each milestone's timeliness at the
  * data lock point. Pure.
  */

@@ -1,6 +1,6 @@
 /**
  * A computed date that carries its rule (id + source) and an explanation, flagged — never moved — when it falls
- * on a weekend or closure day. Rule book: /work/shared/domain/regulatory-rules.md §9.
+ * on a weekend or closure day. Rule book: docs/rules.md.
  */
 import {
   compareDates,
