@@ -1,11 +1,12 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, inScope, ProductScope } from '../common/actor';
 import { productScopeForbids } from '../auth/auth.errors';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
+import type { RenewalCycleView } from '../deadlines/authorisation-schedule';
 import { cmaValidity, CmaValidityStatus } from '../deadlines/engine/authorisation-renewal';
 import { Milestone } from '../milestones/milestone.entity';
 import { AuthorisationDates, AuthorisationScheduleService } from './authorisation-schedule.service';
@@ -23,6 +24,16 @@ export interface Validity {
 export interface ProductWithAuthorisation {
   product: Product;
   authorisation: MarketingAuthorisation | null;
+}
+
+/** The renewal period in force of a conditional marketing authorisation: its validity and the renewal it waits for. */
+export interface RenewalWindow {
+  product: Product;
+  authorisation: MarketingAuthorisation;
+  validity: Validity;
+  /** The renewal cycle whose expiry is the current one; null when none is (renewed without limit, ended). */
+  renewal: RenewalCycleView | null;
+  milestoneId: string | null;
 }
 
 export interface ProductDetail extends ProductWithAuthorisation {
@@ -67,6 +78,29 @@ export class ProductsService {
     const today = this.clock.today();
     const dates = await this.schedule.compute(manager, product, authorisation, today);
     return { product, authorisation, dates, validity: validityOf(authorisation, dates, milestones, today), milestones };
+  }
+
+  /**
+   * The next renewal window of each conditional marketing authorisation in the caller's scope, computed as the
+   * product page computes it (same schedule and validity), with one query for all their renewal milestones.
+   */
+  async renewalWindows(manager: EntityManager, scope: ProductScope): Promise<RenewalWindow[]> {
+    const today = this.clock.today();
+    const cmas = (await this.list(manager, scope)).flatMap(({ product, authorisation }) => (authorisation?.type === 'conditional' ? [{ product, authorisation }] : []));
+    if (cmas.length === 0) {
+      return [];
+    }
+    const renewals = await manager.find(Milestone, { where: { authorisationId: In(cmas.map((c) => c.authorisation.id)), kind: 'cma-renewal' } });
+    const windows: RenewalWindow[] = [];
+    for (const { product, authorisation } of cmas) {
+      const dates = await this.schedule.compute(manager, product, authorisation, today);
+      const milestones = renewals.filter((m) => m.authorisationId === authorisation.id);
+      const validity = validityOf(authorisation, dates, milestones, today);
+      const renewal = dates.renewals.find((r) => r.expiry.date === validity.currentExpiry) ?? null;
+      const milestoneId = renewal === null ? null : (milestones.find((m) => m.cycle === renewal.cycle)?.id ?? null);
+      windows.push({ product, authorisation, validity, renewal, milestoneId });
+    }
+    return windows;
   }
 
   async create(manager: EntityManager, actor: Actor, input: CreateProductDto): Promise<ProductDetail> {
