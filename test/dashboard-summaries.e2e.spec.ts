@@ -141,6 +141,24 @@ describe('dashboard summaries over HTTP', () => {
       expect(counts.open).toBeGreaterThan(4);
     });
 
+    it('should keep the per-day counts the totals come from equal to the clocks themselves, through inserts, submissions, cancellations and a moved due date', async () => {
+      const recount = `SELECT product_id, due_on::text, case_clock_outcome(status, on_time) AS outcome, count(*)::int AS clocks FROM case_clock
+                        WHERE status IN ('open', 'submitted') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`;
+      const kept = `SELECT product_id, due_on::text, outcome, clocks FROM case_clock_day_count WHERE clocks > 0 ORDER BY 1, 2, 3`;
+      expect(await t.dataSource.query(kept)).toEqual(await t.dataSource.query(recount));
+      await t.dataSource.transaction(async (m) => {
+        await m.query(`UPDATE case_clock SET status = 'cancelled', closed_reason = 'test' WHERE id IN (SELECT id FROM case_clock WHERE status = 'open' ORDER BY due_on LIMIT 2)`);
+        await m.query(`UPDATE case_clock SET due_on = due_on + 1 WHERE id IN (SELECT id FROM case_clock WHERE status = 'submitted' LIMIT 1)`);
+        expect(await m.query(kept)).toEqual(await m.query(recount));
+        throw new Error('roll back');
+      }).catch((error: unknown) => {
+        if (!(error instanceof Error) || error.message !== 'roll back') {
+          throw error;
+        }
+      });
+      expect(await t.dataSource.query(kept)).toEqual(await t.dataSource.query(recount));
+    });
+
     it('should refuse a negative due-soon window, naming the field', async () => {
       const response = await scoped.http().get('/api/case-clocks/counts').query({ dueSoonDays: -1 }).expect(400);
       expect(response.body.errors).toContainEqual(expect.objectContaining({ field: 'dueSoonDays' }));

@@ -20,6 +20,7 @@ import { AnnualReassessment1765400000001 } from '../../migrations/1765400000001-
 import { AuthorisationLifecycle1765400000002 } from '../../migrations/1765400000002-AuthorisationLifecycle';
 import { ListIndexes1765500000000 } from '../../migrations/1765500000000-ListIndexes';
 import { ScreeningZeroCells1765600000000 } from '../../migrations/1765600000000-ScreeningZeroCells';
+import { ClockDayCounts1766300000000 } from '../../migrations/1766300000000-ClockDayCounts';
 
 /** Every migration in order; add a new one at the end (see CONTRIBUTING.md). */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AuthorisationLifecycle1765400000002,
   ListIndexes1765500000000,
   ScreeningZeroCells1765600000000,
+  ClockDayCounts1766300000000,
 ];

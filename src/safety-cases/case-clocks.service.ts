@@ -156,8 +156,8 @@ export class CaseClocksService {
   }
 
   /**
-   * Counts for the dashboard in two aggregate queries (index-only on the partial index of open clocks and the
-   * covering index on due date), instead of reading every open clock.
+   * Counts for the dashboard in two aggregate queries over the clocks counted per product, due date and outcome
+   * (`case_clock_day_count`, kept by triggers on `case_clock`), instead of reading every clock.
    */
   async counts(manager: EntityManager, dueSoonDays: number, scope: ProductScope): Promise<ClockCounts> {
     const today = this.clock.today();
@@ -165,20 +165,20 @@ export class CaseClocksService {
     // The scope is the last parameter, written only when there is one (no `IS NULL OR` that hides the index).
     const scoped = (n: number): string => (scope === null ? '' : `AND c.product_id = ANY($${n}::uuid[])`);
     const withScope = (params: unknown[]): unknown[] => (scope === null ? params : [...params, scope]);
-    const [open] = await manager.query<{ open: string; overdue: string; due_soon: string }[]>(
-      `SELECT count(*) AS open,
-              count(*) FILTER (WHERE c.due_on < $1::date) AS overdue,
-              count(*) FILTER (WHERE c.due_on BETWEEN $1::date AND $1::date + $2::int) AS due_soon
-         FROM case_clock c
-        WHERE c.status = 'open' ${scoped(3)}`,
+    const [open] = await manager.query<{ open: string | null; overdue: string | null; due_soon: string | null }[]>(
+      `SELECT sum(c.clocks) AS open,
+              sum(c.clocks) FILTER (WHERE c.due_on < $1::date) AS overdue,
+              sum(c.clocks) FILTER (WHERE c.due_on BETWEEN $1::date AND $1::date + $2::int) AS due_soon
+         FROM case_clock_day_count c
+        WHERE c.outcome = 'open' ${scoped(3)}`,
       withScope([today, dueSoonDays]),
     );
-    const [met] = await manager.query<{ on_time: string; late: string; overdue: string }[]>(
-      `SELECT count(*) FILTER (WHERE c.status = 'submitted' AND c.on_time) AS on_time,
-              count(*) FILTER (WHERE c.status = 'submitted' AND NOT c.on_time) AS late,
-              count(*) FILTER (WHERE c.status = 'open' AND c.due_on < $3::date) AS overdue
-         FROM case_clock c
-        WHERE c.due_on BETWEEN $1::date AND $2::date AND c.status IN ('open', 'submitted') ${scoped(4)}`,
+    const [met] = await manager.query<{ on_time: string | null; late: string | null; overdue: string | null }[]>(
+      `SELECT sum(c.clocks) FILTER (WHERE c.outcome = 'on-time') AS on_time,
+              sum(c.clocks) FILTER (WHERE c.outcome = 'late') AS late,
+              sum(c.clocks) FILTER (WHERE c.outcome = 'open' AND c.due_on < $3::date) AS overdue
+         FROM case_clock_day_count c
+        WHERE c.due_on BETWEEN $1::date AND $2::date ${scoped(4)}`,
       withScope([period.from, period.to, today]),
     );
     const submittedOnTime = Number(met?.on_time ?? 0);
@@ -246,22 +246,23 @@ export class CaseClocksService {
     if (compareDates(period.from, period.to) > 0) {
       throw InvalidInputError.field('to', `${period.to} is before from ${period.from}`);
     }
-    const rows = await manager.query<{ product_id: string; product_name: string; on_time: string; late: string; overdue: string; pending: string }[]>(
+    // From the clocks counted per product, due date and outcome (case_clock_day_count, kept by triggers).
+    const rows = await manager.query<{ product_id: string; product_name: string; on_time: string | null; late: string | null; overdue: string | null; pending: string | null }[]>(
       `SELECT p.id AS product_id, p.name AS product_name,
-              count(*) FILTER (WHERE c.status = 'submitted' AND c.on_time) AS on_time,
-              count(*) FILTER (WHERE c.status = 'submitted' AND NOT c.on_time) AS late,
-              count(*) FILTER (WHERE c.status = 'open' AND c.due_on < $3::date) AS overdue,
-              count(*) FILTER (WHERE c.status = 'open' AND c.due_on >= $3::date) AS pending
-         FROM product p LEFT JOIN case_clock c ON c.product_id = p.id AND c.due_on BETWEEN $1::date AND $2::date
+              sum(c.clocks) FILTER (WHERE c.outcome = 'on-time') AS on_time,
+              sum(c.clocks) FILTER (WHERE c.outcome = 'late') AS late,
+              sum(c.clocks) FILTER (WHERE c.outcome = 'open' AND c.due_on < $3::date) AS overdue,
+              sum(c.clocks) FILTER (WHERE c.outcome = 'open' AND c.due_on >= $3::date) AS pending
+         FROM product p LEFT JOIN case_clock_day_count c ON c.product_id = p.id AND c.due_on BETWEEN $1::date AND $2::date
         WHERE ($4::uuid[] IS NULL OR p.id = ANY($4::uuid[]))
           AND ($5::text IS NULL OR p.id::text = $5 OR lower(p.name) = lower($5))
         GROUP BY p.id, p.name ORDER BY p.name`,
       [period.from, period.to, this.clock.today(), scope, period.product ?? null],
     );
     return rows.map((r) => {
-      const onTime = Number(r.on_time);
-      const late = Number(r.late);
-      const overdue = Number(r.overdue);
+      const onTime = Number(r.on_time ?? 0);
+      const late = Number(r.late ?? 0);
+      const overdue = Number(r.overdue ?? 0);
       return {
         productId: r.product_id,
         productName: r.product_name,
@@ -269,7 +270,7 @@ export class CaseClocksService {
         submittedOnTime: onTime,
         submittedLate: late,
         overdue,
-        pending: Number(r.pending),
+        pending: Number(r.pending ?? 0),
         compliancePercent: onTimePercent(onTime, late, overdue),
       };
     });
