@@ -82,7 +82,7 @@ export class ProductsService {
 
   /**
    * The next renewal window of each conditional marketing authorisation in the caller's scope, computed as the
-   * product page computes it (same schedule and validity), with one query for all their renewal milestones.
+   * product page computes it (same schedule and validity), in five queries whatever the number of products.
    */
   async renewalWindows(manager: EntityManager, scope: ProductScope): Promise<RenewalWindow[]> {
     const today = this.clock.today();
@@ -91,16 +91,15 @@ export class ProductsService {
       return [];
     }
     const renewals = await manager.find(Milestone, { where: { authorisationId: In(cmas.map((c) => c.authorisation.id)), kind: 'cma-renewal' } });
-    const windows: RenewalWindow[] = [];
-    for (const { product, authorisation } of cmas) {
-      const dates = await this.schedule.compute(manager, product, authorisation, today);
+    const schedules = await this.schedule.computeMany(manager, cmas, today);
+    return cmas.map(({ product, authorisation }, index) => {
+      const dates = schedules[index] as AuthorisationDates;
       const milestones = renewals.filter((m) => m.authorisationId === authorisation.id);
       const validity = validityOf(authorisation, dates, milestones, today);
       const renewal = dates.renewals.find((r) => r.expiry.date === validity.currentExpiry) ?? null;
       const milestoneId = renewal === null ? null : (milestones.find((m) => m.cycle === renewal.cycle)?.id ?? null);
-      windows.push({ product, authorisation, validity, renewal, milestoneId });
-    }
-    return windows;
+      return { product, authorisation, validity, renewal, milestoneId };
+    });
   }
 
   async create(manager: EntityManager, actor: Actor, input: CreateProductDto): Promise<ProductDetail> {
