@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Actor } from '../common/actor';
-import { addYears, compareDates, IsoDate } from '../common/calendar-date';
-import { authorisationSchedule, PsurView, ReassessmentView, RenewalCycleView } from '../deadlines/authorisation-schedule';
+import { addYears, IsoDate } from '../common/calendar-date';
+import { authorisationSchedule, PsurView, ReassessmentView, RenewalCycleView, renewalSchedule, ScheduleInput } from '../deadlines/authorisation-schedule';
 import { ReferenceDataService } from '../deadlines/reference-data.service';
 import type { ClosureDay } from '../deadlines/engine/derived-date';
 import type { RenewalDecision } from '../deadlines/engine/five-year-renewal';
@@ -38,8 +38,8 @@ function toRenewalDecision(e: AuthorisationEvent): RenewalDecision {
   };
 }
 
-function scheduleOf(authorisation: MarketingAuthorisation, eurd: EurdEntry | null, renewalDecisions: RenewalDecision[], closures: ClosureDay[], today: IsoDate): AuthorisationDates {
-  const schedule = authorisationSchedule({
+function scheduleInput(authorisation: MarketingAuthorisation, eurd: EurdEntry | null, renewalDecisions: RenewalDecision[], closures: ClosureDay[], today: IsoDate): ScheduleInput {
+  return {
     type: authorisation.type,
     notifiedOn: authorisation.notifiedOn,
     recordedExpiry:
@@ -51,9 +51,15 @@ function scheduleOf(authorisation: MarketingAuthorisation, eurd: EurdEntry | nul
     endedOn: authorisation.endedOn,
     horizon: addYears(today, HORIZON_YEARS),
     closures,
-  });
-  return { ...schedule, renewalDecisions };
+  };
 }
+
+function scheduleOf(authorisation: MarketingAuthorisation, eurd: EurdEntry | null, renewalDecisions: RenewalDecision[], closures: ClosureDay[], today: IsoDate): AuthorisationDates {
+  return { ...authorisationSchedule(scheduleInput(authorisation, eurd, renewalDecisions, closures, today)), renewalDecisions };
+}
+
+/** What validity needs: the renewal cycles and the Commission's renewal decisions. */
+export type RenewalDates = Pick<AuthorisationDates, 'renewals' | 'renewalDecisions'>;
 
 /**
  * Derives an authorisation's renewal and PSUR dates and keeps them as milestones, so that they are listed,
@@ -74,26 +80,24 @@ export class AuthorisationScheduleService {
   }
 
   /**
-   * `compute` for many authorisations with three queries in all (closure days, EURD entries, renewal decisions)
-   * instead of three per authorisation; the dates are the same, from the same pure schedule.
+   * The renewal cycles of many authorisations (as `compute` gives them) with two queries in all (closure days,
+   * renewal decisions) instead of three per authorisation; PSURs and reassessments are not computed.
    */
-  async computeMany(manager: EntityManager, items: { product: Product; authorisation: MarketingAuthorisation }[], today: IsoDate): Promise<AuthorisationDates[]> {
-    if (items.length === 0) {
-      return [];
+  async renewalsOf(manager: EntityManager, authorisations: MarketingAuthorisation[], today: IsoDate): Promise<Map<string, RenewalDates>> {
+    const found = new Map<string, RenewalDates>();
+    if (authorisations.length === 0) {
+      return found;
     }
     const closures = await this.referenceData.closures(manager);
-    const eurdEntries = await this.referenceData.listEurd(manager);
     const events = await manager.find(AuthorisationEvent, {
-      where: { authorisationId: In(items.map((i) => i.authorisation.id)), event: 'renewal-decision' },
+      where: { authorisationId: In(authorisations.map((a) => a.id)), event: 'renewal-decision' },
       order: { renewalCycle: 'ASC' },
     });
-    return items.map(({ product, authorisation }) => {
-      const substance = product.activeSubstance.toLowerCase();
-      // As eurdFor: the entry for the substance in effect on today (the latest that took effect).
-      const eurd = eurdEntries.filter((e) => e.substance.toLowerCase() === substance && compareDates(e.effectiveFrom, today) <= 0).at(-1) ?? null;
-      const decisions = events.filter((e) => e.authorisationId === authorisation.id).map(toRenewalDecision);
-      return scheduleOf(authorisation, eurd, decisions, closures, today);
-    });
+    for (const authorisation of authorisations) {
+      const renewalDecisions = events.filter((e) => e.authorisationId === authorisation.id).map(toRenewalDecision);
+      found.set(authorisation.id, { renewals: renewalSchedule(scheduleInput(authorisation, null, renewalDecisions, closures, today)), renewalDecisions });
+    }
+    return found;
   }
 
   async sync(manager: EntityManager, actor: Actor, product: Product, authorisation: MarketingAuthorisation, today: IsoDate, reason: string): Promise<AuthorisationDates> {

@@ -9,7 +9,7 @@ import { NotFoundError } from '../common/errors';
 import type { RenewalCycleView } from '../deadlines/authorisation-schedule';
 import { cmaValidity, CmaValidityStatus } from '../deadlines/engine/authorisation-renewal';
 import { Milestone } from '../milestones/milestone.entity';
-import { AuthorisationDates, AuthorisationScheduleService } from './authorisation-schedule.service';
+import { AuthorisationDates, AuthorisationScheduleService, RenewalDates } from './authorisation-schedule.service';
 import { CreateProductDto, UpdateAuthorisationDto } from './dto/product.dto';
 import { type AuthorisationEnding, MarketingAuthorisation } from './marketing-authorisation.entity';
 import { Product } from './product.entity';
@@ -82,7 +82,7 @@ export class ProductsService {
 
   /**
    * The next renewal window of each conditional marketing authorisation in the caller's scope, computed as the
-   * product page computes it (same schedule and validity), in five queries whatever the number of products.
+   * product page computes it (same schedule and validity), in four queries whatever the number of products (no PSURs computed).
    */
   async renewalWindows(manager: EntityManager, scope: ProductScope): Promise<RenewalWindow[]> {
     const today = this.clock.today();
@@ -91,14 +91,17 @@ export class ProductsService {
       return [];
     }
     const renewals = await manager.find(Milestone, { where: { authorisationId: In(cmas.map((c) => c.authorisation.id)), kind: 'cma-renewal' } });
-    const schedules = await this.schedule.computeMany(manager, cmas, today);
-    return cmas.map(({ product, authorisation }, index) => {
-      const dates = schedules[index] as AuthorisationDates;
+    const schedules = await this.schedule.renewalsOf(manager, cmas.map((c) => c.authorisation), today);
+    return cmas.flatMap(({ product, authorisation }) => {
+      const dates = schedules.get(authorisation.id);
+      if (dates === undefined) {
+        return [];
+      }
       const milestones = renewals.filter((m) => m.authorisationId === authorisation.id);
       const validity = validityOf(authorisation, dates, milestones, today);
       const renewal = dates.renewals.find((r) => r.expiry.date === validity.currentExpiry) ?? null;
       const milestoneId = renewal === null ? null : (milestones.find((m) => m.cycle === renewal.cycle)?.id ?? null);
-      return { product, authorisation, validity, renewal, milestoneId };
+      return [{ product, authorisation, validity, renewal, milestoneId }];
     });
   }
 
@@ -147,7 +150,7 @@ export class ProductsService {
  * The validity period in force: the first renewal cycle not yet renewed. A renewal milestone's outcome
  * "fulfilled" records the Commission's renewal decision; "not-fulfilled" a refusal.
  */
-function validityOf(authorisation: MarketingAuthorisation, dates: AuthorisationDates, milestones: Milestone[], today: string): Validity {
+function validityOf(authorisation: MarketingAuthorisation, dates: RenewalDates, milestones: Milestone[], today: string): Validity {
   if (authorisation.endedOn !== null && authorisation.ending !== null) {
     const words = { 'not-renewed': 'not renewed', withdrawn: 'withdrawn', lapsed: 'lapsed (Reg 726/2004 Art 14(4)–(5))' }[authorisation.ending];
     return { status: authorisation.ending, explanation: `The authorisation ended on ${authorisation.endedOn}: ${words}.`, currentExpiry: null };
