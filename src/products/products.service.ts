@@ -1,6 +1,6 @@
 import { isUUID } from 'class-validator';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Actor, inScope, ProductScope } from '../common/actor';
 import { productScopeForbids } from '../auth/auth.errors';
@@ -90,7 +90,8 @@ export class ProductsService {
     if (cmas.length === 0) {
       return [];
     }
-    const renewals = await manager.find(Milestone, { where: { authorisationId: In(cmas.map((c) => c.authorisation.id)), kind: 'cma-renewal' } });
+    // `cycle IS NOT NULL` lets the partial unique index (authorisation, kind, cycle) find them (no scan of all milestones).
+    const renewals = await manager.find(Milestone, { where: { authorisationId: In(cmas.map((c) => c.authorisation.id)), kind: 'cma-renewal', cycle: Not(IsNull()) } });
     const schedules = await this.schedule.renewalsOf(manager, cmas.map((c) => c.authorisation), today);
     return cmas.flatMap(({ product, authorisation }) => {
       const dates = schedules.get(authorisation.id);
