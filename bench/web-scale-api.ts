@@ -30,6 +30,14 @@ export interface ProbeResult {
 export function dashboardProbes(asOf: IsoDate, productName: string, owner: string): Probe[] {
   const d = (query: string): string => `/api/deadlines?${query}`;
   return [
+    // The dashboard's own calls (web/src/dashboard), as it makes them.
+    { label: 'dashboard: overdue count', path: d('overdue=true&pageSize=1'), as: 'regulatory' },
+    { label: 'dashboard: due in 30 d count', path: d('withinDays=30&includeOverdue=false&pageSize=1'), as: 'regulatory' },
+    { label: 'dashboard: due list (10)', path: d('withinDays=30&pageSize=10'), as: 'regulatory' },
+    { label: 'dashboard: renewal windows', path: '/api/renewal-windows', as: 'regulatory' },
+    { label: 'dashboard: clock counts', path: '/api/case-clocks/counts?dueSoonDays=30', as: 'regulatory' },
+    { label: 'dashboard: clock counts, scoped', path: '/api/case-clocks/counts?dueSoonDays=30', as: 'scoped' },
+    { label: 'dashboard: 5 most urgent clocks', path: '/api/case-clocks?status=open&limit=5', as: 'regulatory' },
     { label: 'deadlines overdue', path: d('overdue=true'), as: 'regulatory' },
     { label: 'deadlines within 30 d', path: d('withinDays=30'), as: 'regulatory' },
     { label: 'deadlines within 90 d', path: d('withinDays=90'), as: 'regulatory' },

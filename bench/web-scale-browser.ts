@@ -24,8 +24,18 @@ async function firstDataRow(page: Page): Promise<void> {
   await page.getByRole('table').first().getByRole('row').nth(1).waitFor({ state: 'visible', timeout: TIMEOUT_MS });
 }
 
+/** The dashboard is ready when its counts, the due list and the renewal windows all show their data. */
+async function dashboardData(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+  await Promise.all([
+    page.getByRole('link', { name: /^\d+\+? overdue deadlines$/ }).waitFor({ state: 'visible', timeout: TIMEOUT_MS }),
+    page.getByRole('table', { name: 'Overdue and due soon' }).getByRole('row').nth(1).waitFor({ state: 'visible', timeout: TIMEOUT_MS }),
+    page.getByRole('table', { name: 'Renewal windows' }).getByRole('row').nth(1).waitFor({ state: 'visible', timeout: TIMEOUT_MS }),
+  ]);
+}
+
 export const PAGES: PageMarker[] = [
-  { name: 'dashboard', path: '/', ready: firstDataRow, describes: 'h1 visible and the first table has a data row' },
+  { name: 'dashboard', path: '/', ready: dashboardData, describes: 'h1, the overdue count, a data row in "Overdue and due soon" and in "Renewal windows" all visible' },
   { name: 'deadlines', path: '/deadlines', ready: firstDataRow, describes: 'h1 visible and the first table has a data row' },
 ];
 
@@ -35,8 +45,34 @@ export interface PageTiming {
   describes: string;
   cold: number[];
   warm: number[];
+  /** Per cold run, from the page's own Navigation/Resource Timing (ms after navigation start). */
+  coldPhases: Phases[];
   /** API calls the page made on its last cold load: path and duration (ms, request start to response end). */
   apiCalls: { path: string; ms: number; status: number }[];
+}
+
+export interface Phases {
+  /** index.html received. */
+  document: number;
+  /** The first API request started (the app's script has loaded and run). */
+  firstApiStart: number;
+  /** The last API answer of the load received. */
+  lastApiEnd: number;
+}
+
+async function phasesOf(page: Page): Promise<Phases> {
+  return page.evaluate(() => {
+    // Runs in the page: the browser's Navigation and Resource Timing entries (typed here by the fields read).
+    type Timed = { name: string; startTime: number; responseEnd: number };
+    const entries = (type: string): Timed[] => (performance as unknown as { getEntriesByType: (type: string) => Timed[] }).getEntriesByType(type);
+    const navigation = entries('navigation')[0];
+    const api = entries('resource').filter((e) => new URL(e.name).pathname.startsWith('/api/'));
+    return {
+      document: navigation?.responseEnd ?? NaN,
+      firstApiStart: Math.min(...api.map((e) => e.startTime)),
+      lastApiEnd: Math.max(...api.map((e) => e.responseEnd)),
+    };
+  });
 }
 
 async function timedNavigation(page: Page, base: string, marker: PageMarker, apiCalls?: PageTiming['apiCalls']): Promise<number> {
@@ -75,12 +111,13 @@ export async function measurePages(base: string, credentials: { username: string
     const context = (): Promise<BrowserContext> => browser.newContext({ baseURL: base, storageState, viewport: { width: 1280, height: 800 } });
     const results: PageTiming[] = [];
     for (const marker of PAGES) {
-      const result: PageTiming = { name: marker.name, path: marker.path, describes: marker.describes, cold: [], warm: [], apiCalls: [] };
+      const result: PageTiming = { name: marker.name, path: marker.path, describes: marker.describes, cold: [], warm: [], coldPhases: [], apiCalls: [] };
       // Cold: a new browser context each time (empty HTTP cache: the app's scripts are fetched too).
       for (let run = 0; run < runs; run++) {
         const fresh = await context();
         const page = await fresh.newPage();
         result.cold.push(await timedNavigation(page, base, marker, run === runs - 1 ? result.apiCalls : undefined));
+        result.coldPhases.push(await phasesOf(page));
         await fresh.close();
       }
       // Warm: one context, the page loaded again (scripts from the cache; the API answers are never cached).
@@ -103,12 +140,14 @@ export function printPageResults(results: PageTiming[], print: (line: string) =>
   const stats = (values: number[]): string => {
     const sorted = [...values].sort((a, b) => a - b);
     const median = sorted[Math.floor((sorted.length - 1) / 2)] ?? NaN;
-    return `median ${median.toFixed(0)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms (${sorted.map((v) => v.toFixed(0)).join(', ')})`;
+    return `min ${(sorted[0] ?? NaN).toFixed(0)} ms, median ${median.toFixed(0)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms (${values.map((v) => v.toFixed(0)).join(', ')} in run order)`;
   };
   for (const r of results) {
     print(`  ${r.name} (${r.path}; ready = ${r.describes})`);
     print(`    cold (new context, empty cache): ${stats(r.cold)}`);
     print(`    warm (same context, reloaded):   ${stats(r.warm)}`);
+    const median = (key: keyof Phases): string => ([...r.coldPhases.map((p) => p[key])].sort((a, b) => a - b)[Math.floor((r.coldPhases.length - 1) / 2)] ?? NaN).toFixed(0);
+    print(`    cold, medians by the page's own timing: index.html ${median('document')} ms, first API request ${median('firstApiStart')} ms (scripts loaded and run), last API answer ${median('lastApiEnd')} ms`);
     print(`    API calls of the last cold load: ${r.apiCalls.map((c) => `${c.path} ${c.ms} ms${c.status === 200 ? '' : ` [${c.status}]`}`).join('; ') || 'none seen'}`);
   }
 }

@@ -182,10 +182,10 @@ async function seed(app: INestApplication, db: DataSource, sql: Sql, options: Se
   });
   await phase('due-date history (initial row per seeded milestone)', async () => {
     await sql(
-      `INSERT INTO due_date_change (milestone_id, from_date, to_date, change_source, reason, changed_by)
-       SELECT m.id, NULL, m.due_date, 'initial', 'benchmark seed', $1 FROM milestone m
+      `INSERT INTO due_date_change (milestone_id, from_date, to_date, change_source, reason, changed_by, recorded_on)
+       SELECT m.id, NULL, m.due_date, 'initial', 'benchmark seed', $1, $2::date FROM milestone m
         WHERE NOT EXISTS (SELECT 1 FROM due_date_change c WHERE c.milestone_id = m.id)`,
-      [ACTOR],
+      [ACTOR, options.asOf],
     );
     return count(`SELECT count(*) AS n FROM due_date_change WHERE changed_by = $1`, [ACTOR]);
   });
@@ -279,11 +279,11 @@ async function seed(app: INestApplication, db: DataSource, sql: Sql, options: Se
   const versions = (from: number, to: number): Promise<void> =>
     onOwnConnection(db, async (other) => {
       await other(
-        `INSERT INTO safety_case_version (case_id, version, version_type, day0, content, assessment, created_by)
+        `INSERT INTO safety_case_version (case_id, version, version_type, day0, content, assessment, created_by, recorded_on)
          SELECT s.id, 1, 'initial', s.latest_day0,
                 jsonb_set(jsonb_set(jsonb_set(CASE WHEN s.serious THEN $1::jsonb ELSE $2::jsonb END, '{initialReceiptOn}', to_jsonb(s.initial_receipt_on::text)),
                           '{day0}', to_jsonb(s.latest_day0::text)), '{drugs,0}', (CASE WHEN s.serious THEN $1::jsonb ELSE $2::jsonb END)->'drugs'->0 || jsonb_build_object('productId', s.product_id, 'name', p.name)),
-                CASE WHEN s.serious THEN $3::jsonb ELSE $4::jsonb END, $5
+                CASE WHEN s.serious THEN $3::jsonb ELSE $4::jsonb END, $5, s.latest_day0
            FROM safety_case s JOIN product p ON p.id = s.product_id WHERE s.safety_report_id BETWEEN $6 AND $7`,
         [templates.serious.content, templates.nonSerious.content, templates.serious.assessment, templates.nonSerious.assessment, ACTOR, reportId(from), reportId(to)],
       );

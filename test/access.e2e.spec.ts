@@ -61,6 +61,7 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
 
   'GET /api/products': ALL,
   'GET /api/products/:product': ALL,
+  'GET /api/renewal-windows': ALL,
   'POST /api/products': REGULATORY,
   'PATCH /api/products/:product/authorisation': REGULATORY,
   'GET /api/obligations': ALL,
@@ -136,6 +137,7 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'GET /api/safety-cases/:id/duplicates': CASE_READERS,
   'POST /api/safety-cases/:id/links': SAFETY,
   'GET /api/case-clocks': CASE_READERS,
+  'GET /api/case-clocks/counts': CASE_READERS,
   'POST /api/e2b/imports': SAFETY,
   'GET /api/e2b/acknowledgements': CASE_READERS,
   'POST /api/e2b/exports': SAFETY,

@@ -21,6 +21,7 @@ import { AuthorisationLifecycle1765400000002 } from '../../migrations/1765400000
 import { ListIndexes1765500000000 } from '../../migrations/1765500000000-ListIndexes';
 import { ScreeningZeroCells1765600000000 } from '../../migrations/1765600000000-ScreeningZeroCells';
 import { MarketPresence1766000000000 } from '../../migrations/1766000000000-MarketPresence';
+import { ClockDayCounts1766300000000 } from '../../migrations/1766300000000-ClockDayCounts';
 
 /** Every migration in order; add a new one at the end (see CONTRIBUTING.md). */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ListIndexes1765500000000,
   ScreeningZeroCells1765600000000,
   MarketPresence1766000000000,
+  ClockDayCounts1766300000000,
 ];

@@ -54,12 +54,22 @@ export interface ScheduleInput {
  * Every date that follows from an authorisation up to a horizon: renewals, PSURs and (exceptional circumstances)
  * annual reassessments, each with its rule.
  */
-export function authorisationSchedule(input: ScheduleInput): { renewals: RenewalCycleView[]; psurs: PsurView[]; reassessments: ReassessmentView[] } {
+/** An authorisation that has ended owes nothing after its end. */
+function inForceUnder(input: ScheduleInput): (date: IsoDate) => boolean {
   const endedOn = input.endedOn ?? null;
-  // An authorisation that has ended owes nothing after its end.
-  const inForce = (date: IsoDate): boolean => endedOn === null || compareDates(date, endedOn) <= 0;
+  return (date) => endedOn === null || compareDates(date, endedOn) <= 0;
+}
+
+/** The renewal cycles of `authorisationSchedule` alone (for lists that show only the renewal in force). */
+export function renewalSchedule(input: ScheduleInput): RenewalCycleView[] {
+  const inForce = inForceUnder(input);
+  return renewalCycles(input).filter((c) => inForce(c.expiry.date));
+}
+
+export function authorisationSchedule(input: ScheduleInput): { renewals: RenewalCycleView[]; psurs: PsurView[]; reassessments: ReassessmentView[] } {
+  const inForce = inForceUnder(input);
   return {
-    renewals: renewalCycles(input).filter((c) => inForce(c.expiry.date)),
+    renewals: renewalSchedule(input),
     psurs: psurCycles(input).filter((p) => inForce(p.dlp.date)),
     reassessments:
       input.type === 'exceptional-circumstances' ? annualReassessments({ notified: input.notifiedOn, until: input.horizon, closures: input.closures }).filter((r) => inForce(r.anniversary.date)) : [],

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Actor } from '../common/actor';
 import { addYears, IsoDate } from '../common/calendar-date';
-import { authorisationSchedule, PsurView, ReassessmentView, RenewalCycleView } from '../deadlines/authorisation-schedule';
+import { authorisationSchedule, PsurView, ReassessmentView, RenewalCycleView, renewalSchedule, ScheduleInput } from '../deadlines/authorisation-schedule';
 import { ReferenceDataService } from '../deadlines/reference-data.service';
+import type { ClosureDay } from '../deadlines/engine/derived-date';
 import type { RenewalDecision } from '../deadlines/engine/five-year-renewal';
 import { sunsetClause, type SunsetView } from '../deadlines/engine/sunset-clause';
+import type { EurdEntry } from '../deadlines/eurd-entry.entity';
 import { Milestone, MilestoneKind } from '../milestones/milestone.entity';
 import { isOpen } from '../milestones/milestone-workflow';
 import { MilestonesService } from '../milestones/milestones.service';
@@ -32,6 +34,37 @@ export interface AuthorisationDates {
   sunset: SunsetView;
 }
 
+function toRenewalDecision(e: AuthorisationEvent): RenewalDecision {
+  return {
+    cycle: e.renewalCycle ?? 1,
+    outcome: e.renewalOutcome ?? 'unlimited',
+    expiry: e.expiry === null ? null : { date: e.expiry, source: e.expirySource ?? e.decisionRef ?? 'Commission decision' },
+  };
+}
+
+function scheduleInput(authorisation: MarketingAuthorisation, eurd: EurdEntry | null, renewalDecisions: RenewalDecision[], closures: ClosureDay[], today: IsoDate): ScheduleInput {
+  return {
+    type: authorisation.type,
+    notifiedOn: authorisation.notifiedOn,
+    recordedExpiry:
+      authorisation.recordedExpiry === null ? null : { date: authorisation.recordedExpiry, source: authorisation.recordedExpirySource ?? 'Commission decision' },
+    marketedOn: authorisation.marketedOn,
+    eurd: eurd === null ? null : { frequencyMonths: eurd.frequencyMonths, firstDlp: eurd.firstDlp, effectiveFrom: eurd.effectiveFrom, source: eurd.source },
+    convertedOn: authorisation.convertedOn,
+    renewalDecisions,
+    endedOn: authorisation.endedOn,
+    horizon: addYears(today, HORIZON_YEARS),
+    closures,
+  };
+}
+
+function scheduleOf(authorisation: MarketingAuthorisation, eurd: EurdEntry | null, renewalDecisions: RenewalDecision[], closures: ClosureDay[], today: IsoDate): Omit<AuthorisationDates, 'sunset'> {
+  return { ...authorisationSchedule(scheduleInput(authorisation, eurd, renewalDecisions, closures, today)), renewalDecisions };
+}
+
+/** What validity needs: the renewal cycles and the Commission's renewal decisions. */
+export type RenewalDates = Pick<AuthorisationDates, 'renewals' | 'renewalDecisions'>;
+
 /**
  * Derives an authorisation's renewal and PSUR dates and keeps them as milestones, so that they are listed,
  * reminded and tracked like every other deadline. A recomputed date moves an open milestone with a
@@ -46,21 +79,8 @@ export class AuthorisationScheduleService {
 
   async compute(manager: EntityManager, product: Product, authorisation: MarketingAuthorisation, today: IsoDate): Promise<AuthorisationDates> {
     const eurd = await this.referenceData.eurdFor(manager, product.activeSubstance, today);
-    const renewalDecisions = await this.renewalDecisions(manager, authorisation);
+    const events = await manager.find(AuthorisationEvent, { where: { authorisationId: authorisation.id, event: 'renewal-decision' }, order: { renewalCycle: 'ASC' } });
     const closures = await this.referenceData.closures(manager);
-    const schedule = authorisationSchedule({
-      type: authorisation.type,
-      notifiedOn: authorisation.notifiedOn,
-      recordedExpiry:
-        authorisation.recordedExpiry === null ? null : { date: authorisation.recordedExpiry, source: authorisation.recordedExpirySource ?? 'Commission decision' },
-      marketedOn: authorisation.marketedOn,
-      eurd: eurd === null ? null : { frequencyMonths: eurd.frequencyMonths, firstDlp: eurd.firstDlp, effectiveFrom: eurd.effectiveFrom, source: eurd.source },
-      convertedOn: authorisation.convertedOn,
-      renewalDecisions,
-      endedOn: authorisation.endedOn,
-      horizon: addYears(today, HORIZON_YEARS),
-      closures,
-    });
     const presence = await manager.find(MarketPresenceEvent, { where: { productId: product.id }, order: { on: 'ASC', recordedAt: 'ASC' } });
     const sunset = sunsetClause({
       grantedOn: authorisation.notifiedOn,
@@ -69,17 +89,28 @@ export class AuthorisationScheduleService {
       today,
       closures,
     });
-    return { ...schedule, renewalDecisions, sunset };
+    return { ...scheduleOf(authorisation, eurd, events.map(toRenewalDecision), closures, today), sunset };
   }
 
-  /** The five-year renewal decisions recorded for the authorisation (events of the lifecycle), in cycle order. */
-  private async renewalDecisions(manager: EntityManager, authorisation: MarketingAuthorisation): Promise<RenewalDecision[]> {
-    const events = await manager.find(AuthorisationEvent, { where: { authorisationId: authorisation.id, event: 'renewal-decision' }, order: { renewalCycle: 'ASC' } });
-    return events.map((e) => ({
-      cycle: e.renewalCycle ?? 1,
-      outcome: e.renewalOutcome ?? 'unlimited',
-      expiry: e.expiry === null ? null : { date: e.expiry, source: e.expirySource ?? e.decisionRef ?? 'Commission decision' },
-    }));
+  /**
+   * The renewal cycles of many authorisations (as `compute` gives them) with two queries in all (closure days,
+   * renewal decisions) instead of three per authorisation; PSURs and reassessments are not computed.
+   */
+  async renewalsOf(manager: EntityManager, authorisations: MarketingAuthorisation[], today: IsoDate): Promise<Map<string, RenewalDates>> {
+    const found = new Map<string, RenewalDates>();
+    if (authorisations.length === 0) {
+      return found;
+    }
+    const closures = await this.referenceData.closures(manager);
+    const events = await manager.find(AuthorisationEvent, {
+      where: { authorisationId: In(authorisations.map((a) => a.id)), event: 'renewal-decision' },
+      order: { renewalCycle: 'ASC' },
+    });
+    for (const authorisation of authorisations) {
+      const renewalDecisions = events.filter((e) => e.authorisationId === authorisation.id).map(toRenewalDecision);
+      found.set(authorisation.id, { renewals: renewalSchedule(scheduleInput(authorisation, null, renewalDecisions, closures, today)), renewalDecisions });
+    }
+    return found;
   }
 
   async sync(manager: EntityManager, actor: Actor, product: Product, authorisation: MarketingAuthorisation, today: IsoDate, reason: string): Promise<AuthorisationDates> {

@@ -1,8 +1,8 @@
 import { DerivedDate } from '../deadlines/engine/derived-date';
 import { toMilestoneResponse } from '../milestones/milestone.mapper';
-import type { AuthorisationResponse, ProductDetailResponse, ProductSummaryResponse, RuledDateResponse } from './dto/product.response';
+import type { AuthorisationResponse, ProductDetailResponse, ProductSummaryResponse, RenewalWindowResponse, RuledDateResponse } from './dto/product.response';
 import { MarketingAuthorisation } from './marketing-authorisation.entity';
-import { ProductDetail, ProductWithAuthorisation } from './products.service';
+import { ProductDetail, ProductWithAuthorisation, RenewalWindow } from './products.service';
 
 export const ILLUSTRATIVE_WARNING = 'illustrative — confirm against the Union Register';
 
@@ -72,5 +72,20 @@ export function toProductDetail(detail: ProductDetail, today: string): ProductDe
         milestoneId: milestones.find((m) => m.kind === 'psur' && m.cycle === p.cycle)?.id ?? null,
       })) ?? [],
     milestones: milestones.map((m) => toMilestoneResponse(m, today)),
+  };
+}
+
+export function toRenewalWindow({ product, authorisation, validity, renewal, milestoneId }: RenewalWindow): RenewalWindowResponse {
+  return {
+    productId: product.id,
+    productName: product.name,
+    authorisationId: authorisation.id,
+    illustrative: authorisation.illustrative,
+    validity,
+    cycle: renewal?.cycle ?? null,
+    windowOpens: renewal === null ? null : toDate(renewal.windowOpens),
+    applicationDue: renewal === null ? null : toDate(renewal.applicationDue),
+    expiry: renewal === null ? null : toDate(renewal.expiry),
+    milestoneId,
   };
 }

@@ -4,10 +4,11 @@ import { MilestonesModule } from '../milestones/milestones.module';
 import { AuthorisationScheduleService } from './authorisation-schedule.service';
 import { ProductsController } from './products.controller';
 import { ProductsService } from './products.service';
+import { RenewalWindowsController } from './renewal-windows.controller';
 
 @Module({
   imports: [DeadlinesModule, MilestonesModule],
-  controllers: [ProductsController],
+  controllers: [ProductsController, RenewalWindowsController],
   providers: [ProductsService, AuthorisationScheduleService],
   exports: [ProductsService, AuthorisationScheduleService],
 })

@@ -12,9 +12,10 @@ import { CaseClocksService } from './case-clocks.service';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseReportsService } from './case-reports.service';
 import { CaseVersionDto, CreateCaseDto, ExpectednessOverrideDto, LinkCaseDto, NullifyCaseDto, SubmissionDto } from './dto/case-content.dto';
-import { CaseQueryDto, ClockQueryDto, ComplianceQueryDto, DiffQueryDto, PeriodicReportQueryDto } from './dto/case-query.dto';
+import { CaseQueryDto, ClockCountsQueryDto, ClockQueryDto, ComplianceQueryDto, DiffQueryDto, PeriodicReportQueryDto } from './dto/case-query.dto';
 import { LineListingResponse, SummaryTabulationResponse } from './dto/periodic-report.response';
 import {
+  CaseClockCountsResponse,
   CaseClockResponse,
   CaseDetailResponse,
   CaseDiffResponse,
@@ -171,6 +172,14 @@ export class SafetyCasesController {
   @ApiCreatedResponse({ type: [RelatedCaseResponse], description: 'the case’s links after the change' })
   async link(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: LinkCaseDto): Promise<RelatedCaseResponse[]> {
     return this.dataSource.transaction((m) => this.queries.link(m, actor, id, body));
+  }
+
+  @Get('case-clocks/counts')
+  @Allow(CASE_READERS)
+  @ApiOperation({ summary: 'The caller\'s reporting clocks at a glance: open, overdue, due soon, and % on time over the last twelve months' })
+  @ApiOkResponse({ type: CaseClockCountsResponse })
+  async clockCounts(@CurrentActor() actor: Actor, @Query() query: ClockCountsQueryDto): Promise<CaseClockCountsResponse> {
+    return this.clocks.counts(this.dataSource.manager, query.dueSoonDays ?? 7, actor.scope);
   }
 
   @Get('case-clocks')

@@ -17,7 +17,9 @@ describe('dashboard', () => {
     const overdue = (await api().get('/api/deadlines').query({ overdue: true, pageSize: 1 }).expect(200)).body.total as number;
     const dueSoon = (await api().get('/api/deadlines').query({ withinDays: 30, includeOverdue: false, pageSize: 1 }).expect(200)).body.total as number;
     const unread = (await api().get('/api/inbox/unread-count').expect(200)).body.unread as number;
-    const clocks = (await api().get('/api/case-clocks').query({ status: 'open', limit: 5000 }).expect(200)).body as { overdue: boolean }[];
+    const clocks = (await api().get('/api/case-clocks/counts').query({ dueSoonDays: 30 }).expect(200)).body as { open: number; overdue: number; onTimePercent: number | null };
+    const openClocks = (await api().get('/api/case-clocks').query({ status: 'open', limit: 5000 }).expect(200)).body as { overdue: boolean }[];
+    expect([clocks.open, clocks.overdue]).toEqual([openClocks.length, openClocks.filter((c) => c.overdue).length]);
     expect(overdue).toBeGreaterThan(0);
 
     const page = await web().open({ as: credentials(user), path: '/' });
@@ -25,8 +27,11 @@ describe('dashboard', () => {
     expect(await count(page, 'overdue deadlines')).toBe(String(overdue));
     expect(await count(page, 'due in the next 30 days')).toBe(String(dueSoon));
     expect(await count(page, 'unread reminders')).toBe(String(unread));
-    expect(await count(page, 'open reporting clocks')).toBe(String(clocks.length));
-    expect(await count(page, 'overdue reporting clocks')).toBe(String(clocks.filter((c) => c.overdue).length));
+    expect(await count(page, 'open reporting clocks')).toBe(String(clocks.open));
+    expect(await count(page, 'overdue reporting clocks')).toBe(String(clocks.overdue));
+    if (clocks.onTimePercent !== null) {
+      await page.getByText(`${clocks.onTimePercent} % on time`, { exact: false }).waitFor();
+    }
     expect(await page.getByRole('link', { name: /^\d+ unread reminders$/ }).getAttribute('href')).toBe('/inbox?unread=true');
     expect(await page.getByRole('link', { name: `Inbox ${unread} unread reminder${unread === 1 ? '' : 's'}` }).getAttribute('href')).toBe('/inbox');
 

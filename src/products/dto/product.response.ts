@@ -194,3 +194,36 @@ export class ProductDetailResponse extends ProductSummaryResponse {
   @ApiProperty({ type: [MilestoneResponse] })
   milestones!: MilestoneResponse[];
 }
+
+/** The renewal period in force of a conditional marketing authorisation (GET /api/renewal-windows). */
+export class RenewalWindowResponse {
+  @ApiProperty({ format: 'uuid' })
+  productId!: string;
+
+  @ApiProperty()
+  productName!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  authorisationId!: string;
+
+  @ApiProperty({ description: 'the authorisation\'s data are illustrative (confirm against the Union Register)' })
+  illustrative!: boolean;
+
+  @ApiProperty({ type: ValidityResponse })
+  validity!: ValidityResponse;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'the renewal cycle whose expiry is the current one; null when none is (renewed without limit, ended)' })
+  cycle!: number | null;
+
+  @ApiProperty({ type: RuledDateResponse, nullable: true, description: 'when the renewal window opens (CMA: expiry − 7 months)' })
+  windowOpens!: RuledDateResponse | null;
+
+  @ApiProperty({ type: RuledDateResponse, nullable: true, description: 'the renewal application is due (CMA: expiry − 6 months)' })
+  applicationDue!: RuledDateResponse | null;
+
+  @ApiProperty({ type: RuledDateResponse, nullable: true, description: 'the expiry of the period in force' })
+  expiry!: RuledDateResponse | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the milestone tracking this renewal' })
+  milestoneId!: string | null;
+}

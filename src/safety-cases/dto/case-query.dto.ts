@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate, QueryBoolean, QueryLimit } from '../../common/validation';
 import { ICSR_REPORT_TYPES, IcsrReportType } from '../../deadlines/engine/icsr';
 import { CASE_STATUSES, CaseStatus, CLOCK_STATUSES, ClockStatus } from '../safety-case.entities';
@@ -71,6 +71,16 @@ export class ClockQueryDto {
 
   @QueryLimit(500, 5000)
   limit?: number;
+}
+
+export class ClockCountsQueryDto {
+  @ApiPropertyOptional({ type: 'integer', default: 7, minimum: 0, maximum: 366, description: 'open clocks due from today up to this many days ahead count as due soon' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  dueSoonDays?: number;
 }
 
 export class PeriodQueryDto {

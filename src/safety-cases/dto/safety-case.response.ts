@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiAnyValue, ApiDate, ApiInstant } from '../../common/api-properties';
 import { ICSR_REPORT_TYPES, type IcsrReportType } from '../../deadlines/engine/icsr';
-import type { ClockView, ComplianceRow } from '../case-clocks.service';
+import type { ClockCounts, ClockView, ComplianceRow } from '../case-clocks.service';
 import { VERSION_TYPES, type VersionType } from '../case-content';
 import type { FieldChange } from '../case-diff';
 import type { PossibleDuplicate, RelatedCase } from '../case-queries.service';
@@ -310,4 +310,39 @@ export class ComplianceResponse implements ComplianceRow {
 
   @ApiProperty({ type: Number, nullable: true, description: 'on time / (submitted + overdue); null when nothing was due' })
   compliancePercent!: number | null;
+}
+
+export class CaseClockCountsResponse implements ClockCounts {
+  @ApiDate({ description: 'the server\'s today the counts are computed for' })
+  today!: string;
+
+  @ApiProperty({ type: 'integer', description: 'open reporting clocks' })
+  open!: number;
+
+  @ApiProperty({ type: 'integer', description: 'open and past their due date' })
+  overdue!: number;
+
+  @ApiProperty({ type: 'integer', description: 'open and due from today up to dueSoonDays days ahead' })
+  dueSoon!: number;
+
+  @ApiProperty({ type: 'integer' })
+  dueSoonDays!: number;
+
+  @ApiDate({ description: 'first day of the on-time period (the last twelve months up to today)' })
+  onTimeFrom!: string;
+
+  @ApiDate({ description: 'last day of the on-time period (today)' })
+  onTimeTo!: string;
+
+  @ApiProperty({ type: 'integer', description: 'clocks due in the period, submitted on time' })
+  submittedOnTime!: number;
+
+  @ApiProperty({ type: 'integer', description: 'clocks due in the period, submitted late' })
+  submittedLate!: number;
+
+  @ApiProperty({ type: 'integer', description: 'clocks due in the period, still open and past their due date' })
+  overdueInPeriod!: number;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'on time / (submitted + overdue) in the period, one decimal; null when nothing was due' })
+  onTimePercent!: number | null;
 }

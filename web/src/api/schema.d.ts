@@ -345,6 +345,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/case-clocks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's reporting clocks at a glance: open, overdue, due soon, and % on time over the last twelve months */
+        get: operations["SafetyCasesController_clockCounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/closure-days": {
         parameters: {
             query?: never;
@@ -1263,6 +1280,23 @@ export interface paths {
         patch: operations["ReminderPoliciesController_update"];
         trace?: never;
     };
+    "/api/renewal-windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The renewal period in force of each conditional marketing authorisation the caller may see: validity, window opens, application due, expiry, each with its rule */
+        get: operations["RenewalWindowsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/safety-cases": {
         parameters: {
             query?: never;
@@ -2045,6 +2079,38 @@ export interface components {
             /** @description keys of reactions recorded by name only */
             uncodedReactions: string[];
             validity: components["schemas"]["CaseValidityResponse"];
+        };
+        CaseClockCountsResponse: {
+            /** @description open and due from today up to dueSoonDays days ahead */
+            dueSoon: number;
+            dueSoonDays: number;
+            /**
+             * Format: date
+             * @description first day of the on-time period (the last twelve months up to today)
+             */
+            onTimeFrom: string;
+            /** @description on time / (submitted + overdue) in the period, one decimal; null when nothing was due */
+            onTimePercent: number | null;
+            /**
+             * Format: date
+             * @description last day of the on-time period (today)
+             */
+            onTimeTo: string;
+            /** @description open reporting clocks */
+            open: number;
+            /** @description open and past their due date */
+            overdue: number;
+            /** @description clocks due in the period, still open and past their due date */
+            overdueInPeriod: number;
+            /** @description clocks due in the period, submitted late */
+            submittedLate: number;
+            /** @description clocks due in the period, submitted on time */
+            submittedOnTime: number;
+            /**
+             * Format: date
+             * @description the server's today the counts are computed for
+             */
+            today: string;
         };
         CaseClockResponse: {
             /** Format: uuid */
@@ -4511,6 +4577,29 @@ export interface components {
             /** @description when the renewal window opens (CMA: expiry − 7 months) */
             windowOpens: components["schemas"]["RuledDateResponse"] | null;
         };
+        RenewalWindowResponse: {
+            /** @description the renewal application is due (CMA: expiry − 6 months) */
+            applicationDue: components["schemas"]["RuledDateResponse"] | null;
+            /** Format: uuid */
+            authorisationId: string;
+            /** @description the renewal cycle whose expiry is the current one; null when none is (renewed without limit, ended) */
+            cycle: number | null;
+            /** @description the expiry of the period in force */
+            expiry: components["schemas"]["RuledDateResponse"] | null;
+            /** @description the authorisation's data are illustrative (confirm against the Union Register) */
+            illustrative: boolean;
+            /**
+             * Format: uuid
+             * @description the milestone tracking this renewal
+             */
+            milestoneId: string | null;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            validity: components["schemas"]["ValidityResponse"];
+            /** @description when the renewal window opens (CMA: expiry − 7 months) */
+            windowOpens: components["schemas"]["RuledDateResponse"] | null;
+        };
         ReplayDeliveryDto: {
             /** @example endpoint fixed by IT */
             reason: string;
@@ -6609,6 +6698,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseClockResponse"][];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description allowed roles: safety, qppv, regulatory, viewer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SafetyCasesController_clockCounts: {
+        parameters: {
+            query?: {
+                /** @description open clocks due from today up to this many days ahead count as due soon */
+                dueSoonDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseClockCountsResponse"];
                 };
             };
             /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
@@ -11955,6 +12111,52 @@ export interface operations {
             };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    RenewalWindowsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenewalWindowResponse"][];
+                };
+            };
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description allowed roles: admin, regulatory, safety, qppv, viewer */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

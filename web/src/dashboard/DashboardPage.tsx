@@ -1,5 +1,5 @@
 import { Anchor, Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DateText } from '../common/DateText';
@@ -8,9 +8,8 @@ import { QueryState } from '../common/QueryState';
 import { countText, deadlinesQuery } from '../deadlines/deadlines-api';
 import { KIND_LABELS } from '../deadlines/labels';
 import { unreadCountQuery } from '../layout/unread-count';
-import { productQuery, productsQuery, type ProductDetail } from '../products/products-api';
 import { CASE_READERS, useRole, useToday } from '../session/use-session';
-import { CLOCKS_LIMIT, complianceQuery, DUE_SOON_DAYS, openClocksQuery } from './dashboard-api';
+import { clockCountsQuery, complianceQuery, DUE_SOON_DAYS, renewalWindowsQuery, urgentClocksQuery, type ClockCounts, type RenewalWindow } from './dashboard-api';
 
 /** A number that links to the list it counts. */
 function CountLink({ count, label, to, loading }: { count: number | string | undefined; label: string; to: string; loading?: boolean }): ReactNode {
@@ -31,76 +30,59 @@ function CountLink({ count, label, to, loading }: { count: number | string | und
 /** Filled badges with white text at 4.5:1 or more (Mantine's green 9 is 4.4:1, hence a darker green). */
 const VALIDITY_COLOURS: Record<string, string> = { valid: '#1e6b30', 'valid-unlimited': '#1e6b30', 'renewal-pending': 'blue.9', expired: 'red.9', 'lapsed-late-renewal': 'red.9' };
 
-function RenewalRow({ product }: { product: ProductDetail }): ReactNode {
-  const current = product.renewals.find((r) => r.expiry.date === product.validity?.currentExpiry) ?? null;
+function RenewalRow({ window }: { window: RenewalWindow }): ReactNode {
   return (
     <Table.Tr>
-      <Table.Td>{product.name}</Table.Td>
+      <Table.Td>{window.productName}</Table.Td>
       <Table.Td>
-        {product.validity === null ? '—' : (
-          <Badge color={VALIDITY_COLOURS[product.validity.status] ?? 'gray.7'} variant="filled" tt="none" title={product.validity.explanation}>
-            {product.validity.status}
-          </Badge>
-        )}
+        <Badge color={VALIDITY_COLOURS[window.validity.status] ?? 'gray.7'} variant="filled" tt="none" title={window.validity.explanation}>
+          {window.validity.status}
+        </Badge>
       </Table.Td>
       <Table.Td>
-        <DateText date={current?.windowOpens?.date} />
+        <DateText date={window.windowOpens?.date} />
       </Table.Td>
       <Table.Td>
-        <DateText date={current?.applicationDue.date} />
+        <DateText date={window.applicationDue?.date} />
       </Table.Td>
       <Table.Td>
-        <DateText date={current?.expiry.date} />
+        <DateText date={window.expiry?.date} />
       </Table.Td>
       <Table.Td>
-        <Anchor component={Link} to={`/deadlines?product=${encodeURIComponent(product.name)}&kind=cma-renewal`} size="sm">
-          Renewal deadlines<span className="visually-hidden"> of {product.name}</span>
+        <Anchor component={Link} to={`/deadlines?product=${encodeURIComponent(window.productName)}&kind=cma-renewal`} size="sm">
+          Renewal deadlines<span className="visually-hidden"> of {window.productName}</span>
         </Anchor>
       </Table.Td>
     </Table.Tr>
   );
 }
 
+/** The renewal period in force of each CMA, from GET /api/renewal-windows (one call for all products). */
 function Renewals(): ReactNode {
-  const products = useQuery(productsQuery);
-  const withAuthorisation = (products.data ?? []).filter((p) => p.authorisation?.type === 'conditional');
-  const details = useQueries({ queries: withAuthorisation.map((p) => productQuery(p.name)) });
-  const failed = details.find((d) => d.isError);
+  const windows = useQuery(renewalWindowsQuery);
   return (
-    <QueryState query={products} label="products" isEmpty={() => withAuthorisation.length === 0} empty="No conditional marketing authorisation among your products.">
-      {() =>
-        failed !== undefined ? (
-          <QueryState query={failed} label="renewal windows">
-            {() => null}
-          </QueryState>
-        ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table aria-label="Renewal windows" verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Product</Table.Th>
-                  <Table.Th>Validity</Table.Th>
-                  <Table.Th>Window opens</Table.Th>
-                  <Table.Th>Application due</Table.Th>
-                  <Table.Th>Expiry</Table.Th>
-                  <Table.Th>List</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {details.map((d, index) =>
-                  d.data === undefined ? (
-                    <Table.Tr key={withAuthorisation[index]?.id ?? index}>
-                      <Table.Td colSpan={6}>Loading {withAuthorisation[index]?.name}…</Table.Td>
-                    </Table.Tr>
-                  ) : (
-                    <RenewalRow key={d.data.id} product={d.data} />
-                  ),
-                )}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )
-      }
+    <QueryState query={windows} label="renewal windows" isEmpty={(rows) => rows.length === 0} empty="No conditional marketing authorisation among your products.">
+      {(rows) => (
+        <Table.ScrollContainer minWidth={760}>
+          <Table aria-label="Renewal windows" verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Product</Table.Th>
+                <Table.Th>Validity</Table.Th>
+                <Table.Th>Window opens</Table.Th>
+                <Table.Th>Application due</Table.Th>
+                <Table.Th>Expiry</Table.Th>
+                <Table.Th>List</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((window) => (
+                <RenewalRow key={window.authorisationId} window={window} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
     </QueryState>
   );
 }
@@ -158,7 +140,7 @@ function DueList(): ReactNode {
 
 /** The most urgent open reporting clocks, as GET /api/case-clocks orders them (by due date). */
 function UrgentClocks(): ReactNode {
-  const clocks = useQuery(openClocksQuery);
+  const clocks = useQuery(urgentClocksQuery);
   return (
     <QueryState query={clocks} label="reporting clocks" isEmpty={(rows) => rows.length === 0} empty="No reporting clock is open.">
       {(rows) => (
@@ -173,7 +155,7 @@ function UrgentClocks(): ReactNode {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.slice(0, 5).map((clock) => (
+            {rows.map((clock) => (
               <Table.Tr key={clock.id}>
                 <Table.Td>
                   {clock.safetyReportId}
@@ -195,6 +177,24 @@ function UrgentClocks(): ReactNode {
         </Table>
       )}
     </QueryState>
+  );
+}
+
+/** The share of clocks met on time over the last twelve months, all products together, as the server counts it. */
+function OnTimeShare({ counts }: { counts: ClockCounts | undefined }): ReactNode {
+  if (counts === undefined) {
+    return null;
+  }
+  const measured = counts.submittedOnTime + counts.submittedLate + counts.overdueInPeriod;
+  return (
+    <Text mb="xs">
+      {counts.onTimePercent === null ? 'No reporting clock was due.' : `${counts.onTimePercent} % on time: ${counts.submittedOnTime} of ${measured} clocks due from `}
+      {counts.onTimePercent !== null && (
+        <>
+          <DateText date={counts.onTimeFrom} /> to <DateText date={counts.onTimeTo} /> ({counts.submittedLate} late, {counts.overdueInPeriod} overdue).
+        </>
+      )}
+    </Text>
   );
 }
 
@@ -240,8 +240,7 @@ export default function DashboardPage(): ReactNode {
   const overdue = useQuery(deadlinesQuery({ overdue: true, pageSize: 1 }));
   const dueSoon = useQuery(deadlinesQuery({ withinDays: DUE_SOON_DAYS, includeOverdue: false, pageSize: 1 }));
   const unread = useQuery(unreadCountQuery);
-  const clocks = useQuery({ ...openClocksQuery, enabled: readsCases });
-  const clockCount = (n: number | undefined): string | undefined => (n === undefined ? undefined : n >= CLOCKS_LIMIT ? `${CLOCKS_LIMIT}+` : String(n));
+  const clocks = useQuery({ ...clockCountsQuery, enabled: readsCases });
   const total = (page: { total: number; totalIsExact: boolean } | undefined): string | undefined => (page === undefined ? undefined : `${page.total}${page.totalIsExact ? '' : '+'}`);
 
   return (
@@ -258,12 +257,12 @@ export default function DashboardPage(): ReactNode {
             <CountLink count={unread.data?.unread} loading={unread.isPending} label="unread reminders" to="/inbox?unread=true" />
             {readsCases && (
               <>
-                <CountLink count={clockCount(clocks.data?.length)} loading={clocks.isPending} label="open reporting clocks" to="/case-clocks?status=open" />
-                <CountLink count={clockCount(clocks.data?.filter((c) => c.overdue).length)} loading={clocks.isPending} label="overdue reporting clocks" to="/case-clocks?status=open&overdue=true" />
+                <CountLink count={clocks.data?.open} loading={clocks.isPending} label="open reporting clocks" to="/case-clocks?status=open" />
+                <CountLink count={clocks.data?.overdue} loading={clocks.isPending} label="overdue reporting clocks" to="/case-clocks?status=open&overdue=true" />
               </>
             )}
           </SimpleGrid>
-          {(overdue.isError || dueSoon.isError) && (
+          {(overdue.isError || dueSoon.isError || clocks.isError) && (
             <Text c="red.9" role="alert" mt="xs">
               Some counts could not be loaded.
             </Text>
@@ -290,6 +289,7 @@ export default function DashboardPage(): ReactNode {
             <Title order={3} size="h4" mb="xs">
               Reporting on time (last 12 months)
             </Title>
+            <OnTimeShare counts={clocks.data} />
             <Compliance />
           </section>
         )}

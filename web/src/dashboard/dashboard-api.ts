@@ -1,47 +1,30 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, fromQuery, type Typed } from '../api/client';
+import { api, fromQuery, type ResponseBody } from '../api/client';
 import { addDays, addMonths, type IsoDate } from '../dates/calendar-date';
 
 /** The dashboard's "due soon": open deadlines due from today up to this many days ahead. */
 export const DUE_SOON_DAYS = 30;
-/** The dashboard reads at most this many open reporting clocks (GET /api/case-clocks has no count). */
-export const CLOCKS_LIMIT = 5000;
+/** The most urgent open reporting clocks the dashboard lists. */
+export const URGENT_CLOCKS = 5;
 
-/** UNTIL-SCHEMA: one row of GET /api/case-clocks (ClockView in src/safety-cases/case-clocks.service.ts). */
-export interface CaseClockUntilSchema {
-  id: string;
-  caseId: string;
-  safetyReportId: string;
-  productId: string | null;
-  version: number;
-  day0: IsoDate;
-  dueOn: IsoDate;
-  days: number;
-  ruleId: string;
-  status: 'open' | 'submitted' | 'superseded' | 'cancelled';
-  daysLeft: number | null;
-  overdue: boolean;
-  synthetic: boolean;
-}
+export type RenewalWindow = ResponseBody<'/api/renewal-windows', 'get'>[number];
+export type ClockCounts = ResponseBody<'/api/case-clocks/counts', 'get'>;
 
-/** UNTIL-SCHEMA: one row of GET /api/safety-cases/compliance (ComplianceRow). */
-export interface ComplianceRowUntilSchema {
-  productId: string;
-  productName: string;
-  due: number;
-  submittedOnTime: number;
-  submittedLate: number;
-  overdue: number;
-  pending: number;
-  compliancePercent: number | null;
-}
+/** The renewal period in force of each CMA the user may see, in one call. */
+export const renewalWindowsQuery = queryOptions({
+  queryKey: ['renewal-windows'],
+  queryFn: (context) => api.get('/api/renewal-windows', {}, fromQuery(context)),
+});
 
-export type CaseClock = Typed<'/api/case-clocks', 'get', CaseClockUntilSchema[]>[number];
-export type ComplianceRow = Typed<'/api/safety-cases/compliance', 'get', ComplianceRowUntilSchema[]>[number];
+/** Open, overdue and due-soon reporting clocks and the on-time share, counted by the server. */
+export const clockCountsQuery = queryOptions({
+  queryKey: ['case-clocks', 'counts', { dueSoonDays: DUE_SOON_DAYS }],
+  queryFn: (context) => api.get('/api/case-clocks/counts', { params: { query: { dueSoonDays: DUE_SOON_DAYS } } }, fromQuery(context)),
+});
 
-export const openClocksQuery = queryOptions({
-  queryKey: ['case-clocks', { status: 'open', limit: CLOCKS_LIMIT }],
-  queryFn: (context) => api.get('/api/case-clocks', { params: { query: { status: 'open', limit: CLOCKS_LIMIT } } }, fromQuery(context)),
+export const urgentClocksQuery = queryOptions({
+  queryKey: ['case-clocks', { status: 'open', limit: URGENT_CLOCKS }],
+  queryFn: (context) => api.get('/api/case-clocks', { params: { query: { status: 'open', limit: URGENT_CLOCKS } } }, fromQuery(context)),
 });
 
 /** The last twelve months up to the server's today: from the day after the same date a year ago. */
