@@ -25,7 +25,7 @@ import {
   PossibleDuplicateResponse,
   RelatedCaseResponse,
 } from './dto/safety-case.response';
-import { toCaseDetail, toCaseSummary, toVersionResponse, toVersionSummary } from './safety-case.mapper';
+import { toCaseDetail, toCaseListItem, toVersionResponse, toVersionSummary } from './safety-case.mapper';
 import { SafetyCasesService } from './safety-cases.service';
 import { LINE_LISTING_COLUMNS, SUMMARY_TABULATION_COLUMNS, toCsv } from './tabulation';
 
@@ -55,11 +55,14 @@ export class SafetyCasesController {
 
   @Get('safety-cases')
   @Allow(CASE_READERS)
-  @ApiOperation({ summary: 'Cases, newest receipt first; filter by product, status, seriousness, report type, overdue clock' })
+  @ApiOperation({ summary: 'Cases, newest receipt first, by cursor; filter by product, status (validity), seriousness, expectedness, report type, clock state, receipt period, synthetic' })
   @ApiOkResponse({ type: CaseListResponse })
   async list(@CurrentActor() actor: Actor, @Query() query: CaseQueryDto): Promise<CaseListResponse> {
-    const { cases, ...page } = await this.queries.list(this.dataSource.manager, query, actor.scope, this.clock.today());
-    return { ...page, cases: cases.map(toCaseSummary) };
+    const m = this.dataSource.manager;
+    const today = this.clock.today();
+    const { cases, ...page } = await this.queries.list(m, query, actor.scope, today);
+    const details = await this.queries.listDetails(m, cases, today);
+    return { ...page, cases: cases.map((c) => toCaseListItem(c, details.get(c.id))) };
   }
 
   @Get('safety-cases/compliance')

@@ -4,6 +4,7 @@ import { Route, Routes } from 'react-router';
 import { AppLayout, type NavItem } from './layout/AppLayout';
 import { RequireRole, RequireSession } from './layout/RequireSession';
 import type { Role } from './session/session-store';
+import { CASE_READERS } from './session/use-session';
 
 /**
  * Every page of the application, in one place. A page is one file named by what the user does there
@@ -23,6 +24,8 @@ interface PageRoute {
 const PAGES: readonly PageRoute[] = [
   { path: '/', page: lazy(() => import('./dashboard/DashboardPage')), roles: ANY_ROLE, nav: 'Dashboard' },
   { path: '/deadlines', page: lazy(() => import('./deadlines/DeadlinesPage')), roles: ANY_ROLE, nav: 'Deadlines' },
+  { path: '/cases', page: lazy(() => import('./cases/CasesPage')), roles: CASE_READERS, nav: 'Cases' },
+  { path: '/cases/:id', page: lazy(() => import('./cases/CasePage')), roles: CASE_READERS },
   { path: '/products', page: lazy(() => import('./products/ProductsPage')), roles: ANY_ROLE, nav: 'Products' },
   { path: '/products/:product', page: lazy(() => import('./products/ProductPage')), roles: ANY_ROLE },
   { path: '/milestones/:id', page: lazy(() => import('./milestones/MilestonePage')), roles: ANY_ROLE },

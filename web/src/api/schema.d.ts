@@ -1252,7 +1252,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cases, newest receipt first; filter by product, status, seriousness, report type, overdue clock */
+        /** Cases, newest receipt first, by cursor; filter by product, status (validity), seriousness, expectedness, report type, clock state, receipt period, synthetic */
         get: operations["SafetyCasesController_list"];
         put?: never;
         /** Log a case (initial version): validity, seriousness, expectedness and the reporting clock come back with possible duplicates */
@@ -2151,8 +2151,63 @@ export interface components {
             /** @example reactions[r2].outcome */
             path: string;
         };
+        CaseListClockResponse: {
+            /** @description calendar days from today to the due date (negative: overdue) */
+            daysLeft: number;
+            /** Format: date */
+            dueOn: string;
+            overdue: boolean;
+            ruleId: string;
+        };
+        CaseListItemResponse: {
+            /** @enum {string} */
+            currentType: "initial" | "follow-up" | "amendment" | "nullification";
+            currentVersion: number;
+            /** @description downloaded from EudraVigilance: no reporting clock, never submitted back */
+            fromEudraVigilance: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            initialReceiptOn: string;
+            /** Format: date */
+            latestDay0: string;
+            /**
+             * Format: uuid
+             * @description linked as a duplicate of this master case
+             */
+            masterCaseId: string | null;
+            /** @description the earliest open reporting clock, if any */
+            nextClock: components["schemas"]["CaseListClockResponse"] | null;
+            /** @description each reaction’s PT, or its reported term while uncoded */
+            preferredTerms: string[];
+            primaryCountry: string | null;
+            /** Format: uuid */
+            productId: string | null;
+            /** @description the registered product’s name (else see reportedProduct) */
+            productName: string | null;
+            /** @description the suspect product as reported, while it is not a registered product */
+            reportedProduct: string | null;
+            /** @enum {string} */
+            reportType: "spontaneous" | "literature" | "solicited" | "clinical-trial" | "eudravigilance";
+            /** @description C.1.1, unique in this database */
+            safetyReportId: string;
+            serious: boolean;
+            /** @description seriousness criteria of the current version, over all its reactions */
+            seriousCriteria: ("death" | "life-threatening" | "hospitalisation" | "disability" | "congenital-anomaly" | "other-medically-important")[];
+            seriousUnexpected: boolean;
+            /**
+             * @description incomplete: not (yet) valid, no clock
+             * @enum {string}
+             */
+            status: "valid" | "incomplete" | "nullified";
+            synthetic: boolean;
+            /** @description said in words wherever a synthetic case appears */
+            syntheticNotice: string | null;
+            /** @description C.1.8.1, the same in every database */
+            worldwideId: string;
+        };
         CaseListResponse: {
-            cases: components["schemas"]["CaseSummaryResponse"][];
+            cases: components["schemas"]["CaseListItemResponse"][];
             /** @description pass as `after` for the next page; null on the last page */
             nextCursor: string | null;
             /** @description cases matching the filters, counted up to a cap: when totalIsExact is false there are more than this */
@@ -2175,45 +2230,6 @@ export interface components {
             recipient: string;
             recordedBy: string;
             version: number;
-        };
-        CaseSummaryResponse: {
-            /** @enum {string} */
-            currentType: "initial" | "follow-up" | "amendment" | "nullification";
-            currentVersion: number;
-            /** @description downloaded from EudraVigilance: no reporting clock, never submitted back */
-            fromEudraVigilance: boolean;
-            /** Format: uuid */
-            id: string;
-            /** Format: date */
-            initialReceiptOn: string;
-            /** Format: date */
-            latestDay0: string;
-            /**
-             * Format: uuid
-             * @description linked as a duplicate of this master case
-             */
-            masterCaseId: string | null;
-            primaryCountry: string | null;
-            /** Format: uuid */
-            productId: string | null;
-            /** @description the suspect product as reported, while it is not a registered product */
-            reportedProduct: string | null;
-            /** @enum {string} */
-            reportType: "spontaneous" | "literature" | "solicited" | "clinical-trial" | "eudravigilance";
-            /** @description C.1.1, unique in this database */
-            safetyReportId: string;
-            serious: boolean;
-            seriousUnexpected: boolean;
-            /**
-             * @description incomplete: not (yet) valid, no clock
-             * @enum {string}
-             */
-            status: "valid" | "incomplete" | "nullified";
-            synthetic: boolean;
-            /** @description said in words wherever a synthetic case appears */
-            syntheticNotice: string | null;
-            /** @description C.1.8.1, the same in every database */
-            worldwideId: string;
         };
         CaseValidityResponse: {
             /** @description the minimum criteria not met */
@@ -11714,6 +11730,10 @@ export interface operations {
             query?: {
                 /** @description keyset paging: the `nextCursor` of the previous page (same filters); the page starts after its last case, at the same cost however deep */
                 after?: string;
+                /** @description clock state: `due` an open clock due within `dueWithinDays` (default 15; overdue ones included), `overdue` an open clock past its due date, `met` a clock met by a submission (on time or late) */
+                clock?: "due" | "overdue" | "met";
+                /** @description with clock=due: due within this many days from today */
+                dueWithinDays?: number;
                 limit?: number;
                 /** @description rows to skip (OFFSET paging); not with `after` */
                 offset?: number;
@@ -11721,6 +11741,10 @@ export interface operations {
                 overdue?: boolean;
                 /** @description product id or name */
                 product?: string;
+                /** @description received (initial receipt) on or after this day */
+                receivedFrom?: string;
+                /** @description received (initial receipt) on or before this day */
+                receivedTo?: string;
                 reportType?: "spontaneous" | "literature" | "solicited" | "clinical-trial" | "eudravigilance";
                 serious?: boolean;
                 /** @description serious and at least one unexpected reaction */
