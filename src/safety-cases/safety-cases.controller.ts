@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiJsonOrCsvResponse } from '../common/api-properties';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,8 @@ import { Clock } from '../common/clock';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { ParsePositiveIntPipe } from '../common/validation';
 import { CaseClocksService } from './case-clocks.service';
+import { CaseDraftService } from './case-draft.service';
+import { CaseAssessmentResponse } from './dto/case-content.response';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseReportsService } from './case-reports.service';
 import { CaseVersionDto, CreateCaseDto, ExpectednessOverrideDto, LinkCaseDto, NullifyCaseDto, SubmissionDto } from './dto/case-content.dto';
@@ -42,6 +44,7 @@ export class SafetyCasesController {
     private readonly queries: CaseQueriesService,
     private readonly clocks: CaseClocksService,
     private readonly reports: CaseReportsService,
+    private readonly drafts: CaseDraftService,
     private readonly clock: Clock,
   ) {}
 
@@ -51,6 +54,15 @@ export class SafetyCasesController {
   @ApiCreatedResponse({ type: CaseDetailResponse })
   async create(@CurrentActor() actor: Actor, @Body() body: CreateCaseDto): Promise<CaseDetailResponse> {
     return this.dataSource.transaction(async (m) => toCaseDetail(await this.queries.detail(m, (await this.cases.create(m, actor, body)).safetyCase, true)));
+  }
+
+  @Post('safety-cases/assessment')
+  @Allow(SAFETY_EDITORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Assess a case being typed WITHOUT saving it: validity criteria met or missing, seriousness, expectedness and the reporting clock it would get (the same rules as intake)' })
+  @ApiOkResponse({ type: CaseAssessmentResponse })
+  async assessDraft(@CurrentActor() actor: Actor, @Body() body: CreateCaseDto): Promise<CaseAssessmentResponse> {
+    return this.drafts.assess(this.dataSource.manager, actor, body);
   }
 
   @Get('safety-cases')

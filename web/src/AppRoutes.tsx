@@ -25,6 +25,7 @@ const PAGES: readonly PageRoute[] = [
   { path: '/', page: lazy(() => import('./dashboard/DashboardPage')), roles: ANY_ROLE, nav: 'Dashboard' },
   { path: '/deadlines', page: lazy(() => import('./deadlines/DeadlinesPage')), roles: ANY_ROLE, nav: 'Deadlines' },
   { path: '/cases', page: lazy(() => import('./cases/CasesPage')), roles: CASE_READERS, nav: 'Cases' },
+  { path: '/cases/new', page: lazy(() => import('./cases/LogCasePage')), roles: ['safety', 'qppv'] },
   { path: '/cases/:id', page: lazy(() => import('./cases/CasePage')), roles: CASE_READERS },
   { path: '/products', page: lazy(() => import('./products/ProductsPage')), roles: ANY_ROLE, nav: 'Products' },
   { path: '/products/:product', page: lazy(() => import('./products/ProductPage')), roles: ANY_ROLE },

@@ -135,3 +135,40 @@ export function contentToBody(content: CaseContent): CaseContentBody {
     specialSituations: content.specialSituations,
   };
 }
+
+export type DraftAssessment = ResponseBody<'/api/safety-cases/assessment', 'post'>;
+export type CreateCaseBody = components['schemas']['CreateCaseDto'];
+export type MeddraSearch = ResponseBody<'/api/meddra/search', 'get'>;
+
+/** The assessment a case being typed would get (nothing saved): the server's own rules. */
+export function draftAssessmentQuery(body: CreateCaseBody | null) {
+  return queryOptions({
+    queryKey: ['safety-cases', 'draft-assessment', body],
+    queryFn: async ({ signal }) => await api.post('/api/safety-cases/assessment', { body: body ?? undefined }, { signal }),
+    enabled: body !== null,
+    retry: false,
+    // Patient data: kept in memory only while the form shows it.
+    gcTime: 0,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function createCase(body: CreateCaseBody): Promise<CaseDetail> {
+  return api.post('/api/safety-cases', { body });
+}
+
+export function meddraSearchQuery(q: string) {
+  return queryOptions({
+    queryKey: ['meddra', 'search', q],
+    queryFn: async (context) => await api.get('/api/meddra/search', { params: { query: { q, limit: 15 } } }, fromQuery(context)),
+    enabled: q.trim().length >= 2,
+    staleTime: 60_000,
+  });
+}
+
+/** Whether a MedDRA dictionary is loaded (a search for anything says so by its release). */
+export const meddraLoadedQuery = queryOptions({
+  queryKey: ['meddra', 'loaded'],
+  queryFn: async (context) => (await api.get('/api/meddra/search', { params: { query: { q: 'a', limit: 1 } } }, fromQuery(context))).release !== null,
+  staleTime: 5 * 60_000,
+});
