@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { ApiError, errorMessage } from '../api/errors';
+import { WARNING } from '../common/colours';
 import { PlannedClockText, ValidityList } from './CaseAssessmentPanel';
 import { draftAssessmentQuery } from './cases-api';
 import { toBody, type IntakeValues } from './intake-form';
@@ -24,7 +25,7 @@ export function AssessmentPreview({ values }: { values: IntakeValues }): ReactNo
   } else if (draft.isError) {
     const problems = draft.error instanceof ApiError ? draft.error.fieldProblems : [];
     body = (
-      <Alert color="orange" title="Not assessable yet" role="status">
+      <Alert color={WARNING} variant="outline" title="Not assessable yet" role="status">
         {problems.length === 0 ? (
           <Text size="sm">{errorMessage(draft.error)}</Text>
         ) : (

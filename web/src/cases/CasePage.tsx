@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/errors';
+import { WARNING } from '../common/colours';
 import { DateText } from '../common/DateText';
 import { FactList } from '../common/FactList';
 import { PageTitle } from '../common/PageTitle';
@@ -142,7 +143,7 @@ function CaseView({ detail }: { detail: CaseDetail }): ReactNode {
         {detail.seriousUnexpected && <Badge color="red.8">Serious and unexpected</Badge>}
       </Group>
       {detail.syntheticNotice !== null && (
-        <Alert color="grape" mb="md" title="Synthetic case">
+        <Alert color={WARNING} variant="outline" mb="md" title="Synthetic case">
           {detail.syntheticNotice}
         </Alert>
       )}

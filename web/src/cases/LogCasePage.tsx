@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { notifyError } from '../api/errors';
+import { SUCCESS } from '../common/colours';
 import { PageTitle } from '../common/PageTitle';
 import { useToday } from '../session/use-session';
 import { AssessmentPreview } from './AssessmentPreview';
@@ -18,7 +19,7 @@ function Logged({ detail, onAnother }: { detail: CaseDetail; onAnother: () => vo
   const duplicates = detail.possibleDuplicates ?? [];
   return (
     <Stack>
-      <Alert color="green" title={`Case ${detail.safetyReportId} logged`} role="status">
+      <Alert color={SUCCESS} variant="outline" title={`Case ${detail.safetyReportId} logged`} role="status">
         <Text size="sm">
           Status: {detail.status}.{' '}
           {detail.clocks[0] === undefined ? 'No reporting clock.' : `Reporting clock due ${detail.clocks[0].dueOn} (${detail.clocks[0].ruleId}).`}
