@@ -9,7 +9,7 @@ import { credentials, useWebApp } from './harness';
  */
 const DIR = resolve(process.env.SCREENSHOTS_DIR ?? join('test-results', 'screenshots'));
 
-const PAGES: { file: string; role: 'regulatory' | 'admin'; path: string; heading: string | RegExp }[] = [
+const PAGES: { file: string; role: 'regulatory' | 'admin' | 'safety'; path: string; heading: string | RegExp }[] = [
   { file: 'dashboard', role: 'regulatory', path: '/', heading: 'Dashboard' },
   { file: 'deadlines', role: 'regulatory', path: '/deadlines?withinDays=365', heading: 'Deadlines' },
   { file: 'products', role: 'regulatory', path: '/products', heading: 'Products' },
@@ -17,6 +17,8 @@ const PAGES: { file: string; role: 'regulatory' | 'admin'; path: string; heading
   { file: 'audit-trail', role: 'regulatory', path: '/audit', heading: 'Audit trail' },
   { file: 'profile', role: 'regulatory', path: '/profile', heading: 'Your profile' },
   { file: 'accounts', role: 'admin', path: '/admin/accounts', heading: /Accounts/ },
+  { file: 'cases', role: 'safety', path: '/cases?serious=true', heading: 'Cases' },
+  { file: 'log-a-case', role: 'safety', path: '/cases/new', heading: 'Log a case' },
 ];
 
 describe('main pages (screenshots)', () => {
@@ -24,13 +26,22 @@ describe('main pages (screenshots)', () => {
 
   it('should open every main page on the demo data and write its screenshot', async () => {
     mkdirSync(DIR, { recursive: true });
-    const users = { regulatory: await web().t.signIn('regulatory', { username: 'shot-regulatory' }), admin: await web().t.signIn('admin', { username: 'shot-admin' }) };
-    for (const { file, role, path, heading } of PAGES) {
+    const users = {
+      regulatory: await web().t.signIn('regulatory', { username: 'shot-regulatory' }),
+      admin: await web().t.signIn('admin', { username: 'shot-admin' }),
+      safety: await web().t.signIn('safety', { username: 'shot-safety' }),
+    };
+    // The case page of the demo's newest serious case.
+    const [newest] = ((await users.safety.http().get('/api/safety-cases').query({ serious: true, limit: 1 }).expect(200)).body as { cases: { safetyReportId: string }[] }).cases;
+    const pages = newest === undefined ? PAGES : [...PAGES, { file: 'case', role: 'safety' as const, path: `/cases/${newest.safetyReportId}`, heading: `Case ${newest.safetyReportId}` }];
+    expect(pages.length).toBe(PAGES.length + 1);
+    for (const { file, role, path, heading } of pages) {
       const page = await web().open({ as: credentials(users[role]), path });
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.waitForLoadState('networkidle');
       await page.screenshot({ path: join(DIR, `${file}.png`) });
       await page.context().close();
     }
-  });
+    // One test over every page: ten pages on a loaded 2-core machine take longer than one test usually may.
+  }, 180_000);
 });
