@@ -37,7 +37,7 @@ function CaseRow({ item }: { item: CaseListItem }): ReactNode {
   return (
     <Table.Tr>
       <Table.Td>
-        <Anchor component={Link} to={`/cases/${item.id}`}>
+        <Anchor component={Link} to={`/cases/${item.id}`} className="nowrap">
           {item.safetyReportId}
         </Anchor>
         <Group gap={4} mt={2}>

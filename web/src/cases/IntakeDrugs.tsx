@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { productsQuery } from '../products/products-api';
 import { ACTIONS, CAUSALITY, CHALLENGES, DRUG_ROLES, newDrug, nextKey } from './intake-form';
-import type { IntakeForm } from './IntakeReport';
+import { optionalSelect, type IntakeForm } from './IntakeReport';
 
 const plain = (values: readonly string[]) => values.map((value) => ({ value, label: value.replace(/-/g, ' ') }));
 
@@ -37,9 +37,9 @@ export function DrugFields({ form }: { form: IntakeForm }): ReactNode {
               <TextInput label={`Drug ${index + 1} batch`} {...form.getInputProps(`drugs.${index}.batchNumber`)} />
               <TextInput label={`Drug ${index + 1} dose`} {...form.getInputProps(`drugs.${index}.dose`)} />
               <TextInput label={`Drug ${index + 1} route`} {...form.getInputProps(`drugs.${index}.route`)} />
-              <Select label={`Drug ${index + 1} action taken`} clearable data={plain(ACTIONS)} {...form.getInputProps(`drugs.${index}.actionTaken`)} />
-              <Select label={`Drug ${index + 1} dechallenge`} clearable data={plain(CHALLENGES)} {...form.getInputProps(`drugs.${index}.dechallenge`)} />
-              <Select label={`Drug ${index + 1} rechallenge`} clearable data={plain(CHALLENGES)} {...form.getInputProps(`drugs.${index}.rechallenge`)} />
+              <Select label={`Drug ${index + 1} action taken`} data={plain(ACTIONS)} {...optionalSelect(form, `drugs.${index}.actionTaken`)} />
+              <Select label={`Drug ${index + 1} dechallenge`} data={plain(CHALLENGES)} {...optionalSelect(form, `drugs.${index}.dechallenge`)} />
+              <Select label={`Drug ${index + 1} rechallenge`} data={plain(CHALLENGES)} {...optionalSelect(form, `drugs.${index}.rechallenge`)} />
             </SimpleGrid>
             <Group justify="flex-end" mt="xs">
               <ActionIcon variant="subtle" aria-label={`Remove drug ${index + 1}`} onClick={() => form.removeListItem('drugs', index)}>

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { meddraLoadedQuery, meddraSearchQuery } from './cases-api';
 import { CRITERIA, newReaction, nextKey, OUTCOMES, SEVERITIES } from './intake-form';
-import type { IntakeForm } from './IntakeReport';
+import { optionalSelect, type IntakeForm } from './IntakeReport';
 import { CRITERION_LABELS } from './labels';
 
 const plain = (values: readonly string[]) => values.map((value) => ({ value, label: value.replace(/-/g, ' ') }));
@@ -58,7 +58,7 @@ export function ReactionFields({ form }: { form: IntakeForm }): ReactNode {
               {meddra.data === true ? <MeddraPicker form={form} index={index} /> : <TextInput label={`Reaction ${index + 1} PT (free text)`} {...form.getInputProps(`reactions.${index}.ptName`)} />}
               <TextInput type="date" label={`Reaction ${index + 1} onset`} {...form.getInputProps(`reactions.${index}.onset`)} />
               <Select label={`Reaction ${index + 1} outcome`} allowDeselect={false} data={plain(OUTCOMES)} {...form.getInputProps(`reactions.${index}.outcome`)} />
-              <Select label={`Reaction ${index + 1} severity`} clearable data={plain(SEVERITIES)} {...form.getInputProps(`reactions.${index}.severity`)} />
+              <Select label={`Reaction ${index + 1} severity`} data={plain(SEVERITIES)} {...optionalSelect(form, `reactions.${index}.severity`)} />
               <MultiSelect
                 label={`Reaction ${index + 1} seriousness criteria`}
                 placeholder="None: non-serious"

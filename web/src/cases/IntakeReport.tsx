@@ -8,6 +8,13 @@ import { REPORT_TYPE_LABELS } from './labels';
 
 export type IntakeForm = UseFormReturnType<IntakeValues>;
 
+/** A clearable select's props for an optional text value: empty in the form is no selection (null) in the select. */
+export function optionalSelect(form: IntakeForm, path: string) {
+  const props = form.getInputProps(path);
+  const value = props.value as unknown;
+  return { ...props, clearable: true, value: typeof value === 'string' && value !== '' ? value : null, onChange: (next: string | null) => form.setFieldValue(path, next ?? '') };
+}
+
 const plain = (values: readonly string[]) => values.map((value) => ({ value, label: value.replace(/-/g, ' ') }));
 
 /** C.1: the report itself — product, type, receipt, day 0, the case's identifiers elsewhere. */
@@ -50,7 +57,7 @@ export function ReporterFields({ form }: { form: IntakeForm }): ReactNode {
         {form.values.reporters.map((_, index) => (
           <SimpleGrid key={index} cols={{ base: 1, sm: 2, md: 5 }} aria-label={`Reporter ${index + 1}`} role="group">
             <TextInput label={`Reporter ${index + 1} name`} {...form.getInputProps(`reporters.${index}.name`)} />
-            <Select label={`Reporter ${index + 1} qualification`} clearable data={plain(QUALIFICATIONS)} {...form.getInputProps(`reporters.${index}.qualification`)} />
+            <Select label={`Reporter ${index + 1} qualification`} data={plain(QUALIFICATIONS)} {...optionalSelect(form, `reporters.${index}.qualification`)} />
             <TextInput label={`Reporter ${index + 1} country`} description="ISO code, e.g. DE" maxLength={2} {...form.getInputProps(`reporters.${index}.country`)} />
             <Checkbox
               mt="lg"
@@ -88,8 +95,8 @@ export function PatientFields({ form }: { form: IntakeForm }): ReactNode {
         <TextInput label="Initials" {...form.getInputProps('patient.initials')} />
         <TextInput label="Patient identifier" description="Record, registry or study number" {...form.getInputProps('patient.identifier')} />
         <NumberInput label="Age" min={0} allowNegative={false} {...form.getInputProps('patient.ageValue')} />
-        <Select label="Age unit" clearable data={plain(AGE_UNITS)} {...form.getInputProps('patient.ageUnit')} />
-        <Select label="Sex" clearable data={plain(SEXES)} {...form.getInputProps('patient.sex')} />
+        <Select label="Age unit" data={plain(AGE_UNITS)} {...optionalSelect(form, 'patient.ageUnit')} />
+        <Select label="Sex" data={plain(SEXES)} {...optionalSelect(form, 'patient.sex')} />
         <NumberInput label="Weight (kg)" min={0} allowNegative={false} {...form.getInputProps('patient.weightKg')} />
         <TextInput type="date" label="Died on" {...form.getInputProps('patient.diedOn')} />
       </SimpleGrid>
