@@ -85,6 +85,16 @@ describe('cases: the list and the case page (safety officers)', () => {
     expect(await page.getByRole('table', { name: 'Versions' }).getByRole('row').count()).toBe(3);
   });
 
+  it('should let a viewer read a case but offer no action on it', async () => {
+    const logged = (await safety.http().post('/api/safety-cases').send(zemcelproCase('Read-only check.')).expect(201)).body as CaseRow;
+    const viewer = await web().t.signIn('viewer', { username: 'cases-viewer' });
+    const page = await web().open({ as: credentials(viewer), path: `/cases/${logged.safetyReportId}` });
+    await page.getByRole('heading', { level: 1, name: `Case ${logged.safetyReportId}` }).waitFor();
+    await page.getByRole('table', { name: 'Expectedness of each reaction' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Act on this case' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add follow-up or amendment' }).count()).toBe(0);
+  });
+
   it('should give an administrator no case navigation and no case data', async () => {
     const admin = await web().t.signIn('admin', { username: 'cases-admin' });
     await admin.http().get('/api/safety-cases').expect(403);
