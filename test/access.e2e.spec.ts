@@ -122,6 +122,7 @@ const EXPECTED: Record<string, readonly Role[] | typeof PUBLIC> = {
   'POST /api/products/:product/reference-safety': SAFETY,
   'GET /api/reference-safety/:id': ALL,
   'POST /api/safety-cases': SAFETY,
+  'POST /api/safety-cases/assessment': SAFETY,
   'GET /api/safety-cases': CASE_READERS,
   'GET /api/safety-cases/compliance': CASE_READERS,
   'GET /api/safety-cases/line-listing': CASE_READERS,

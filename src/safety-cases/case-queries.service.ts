@@ -7,7 +7,11 @@ import { InvalidInputError, NotFoundError } from '../common/errors';
 import { cappedTotal, decodeCursor, encodeCursor, KeyColumn, keysetCondition, TOTAL_CAP } from '../common/keyset';
 import { productIdsNamed } from '../products/product-filter';
 import { Clock } from '../common/clock';
+import { addDays, type IsoDate } from '../common/calendar-date';
+import type { ClockState } from './dto/case-query.dto';
 import { CaseClocksService } from './case-clocks.service';
+import { daysLeft } from './case-clock-plan';
+import { SERIOUSNESS_CRITERIA, type SeriousnessCriterion } from './case-content';
 import { diffContents, FieldChange } from './case-diff';
 import { DuplicateMatch, profileOf, rankDuplicates } from './duplicates';
 import { LinkCaseDto } from './dto/case-content.dto';
@@ -25,6 +29,11 @@ export interface CaseFilter {
   synthetic?: boolean;
   /** Only cases with an open clock past its due date. */
   overdue?: boolean;
+  receivedFrom?: IsoDate;
+  receivedTo?: IsoDate;
+  /** due: an open clock due within `dueWithinDays` (overdue included); overdue: an open clock past due; met: a clock submitted. */
+  clock?: ClockState;
+  dueWithinDays?: number;
   limit?: number;
   offset?: number;
   /** Keyset paging: the `nextCursor` of the previous page (not with `offset`). */
@@ -46,6 +55,13 @@ const CASE_KEY: KeyColumn[] = [
   { expression: 's.safety_report_id', direction: 'ASC', type: 'text' },
 ];
 const CASE_ORDERING = 'receipt:desc';
+
+export interface CaseListDetails {
+  productName: string | null;
+  seriousCriteria: SeriousnessCriterion[];
+  preferredTerms: string[];
+  nextClock: { dueOn: IsoDate; daysLeft: number; ruleId: string; overdue: boolean } | null;
+}
 
 export interface PossibleDuplicate extends DuplicateMatch {
   safetyReportId: string;
@@ -143,12 +159,61 @@ export class CaseQueriesService {
     if (filter.synthetic !== undefined) {
       query.andWhere('s.synthetic = :synthetic', { synthetic: filter.synthetic });
     }
-    if (filter.overdue === true) {
+    if (filter.receivedFrom !== undefined) {
+      query.andWhere('s.initial_receipt_on >= :receivedFrom', { receivedFrom: filter.receivedFrom });
+    }
+    if (filter.receivedTo !== undefined) {
+      query.andWhere('s.initial_receipt_on <= :receivedTo', { receivedTo: filter.receivedTo });
+    }
+    if (filter.clock === 'due') {
+      // Open clocks due by a day: read from the open-clock index (case id included), like "overdue".
+      query.andWhere(`s.id = ANY(ARRAY(SELECT c.case_id FROM case_clock c WHERE c.status = 'open' AND c.due_on <= :dueBy))`, { dueBy: addDays(today, filter.dueWithinDays ?? 15) });
+    }
+    if (filter.clock === 'met') {
+      // Most cases end with a met clock: probe each case in list order through the (case_id, version) key.
+      query.andWhere(`EXISTS (SELECT 1 FROM case_clock c WHERE c.case_id = s.id AND c.status = 'submitted')`);
+    }
+    if (filter.overdue === true || filter.clock === 'overdue') {
       // Overdue clocks are few: read their cases from the open-clock index (case id included) rather than probing
       // every case in list order; the cost is bounded by the number of overdue clocks.
       query.andWhere(`s.id = ANY(ARRAY(SELECT c.case_id FROM case_clock c WHERE c.status = 'open' AND c.due_on < :today))`, { today });
     }
     return query;
+  }
+
+  /** What the list shows beside each case of a page: product name, seriousness criteria, PTs, earliest open clock. Three indexed reads. */
+  async listDetails(manager: EntityManager, cases: readonly SafetyCase[], today: IsoDate): Promise<Map<string, CaseListDetails>> {
+    const ids = cases.map((c) => c.id);
+    const contents = await manager.query<{ case_id: string; reactions: SafetyCaseVersion['content']['reactions'] }[]>(
+      `SELECT v.case_id, v.content->'reactions' AS reactions
+         FROM safety_case_version v JOIN unnest($1::uuid[], $2::int[]) AS k(id, version) ON v.case_id = k.id AND v.version = k.version`,
+      [ids, cases.map((c) => c.currentVersion)],
+    );
+    const clocks = await manager.query<{ case_id: string; due_on: string; rule_id: string }[]>(
+      `SELECT DISTINCT ON (case_id) case_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, rule_id FROM case_clock WHERE case_id = ANY($1::uuid[]) AND status = 'open' ORDER BY case_id, due_on`,
+      [ids],
+    );
+    const productIds = [...new Set(cases.flatMap((c) => (c.productId === null ? [] : [c.productId])))];
+    const products = await manager.query<{ id: string; name: string }[]>(`SELECT id, name FROM product WHERE id = ANY($1::uuid[])`, [productIds]);
+    const names = new Map(products.map((p) => [p.id, p.name]));
+    const reactions = new Map(contents.map((row) => [row.case_id, row.reactions]));
+    const nextClocks = new Map(clocks.map((row) => [row.case_id, row]));
+    return new Map(
+      cases.map((c) => {
+        const own = reactions.get(c.id) ?? [];
+        const clock = nextClocks.get(c.id);
+        const left = clock === undefined ? null : daysLeft(clock.due_on, today);
+        return [
+          c.id,
+          {
+            productName: c.productId === null ? null : (names.get(c.productId) ?? null),
+            seriousCriteria: SERIOUSNESS_CRITERIA.filter((criterion) => own.some((r) => r.seriousness.includes(criterion))),
+            preferredTerms: [...new Set(own.map((r) => r.ptName ?? r.reportedTerm))],
+            nextClock: clock === undefined || left === null ? null : { dueOn: clock.due_on, daysLeft: left, ruleId: clock.rule_id, overdue: left < 0 },
+          },
+        ];
+      }),
+    );
   }
 
   async versions(manager: EntityManager, safetyCase: SafetyCase): Promise<SafetyCaseVersion[]> {

@@ -1,6 +1,6 @@
 import type { ClockView } from './case-clocks.service';
-import type { PossibleDuplicate, RelatedCase } from './case-queries.service';
-import type { CaseDetailResponse, CaseSummaryResponse, CaseVersionResponse, CaseVersionSummaryResponse } from './dto/safety-case.response';
+import type { CaseListDetails, PossibleDuplicate, RelatedCase } from './case-queries.service';
+import type { CaseDetailResponse, CaseListItemResponse, CaseSummaryResponse, CaseVersionResponse, CaseVersionSummaryResponse } from './dto/safety-case.response';
 import type { CaseSubmission, SafetyCase, SafetyCaseVersion } from './safety-case.entities';
 
 export const SYNTHETIC_NOTICE = 'SYNTHETIC demo case — generated, not a real patient';
@@ -26,6 +26,10 @@ export function toCaseSummary(c: SafetyCase): CaseSummaryResponse {
     fromEudraVigilance: c.fromEudravigilance,
     syntheticNotice: c.synthetic ? SYNTHETIC_NOTICE : null,
   };
+}
+
+export function toCaseListItem(c: SafetyCase, details: CaseListDetails | undefined): CaseListItemResponse {
+  return { ...toCaseSummary(c), productName: details?.productName ?? null, seriousCriteria: details?.seriousCriteria ?? [], preferredTerms: details?.preferredTerms ?? [], nextClock: details?.nextClock ?? null };
 }
 
 export function toVersionSummary(v: SafetyCaseVersion): CaseVersionSummaryResponse {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiJsonOrCsvResponse } from '../common/api-properties';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,8 @@ import { Clock } from '../common/clock';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { ParsePositiveIntPipe } from '../common/validation';
 import { CaseClocksService } from './case-clocks.service';
+import { CaseDraftService } from './case-draft.service';
+import { CaseAssessmentResponse } from './dto/case-content.response';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseReportsService } from './case-reports.service';
 import { CaseVersionDto, CreateCaseDto, ExpectednessOverrideDto, LinkCaseDto, NullifyCaseDto, SubmissionDto } from './dto/case-content.dto';
@@ -26,7 +28,7 @@ import {
   PossibleDuplicateResponse,
   RelatedCaseResponse,
 } from './dto/safety-case.response';
-import { toCaseDetail, toCaseSummary, toVersionResponse, toVersionSummary } from './safety-case.mapper';
+import { toCaseDetail, toCaseListItem, toVersionResponse, toVersionSummary } from './safety-case.mapper';
 import { SafetyCasesService } from './safety-cases.service';
 import { LINE_LISTING_COLUMNS, SUMMARY_TABULATION_COLUMNS, toCsv } from './tabulation';
 
@@ -43,6 +45,7 @@ export class SafetyCasesController {
     private readonly queries: CaseQueriesService,
     private readonly clocks: CaseClocksService,
     private readonly reports: CaseReportsService,
+    private readonly drafts: CaseDraftService,
     private readonly clock: Clock,
   ) {}
 
@@ -54,13 +57,25 @@ export class SafetyCasesController {
     return this.dataSource.transaction(async (m) => toCaseDetail(await this.queries.detail(m, (await this.cases.create(m, actor, body)).safetyCase, true)));
   }
 
+  @Post('safety-cases/assessment')
+  @Allow(SAFETY_EDITORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Assess a case being typed WITHOUT saving it: validity criteria met or missing, seriousness, expectedness and the reporting clock it would get (the same rules as intake)' })
+  @ApiOkResponse({ type: CaseAssessmentResponse })
+  async assessDraft(@CurrentActor() actor: Actor, @Body() body: CreateCaseDto): Promise<CaseAssessmentResponse> {
+    return this.drafts.assess(this.dataSource.manager, actor, body);
+  }
+
   @Get('safety-cases')
   @Allow(CASE_READERS)
-  @ApiOperation({ summary: 'Cases, newest receipt first; filter by product, status, seriousness, report type, overdue clock' })
+  @ApiOperation({ summary: 'Cases, newest receipt first, by cursor; filter by product, status (validity), seriousness, expectedness, report type, clock state, receipt period, synthetic' })
   @ApiOkResponse({ type: CaseListResponse })
   async list(@CurrentActor() actor: Actor, @Query() query: CaseQueryDto): Promise<CaseListResponse> {
-    const { cases, ...page } = await this.queries.list(this.dataSource.manager, query, actor.scope, this.clock.today());
-    return { ...page, cases: cases.map(toCaseSummary) };
+    const m = this.dataSource.manager;
+    const today = this.clock.today();
+    const { cases, ...page } = await this.queries.list(m, query, actor.scope, today);
+    const details = await this.queries.listDetails(m, cases, today);
+    return { ...page, cases: cases.map((c) => toCaseListItem(c, details.get(c.id))) };
   }
 
   @Get('safety-cases/compliance')

@@ -9,6 +9,7 @@ import { RemindersModule } from '../reminders/reminders.module';
 import { caseClockDeadlines } from './case-clock-deadlines';
 import { CaseClocksService } from './case-clocks.service';
 import { CaseCodingService } from './case-coding.service';
+import { CaseDraftService } from './case-draft.service';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseReportsService } from './case-reports.service';
 import { SafetyCasesController } from './safety-cases.controller';
@@ -18,7 +19,7 @@ import { SafetyCasesService } from './safety-cases.service';
 @Module({
   imports: [ProductsModule, ReferenceSafetyModule, MeddraModule, DeadlinesModule, FrequencyTriggerModule, RemindersModule],
   controllers: [SafetyCasesController],
-  providers: [SafetyCasesService, CaseCodingService, CaseQueriesService, CaseClocksService, CaseReportsService],
+  providers: [SafetyCasesService, CaseDraftService, CaseCodingService, CaseQueriesService, CaseClocksService, CaseReportsService],
   exports: [SafetyCasesService, CaseClocksService, CaseReportsService],
 })
 export class SafetyCasesModule {

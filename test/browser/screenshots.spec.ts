@@ -13,7 +13,7 @@ import { credentials, useWebApp, waitUntil } from './harness';
  */
 const DIR = resolve(process.env.SCREENSHOTS_DIR ?? join('test-results', 'screenshots'));
 
-const PAGES: { file: string; role: 'regulatory' | 'admin'; path: string; heading: string | RegExp }[] = [
+const PAGES: { file: string; role: 'regulatory' | 'admin' | 'safety'; path: string; heading: string | RegExp }[] = [
   { file: 'dashboard', role: 'regulatory', path: '/', heading: 'Dashboard' },
   { file: 'deadlines', role: 'regulatory', path: '/deadlines?withinDays=365', heading: 'Deadlines' },
   { file: 'products', role: 'regulatory', path: '/products', heading: 'Products' },
@@ -23,6 +23,8 @@ const PAGES: { file: string; role: 'regulatory' | 'admin'; path: string; heading
   { file: 'audit-trail', role: 'regulatory', path: '/audit', heading: 'Audit trail' },
   { file: 'profile', role: 'regulatory', path: '/profile', heading: 'Your profile' },
   { file: 'accounts', role: 'admin', path: '/admin/accounts', heading: /Accounts/ },
+  { file: 'cases', role: 'safety', path: '/cases?serious=true', heading: 'Cases' },
+  { file: 'log-a-case', role: 'safety', path: '/cases/new', heading: 'Log a case' },
 ];
 
 describe('main pages (screenshots)', () => {
@@ -45,13 +47,25 @@ describe('main pages (screenshots)', () => {
 
   it('should open every main page on the demo data and write its screenshot', async () => {
     mkdirSync(DIR, { recursive: true });
-    const users = { regulatory: await web().t.signIn('regulatory', { username: 'shot-regulatory' }), admin: await web().t.signIn('admin', { username: 'shot-admin' }) };
+    const users = {
+      regulatory: await web().t.signIn('regulatory', { username: 'shot-regulatory' }),
+      admin: await web().t.signIn('admin', { username: 'shot-admin' }),
+      safety: await web().t.signIn('safety', { username: 'shot-safety' }),
+    };
     // The inbox with the reminders of the demo's today, as the scan and the in-app delivery write them.
     await web().t.app.get(ReminderScanService).scan(DEMO_TODAY);
     const pending = await web().t.dataSource.query<{ id: string }[]>(`SELECT id FROM reminder_delivery WHERE channel = 'in-app' AND status = 'pending' AND recipient = $1`, [`user:${users.regulatory.id}`]);
     await web().t.app.get(ReminderDeliveryService).deliverInboxBatch(pending.map((p) => p.id));
     const dossier = await buildDossier(users.regulatory);
-    const pages: typeof PAGES = [...PAGES, { file: 'dossiers', role: 'regulatory', path: '/products/Hemgenix/dossiers', heading: /Renewal dossier/ }, { file: 'dossier', role: 'regulatory', path: `/dossiers/${dossier}`, heading: /Renewal dossier version 1/ }];
+    // The case page of the demo's newest serious case.
+    const [newest] = ((await users.safety.http().get('/api/safety-cases').query({ serious: true, limit: 1 }).expect(200)).body as { cases: { safetyReportId: string }[] }).cases;
+    expect(newest).toBeDefined();
+    const pages: typeof PAGES = [
+      ...PAGES,
+      { file: 'dossiers', role: 'regulatory', path: '/products/Hemgenix/dossiers', heading: /Renewal dossier/ },
+      { file: 'dossier', role: 'regulatory', path: `/dossiers/${dossier}`, heading: /Renewal dossier version 1/ },
+      { file: 'case', role: 'safety', path: `/cases/${newest?.safetyReportId ?? ''}`, heading: `Case ${newest?.safetyReportId ?? ''}` },
+    ];
     for (const { file, role, path, heading } of pages) {
       const page = await web().open({ as: credentials(users[role]), path });
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
@@ -59,5 +73,6 @@ describe('main pages (screenshots)', () => {
       await page.screenshot({ path: join(DIR, `${file}.png`) });
       await page.context().close();
     }
+    // One test over every page: a dozen pages on a loaded 2-core machine take longer than one test usually may.
   }, 180_000);
 });

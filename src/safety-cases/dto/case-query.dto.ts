@@ -5,6 +5,9 @@ import { IsCalendarDate, QueryBoolean, QueryLimit } from '../../common/validatio
 import { ICSR_REPORT_TYPES, IcsrReportType } from '../../deadlines/engine/icsr';
 import { CASE_STATUSES, CaseStatus, CLOCK_STATUSES, ClockStatus } from '../safety-case.entities';
 
+export const CLOCK_STATES = ['due', 'overdue', 'met'] as const;
+export type ClockState = (typeof CLOCK_STATES)[number];
+
 export class CaseQueryDto {
   @ApiPropertyOptional({ description: 'product id or name' })
   @IsOptional()
@@ -36,6 +39,29 @@ export class CaseQueryDto {
   @ApiPropertyOptional({ description: 'only cases with a reporting clock past its due date' })
   @QueryBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'received (initial receipt) on or after this day' })
+  @IsOptional()
+  @IsCalendarDate()
+  receivedFrom?: string;
+
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'received (initial receipt) on or before this day' })
+  @IsOptional()
+  @IsCalendarDate()
+  receivedTo?: string;
+
+  @ApiPropertyOptional({ enum: CLOCK_STATES, description: 'clock state: `due` an open clock due within `dueWithinDays` (default 15; overdue ones included), `overdue` an open clock past its due date, `met` a clock met by a submission (on time or late)' })
+  @IsOptional()
+  @IsIn(CLOCK_STATES)
+  clock?: ClockState;
+
+  @ApiPropertyOptional({ description: 'with clock=due: due within this many days from today', minimum: 0, maximum: 366 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  dueWithinDays?: number;
 
   @QueryLimit(100, 1000)
   limit?: number;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ApiAnyValue, ApiDate, ApiInstant } from '../../common/api-properties';
 import { ICSR_REPORT_TYPES, type IcsrReportType } from '../../deadlines/engine/icsr';
 import type { ClockCounts, ClockView, ComplianceRow } from '../case-clocks.service';
-import { VERSION_TYPES, type VersionType } from '../case-content';
+import { SERIOUSNESS_CRITERIA, type SeriousnessCriterion, VERSION_TYPES, type VersionType } from '../case-content';
 import type { FieldChange } from '../case-diff';
 import type { PossibleDuplicate, RelatedCase } from '../case-queries.service';
 import { DUPLICATE_FIELDS, type DuplicateField } from '../duplicates';
@@ -65,6 +65,35 @@ export class CaseSummaryResponse {
   syntheticNotice!: string | null;
 }
 
+export class CaseListClockResponse {
+  @ApiDate()
+  dueOn!: string;
+
+  @ApiProperty({ type: 'integer', description: 'calendar days from today to the due date (negative: overdue)' })
+  daysLeft!: number;
+
+  @ApiProperty()
+  ruleId!: string;
+
+  @ApiProperty()
+  overdue!: boolean;
+}
+
+/** A row of the case list: the case with what a safety officer scans in it. */
+export class CaseListItemResponse extends CaseSummaryResponse {
+  @ApiProperty({ type: String, nullable: true, description: 'the registered product’s name (else see reportedProduct)' })
+  productName!: string | null;
+
+  @ApiProperty({ type: [String], enum: SERIOUSNESS_CRITERIA, description: 'seriousness criteria of the current version, over all its reactions' })
+  seriousCriteria!: SeriousnessCriterion[];
+
+  @ApiProperty({ type: [String], description: 'each reaction’s PT, or its reported term while uncoded' })
+  preferredTerms!: string[];
+
+  @ApiProperty({ type: CaseListClockResponse, nullable: true, description: 'the earliest open reporting clock, if any' })
+  nextClock!: CaseListClockResponse | null;
+}
+
 export class CaseListResponse {
   @ApiProperty({ type: 'integer', description: 'cases matching the filters, counted up to a cap: when totalIsExact is false there are more than this' })
   total!: number;
@@ -75,8 +104,8 @@ export class CaseListResponse {
   @ApiProperty({ type: String, nullable: true, description: 'pass as `after` for the next page; null on the last page' })
   nextCursor!: string | null;
 
-  @ApiProperty({ type: [CaseSummaryResponse] })
-  cases!: CaseSummaryResponse[];
+  @ApiProperty({ type: [CaseListItemResponse] })
+  cases!: CaseListItemResponse[];
 }
 
 export class CaseVersionSummaryResponse {

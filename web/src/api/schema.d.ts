@@ -1304,7 +1304,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cases, newest receipt first; filter by product, status, seriousness, report type, overdue clock */
+        /** Cases, newest receipt first, by cursor; filter by product, status (validity), seriousness, expectedness, report type, clock state, receipt period, synthetic */
         get: operations["SafetyCasesController_list"];
         put?: never;
         /** Log a case (initial version): validity, seriousness, expectedness and the reporting clock come back with possible duplicates */
@@ -1463,6 +1463,23 @@ export interface paths {
         get: operations["SafetyCasesController_diff"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/safety-cases/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assess a case being typed WITHOUT saving it: validity criteria met or missing, seriousness, expectedness and the reporting clock it would get (the same rules as intake) */
+        post: operations["SafetyCasesController_assessDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2235,8 +2252,63 @@ export interface components {
             /** @example reactions[r2].outcome */
             path: string;
         };
+        CaseListClockResponse: {
+            /** @description calendar days from today to the due date (negative: overdue) */
+            daysLeft: number;
+            /** Format: date */
+            dueOn: string;
+            overdue: boolean;
+            ruleId: string;
+        };
+        CaseListItemResponse: {
+            /** @enum {string} */
+            currentType: "initial" | "follow-up" | "amendment" | "nullification";
+            currentVersion: number;
+            /** @description downloaded from EudraVigilance: no reporting clock, never submitted back */
+            fromEudraVigilance: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            initialReceiptOn: string;
+            /** Format: date */
+            latestDay0: string;
+            /**
+             * Format: uuid
+             * @description linked as a duplicate of this master case
+             */
+            masterCaseId: string | null;
+            /** @description the earliest open reporting clock, if any */
+            nextClock: components["schemas"]["CaseListClockResponse"] | null;
+            /** @description each reaction’s PT, or its reported term while uncoded */
+            preferredTerms: string[];
+            primaryCountry: string | null;
+            /** Format: uuid */
+            productId: string | null;
+            /** @description the registered product’s name (else see reportedProduct) */
+            productName: string | null;
+            /** @description the suspect product as reported, while it is not a registered product */
+            reportedProduct: string | null;
+            /** @enum {string} */
+            reportType: "spontaneous" | "literature" | "solicited" | "clinical-trial" | "eudravigilance";
+            /** @description C.1.1, unique in this database */
+            safetyReportId: string;
+            serious: boolean;
+            /** @description seriousness criteria of the current version, over all its reactions */
+            seriousCriteria: ("death" | "life-threatening" | "hospitalisation" | "disability" | "congenital-anomaly" | "other-medically-important")[];
+            seriousUnexpected: boolean;
+            /**
+             * @description incomplete: not (yet) valid, no clock
+             * @enum {string}
+             */
+            status: "valid" | "incomplete" | "nullified";
+            synthetic: boolean;
+            /** @description said in words wherever a synthetic case appears */
+            syntheticNotice: string | null;
+            /** @description C.1.8.1, the same in every database */
+            worldwideId: string;
+        };
         CaseListResponse: {
-            cases: components["schemas"]["CaseSummaryResponse"][];
+            cases: components["schemas"]["CaseListItemResponse"][];
             /** @description pass as `after` for the next page; null on the last page */
             nextCursor: string | null;
             /** @description cases matching the filters, counted up to a cap: when totalIsExact is false there are more than this */
@@ -2259,45 +2331,6 @@ export interface components {
             recipient: string;
             recordedBy: string;
             version: number;
-        };
-        CaseSummaryResponse: {
-            /** @enum {string} */
-            currentType: "initial" | "follow-up" | "amendment" | "nullification";
-            currentVersion: number;
-            /** @description downloaded from EudraVigilance: no reporting clock, never submitted back */
-            fromEudraVigilance: boolean;
-            /** Format: uuid */
-            id: string;
-            /** Format: date */
-            initialReceiptOn: string;
-            /** Format: date */
-            latestDay0: string;
-            /**
-             * Format: uuid
-             * @description linked as a duplicate of this master case
-             */
-            masterCaseId: string | null;
-            primaryCountry: string | null;
-            /** Format: uuid */
-            productId: string | null;
-            /** @description the suspect product as reported, while it is not a registered product */
-            reportedProduct: string | null;
-            /** @enum {string} */
-            reportType: "spontaneous" | "literature" | "solicited" | "clinical-trial" | "eudravigilance";
-            /** @description C.1.1, unique in this database */
-            safetyReportId: string;
-            serious: boolean;
-            seriousUnexpected: boolean;
-            /**
-             * @description incomplete: not (yet) valid, no clock
-             * @enum {string}
-             */
-            status: "valid" | "incomplete" | "nullified";
-            synthetic: boolean;
-            /** @description said in words wherever a synthetic case appears */
-            syntheticNotice: string | null;
-            /** @description C.1.8.1, the same in every database */
-            worldwideId: string;
         };
         CaseValidityResponse: {
             /** @description the minimum criteria not met */
@@ -12180,6 +12213,10 @@ export interface operations {
             query?: {
                 /** @description keyset paging: the `nextCursor` of the previous page (same filters); the page starts after its last case, at the same cost however deep */
                 after?: string;
+                /** @description clock state: `due` an open clock due within `dueWithinDays` (default 15; overdue ones included), `overdue` an open clock past its due date, `met` a clock met by a submission (on time or late) */
+                clock?: "due" | "overdue" | "met";
+                /** @description with clock=due: due within this many days from today */
+                dueWithinDays?: number;
                 limit?: number;
                 /** @description rows to skip (OFFSET paging); not with `after` */
                 offset?: number;
@@ -12187,6 +12224,10 @@ export interface operations {
                 overdue?: boolean;
                 /** @description product id or name */
                 product?: string;
+                /** @description received (initial receipt) on or after this day */
+                receivedFrom?: string;
+                /** @description received (initial receipt) on or before this day */
+                receivedTo?: string;
                 reportType?: "spontaneous" | "literature" | "solicited" | "clinical-trial" | "eudravigilance";
                 serious?: boolean;
                 /** @description serious and at least one unexpected reaction */
@@ -13127,6 +13168,83 @@ export interface operations {
             };
             /** @description a record the path names does not exist, or not for you (records of products outside your scope do not exist for you) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description any other error (500 with an errorId to quote, 503 when a backing service does not answer) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    SafetyCasesController_assessDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseAssessmentResponse"];
+                };
+            };
+            /** @description the request does not validate (VALIDATION_FAILED: `errors` names each field and its problem) or its body does not parse */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description not signed in, or the session or token expired or was revoked */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description allowed roles: safety, qppv */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
