@@ -4708,6 +4708,10 @@ export interface components {
         };
         SignDto: {
             comment?: string;
+            /**
+             * Format: uuid
+             * @description the id of the record signed
+             */
             entityId: string;
             /**
              * @description the kind of record signed
@@ -5176,6 +5180,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -5333,6 +5346,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -5415,6 +5437,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5791,6 +5822,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -5968,6 +6008,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -6066,6 +6115,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6247,6 +6305,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6665,6 +6732,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7294,6 +7370,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -7366,6 +7451,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7489,6 +7583,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7635,6 +7738,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8083,6 +8195,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -8247,6 +8368,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8616,6 +8746,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -8779,6 +8918,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -8860,6 +9008,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9006,6 +9163,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9176,6 +9342,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -9339,6 +9514,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -9420,6 +9604,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9564,6 +9757,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9734,6 +9936,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -9823,6 +10034,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -9904,6 +10124,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10027,6 +10256,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10197,6 +10435,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -10353,6 +10600,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10674,6 +10930,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -10837,6 +11102,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -10993,6 +11267,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11289,6 +11572,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -11432,6 +11724,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11601,6 +11902,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -11682,6 +11992,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11839,6 +12158,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12084,6 +12412,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -12166,6 +12503,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12261,6 +12607,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -12343,6 +12698,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12506,6 +12870,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13040,6 +13413,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -13430,6 +13812,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -13511,6 +13902,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13606,6 +14006,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -13687,6 +14096,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13831,6 +14249,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14036,6 +14463,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -14199,6 +14635,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -14280,6 +14725,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
