@@ -49,7 +49,7 @@ describe('fuzz: hostile input on every route', () => {
     const served = await request(t.app.getHttpServer() as Parameters<typeof request>[0]).get('/api/docs-json');
     document = served.body as OpenAPIObject;
     validator = new ResponseValidator(document);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await t.close();
