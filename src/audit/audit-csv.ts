@@ -50,7 +50,8 @@ export interface AuditExport {
 
 /**
  * The CSV export as chunks of text, read page by page (by seq) inside one REPEATABLE READ snapshot, so a long export
- * is consistent and memory stays flat. Bad filters throw here, before anything is streamed.
+ * is consistent and memory stays flat. Bad filters throw here, before anything is streamed; the header line goes out
+ * with the first page, so a first query that fails fails the request (see startedStream), not a streamed file.
  */
 export function auditCsv(dataSource: DataSource, audit: AuditService, request: AuditExport): AsyncGenerator<string> {
   checkAuditFilter(request.filter);
@@ -63,16 +64,17 @@ async function* chunks(dataSource: DataSource, audit: AuditService, { filter, pr
   try {
     await runner.startTransaction('REPEATABLE READ');
     try {
-      yield toCsv([], true);
       let afterSeq = filter.afterSeq;
+      let header = true;
       let more = true;
       while (more) {
         const page = await audit.list(runner.manager, { ...filter, afterSeq, limit: pageSize }, productIds);
-        const last = page.at(-1);
-        if (last !== undefined) {
-          yield toCsv(page.map((entry) => (redact ? redactCaseContent(entry) : entry)).flatMap(toCsvRecords), false);
-          afterSeq = last.seq;
+        const records = page.map((entry) => (redact ? redactCaseContent(entry) : entry)).flatMap(toCsvRecords);
+        if (header || records.length > 0) {
+          yield `${header ? toCsv([], true) : ''}${records.length > 0 ? toCsv(records, false) : ''}`;
+          header = false;
         }
+        afterSeq = page.at(-1)?.seq ?? afterSeq;
         more = page.length === pageSize;
       }
     } finally {

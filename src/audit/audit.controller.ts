@@ -1,13 +1,13 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse } from '../common/api-properties';
-import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { CurrentActor } from '../common/current-actor.decorator';
 import { ANY_ROLE, Role } from '../auth/roles';
 import { Allow } from '../auth/route-rules';
 import { findProductIds } from '../common/product-refs';
+import { startedStream, streamedFile } from '../common/started-stream';
 import { auditCsv } from './audit-csv';
 import { redactCaseContent, seesCaseContent } from './audit-redaction';
 import { verifyAuditChain } from './audit-verify';
@@ -45,8 +45,9 @@ export class AuditController {
   @ApiOperation({ summary: 'The filtered audit trail as CSV, one line per changed field (streamed, one consistent snapshot)' })
   async export(@CurrentActor() actor: Principal, @Query() query: AuditFilterDto): Promise<StreamableFile> {
     // Headers through StreamableFile (not @Header), so that an error answered instead is not labelled text/csv.
-    const csv = auditCsv(this.dataSource, this.audit, { filter: await this.byProductId(query), productIds: actor.scope, redact: !seesCaseContent(actor.role) });
-    return new StreamableFile(Readable.from(csv), { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="audit-trail.csv"' });
+    // The first page is read before anything is sent: a failure there answers as an error, never as a CSV.
+    const csv = await startedStream(auditCsv(this.dataSource, this.audit, { filter: await this.byProductId(query), productIds: actor.scope, redact: !seesCaseContent(actor.role) }));
+    return streamedFile(csv, { type: 'text/csv; charset=utf-8', disposition: 'attachment; filename="audit-trail.csv"' });
   }
 
   /** The product filter, given by name or id, as the id the trail stores (the nil UUID, which matches no row, for a name of no product). */

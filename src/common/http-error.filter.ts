@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { InvalidDateError } from './calendar-date';
 import { DomainError, FieldProblem, TooManyAttemptsError, UnauthenticatedError } from './errors';
+import { bodyRefusal } from './request-body';
 
 /** One error body for every failure: a stable code, a message, and the fields at fault. */
 export interface ErrorBody {
@@ -22,13 +23,9 @@ const HTTP_CODES: Record<number, string> = {
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
   422: 'INVALID_INPUT',
   429: 'TOO_MANY_REQUESTS',
-};
-
-/** Codes of the request-body refusals that have their own (body-parser's and ours, see request-body.ts). */
-const BODY_ERROR_CODES: Record<string, string> = {
-  'entity.too.deep': 'BODY_TOO_DEEP',
 };
 
 /** Maps any thrown value to the error body; unknown errors become a 500 with a logged errorId. */
@@ -55,8 +52,9 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
   if (constraint !== null) {
     return constraint;
   }
-  if (isBodyParserError(error)) {
-    return { statusCode: error.status, code: BODY_ERROR_CODES[error.type] ?? HTTP_CODES[error.status] ?? 'BAD_REQUEST', message: `request body: ${error.message}` };
+  const refusal = bodyRefusal(error);
+  if (refusal !== null) {
+    return toErrorBody(refusal, logger);
   }
   const errorId = randomUUID();
   logger.error(`unhandled error ${errorId}`, error instanceof Error ? error.stack : String(error));
@@ -80,10 +78,6 @@ function constraintViolation(error: unknown): ErrorBody | null {
     return null;
   }
   return { ...known, message: `${known.message} (${driver.constraint ?? 'constraint'})`, details: { constraint: driver.constraint } };
-}
-
-function isBodyParserError(error: unknown): error is { status: number; message: string; type: string } {
-  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error && typeof (error as { status: unknown }).status === 'number';
 }
 
 @Catch()

@@ -19,6 +19,11 @@ const STANDARD_ERRORS: { status: string; description: string; applies: (op: Oper
     applies: (op, method) => method !== 'get' && ((op.parameters ?? []).some((p) => 'in' in p && p.in === 'path') || op.requestBody !== undefined),
   },
   {
+    status: '415',
+    description: 'the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown',
+    applies: (op) => op.requestBody !== undefined,
+  },
+  {
     status: '422',
     description: 'the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist',
     applies: (op) => (op.parameters ?? []).length > 0 || op.requestBody !== undefined,

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { DomainError } from './errors';
 
 /**
  * How deep a JSON body may nest. The deepest body the API takes (a safety case: content → reactions →
@@ -63,4 +64,56 @@ export function verifyJsonBody(_request: IncomingMessage, _response: unknown, by
   if (jsonNestedDeeperThan(bytes, MAX_JSON_DEPTH)) {
     throw new RequestBodyError(400, 'entity.too.deep', `the JSON is nested deeper than ${MAX_JSON_DEPTH} levels`);
   }
+}
+
+/** A request body refused before any handler: a stable code and `body` named as the field at fault. */
+export class BodyRefusedError extends DomainError {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    problem: string,
+  ) {
+    super(`request body: ${problem}`, { errors: [{ field: 'body', problem }] });
+  }
+}
+
+/** Codes of body-parser's refusals (and ours above) by their `type`. */
+const BODY_ERROR_CODES: Record<string, string> = {
+  'entity.too.deep': 'BODY_TOO_DEEP',
+  'entity.too.large': 'PAYLOAD_TOO_LARGE',
+  'entity.parse.failed': 'BODY_NOT_JSON',
+  'entity.verify.failed': 'BAD_REQUEST',
+  'encoding.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
+  'charset.unsupported': 'UNSUPPORTED_MEDIA_TYPE',
+  'request.aborted': 'REQUEST_ABORTED',
+  'request.size.invalid': 'BAD_REQUEST',
+};
+
+/**
+ * The refusal a body-parser error stands for, or null when `error` is not one: http-errors with a 4xx status and
+ * a `type`, or zlib's own error (a `Content-Encoding: gzip` body that does not decode: a 400 with a `Z_…` code).
+ */
+export function bodyRefusal(error: unknown): BodyRefusedError | null {
+  if (!(error instanceof Error) || !('status' in error) || typeof error.status !== 'number' || error.status < 400 || error.status >= 500) {
+    return null;
+  }
+  const code = 'code' in error ? String(error.code) : '';
+  if (code.startsWith('Z_')) {
+    return new BodyRefusedError('BODY_NOT_DECODABLE', 400, `does not decode as its Content-Encoding says (${error.message})`);
+  }
+  if (!('type' in error) || typeof error.type !== 'string') {
+    return null;
+  }
+  return new BodyRefusedError(BODY_ERROR_CODES[error.type] ?? 'BAD_REQUEST', error.status, error.message);
+}
+
+/**
+ * Express error middleware right after the body parser: its refusals become BodyRefusedError, so the one error
+ * filter answers them with a code and `body` as the field (Nest would otherwise turn a JSON syntax error into a
+ * bare 400 and leave a gzip decoding error to answer 500).
+ */
+export function refuseUnreadableBodies() {
+  return (error: unknown, _request: IncomingMessage, _response: unknown, next: (error?: unknown) => void): void => {
+    next(bodyRefusal(error) ?? error);
+  };
 }

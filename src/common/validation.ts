@@ -2,15 +2,20 @@ import { ArgumentMetadata, BadRequestException, Injectable, PipeTransform, Valid
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, isUUID, Max, Min, registerDecorator, ValidationOptions } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, isUUID, Max, Min, registerDecorator, ValidateIf, ValidationArguments, ValidationOptions } from 'class-validator';
 import { isIsoDate } from './calendar-date';
 import { FieldProblem } from './errors';
 
-/** Flattens class-validator's tree into `field.path: problem` pairs. */
+/**
+ * Flattens class-validator's tree into `field.path: problem` pairs. A null sent for a field that may not be null
+ * gets that one problem, not also every type and length check the null fails.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent === '' ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
-    const own = Object.values(error.constraints ?? {}).map((problem) => ({ field, problem: stripFieldName(problem, error.property) }));
+    const notNull = error.constraints?.[NOT_NULL];
+    const constraints = notNull === undefined ? (error.constraints ?? {}) : { [NOT_NULL]: notNull };
+    const own = Object.values(constraints).map((problem) => ({ field, problem: stripFieldName(problem, error.property) }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -60,15 +65,55 @@ export class ParsePositiveIntPipe implements PipeTransform<unknown, number> {
   }
 }
 
-/** A `YYYY-MM-DD` value that exists on the calendar (2023-02-31 is refused, never rolled over). */
+const NOT_NULL = 'isNotNull';
+
+/**
+ * An optional field that may be left out but not sent as `null`: class-validator's @IsOptional skips every check
+ * for null too, which lets null reach a NOT NULL column (a 500) or silently mean "left out". Use it instead of
+ * @IsOptional on every field where null means nothing; the 400 says "must not be null" once.
+ */
+export function IsOptionalNotNull(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    ValidateIf((_object: object, value: unknown) => value !== undefined)(target, propertyName);
+    registerDecorator({
+      name: NOT_NULL,
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'must not be null (leave the field out instead)' },
+      validator: { validate: (value: unknown) => value !== null },
+    });
+  };
+}
+
+/**
+ * The dates the API takes: every date it records (receipt, day 0, submissions, decisions, due dates, data lock
+ * points, onsets) falls in this range. A date outside is a typo (0202 for 2020) or a probe, refused with the range
+ * named, long before it could overflow a date sum or sort a case to the top of a list for ever.
+ */
+export const PLAUSIBLE_DATES = { from: '1950-01-01', to: '2100-12-31' } as const;
+
+/** A value written YYYY-MM-DD whose year is out of the plausible range (0202-02-02): the range is the news. */
+function outsidePlausibleYears(value: unknown): boolean {
+  const year = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? Number(value.slice(0, 4)) : null;
+  return year !== null && (year < Number(PLAUSIBLE_DATES.from.slice(0, 4)) || year > Number(PLAUSIBLE_DATES.to.slice(0, 4)));
+}
+
+/** A `YYYY-MM-DD` value that exists on the calendar (2023-02-31 is refused, never rolled over) and is plausible. */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) => {
     registerDecorator({
       name: 'isCalendarDate',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: 'must be an existing calendar date written YYYY-MM-DD', ...options },
-      validator: { validate: (value: unknown) => isIsoDate(value) },
+      options: {
+        message: (args: ValidationArguments) =>
+          isIsoDate(args.value) || outsidePlausibleYears(args.value)
+            ? `must be a date from ${PLAUSIBLE_DATES.from} to ${PLAUSIBLE_DATES.to}`
+            : 'must be an existing calendar date written YYYY-MM-DD',
+        ...options,
+      },
+      // ISO dates of the same length compare as text.
+      validator: { validate: (value: unknown) => isIsoDate(value) && value >= PLAUSIBLE_DATES.from && value <= PLAUSIBLE_DATES.to },
     });
   };
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiFileResponse } from '../common/api-properties';
-import { IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Actor } from '../common/actor';
@@ -19,6 +19,7 @@ class CalendarQueryDto {
   @ApiPropertyOptional({ description: 'product id or name' })
   @IsOptional()
   @IsString()
+  @MaxLength(300)
   product?: string;
 }
 

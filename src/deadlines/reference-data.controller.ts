@@ -28,6 +28,7 @@ class DateParam {
 class EurdEntryDto {
   @ApiProperty({ example: 'etranacogene dezaparvovec' })
   @IsString()
+  @MaxLength(300)
   @IsNotEmpty()
   substance!: string;
 
@@ -47,6 +48,7 @@ class EurdEntryDto {
 
   @ApiProperty({ example: 'EURD list published 2024-12-01' })
   @IsString()
+  @MaxLength(2000)
   @IsNotEmpty()
   source!: string;
 }

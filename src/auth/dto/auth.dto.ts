@@ -1,3 +1,4 @@
+import { IsOptionalNotNull } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { Role, ROLES, USERNAME_PATTERN, USERNAME_RULE } from '../roles';
@@ -36,12 +37,12 @@ export class CreateApiTokenDto {
   name!: string;
 
   @ApiPropertyOptional({ enum: ROLES, description: "the token's role: your own (default) or viewer" })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({ default: 90, minimum: 1, maximum: 365 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(365)
@@ -75,14 +76,14 @@ export class CreateUserDto {
 
 export class UpdateUserDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ROLES)
   role?: Role;
 
@@ -95,7 +96,7 @@ export class UpdateUserDto {
   productIds?: string[] | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   disabled?: boolean;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validation';
 import { AUTHORISATION_EVENTS, type AuthorisationEventKind, RENEWAL_OUTCOMES, type RenewalOutcome } from '../../products/authorisation-event.entity';
 
 export const OPEN_OBLIGATION_DECISIONS = ['fulfilled', 'recategorised'] as const;
@@ -21,7 +21,7 @@ export class OpenObligationDecisionDto {
   decision!: (typeof OPEN_OBLIGATION_DECISIONS)[number];
 
   @ApiPropertyOptional({ enum: RECATEGORISED_TO, description: 'required when re-categorised: what it becomes (an Annex II condition, an RMP measure, a legally binding measure, a recommendation)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(RECATEGORISED_TO)
   category?: (typeof RECATEGORISED_TO)[number];
 
@@ -46,50 +46,50 @@ export class RecordAuthorisationEventDto {
   decidedOn!: string;
 
   @ApiPropertyOptional({ example: '2026-10-20', description: 'day the decision was notified to the holder (required for a conversion: the standard validity runs from it)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   notifiedOn?: string;
 
   @ApiPropertyOptional({ example: 'C(2026) 7123', description: 'the Commission decision (required for a conversion, a renewal decision and a non-renewal)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   decisionRef?: string;
 
   @ApiPropertyOptional({ example: 'EMEA/H/C/005772/R/0004', description: 'the procedure (required for a conversion and a renewal decision)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   procedureRef?: string;
 
   @ApiPropertyOptional({ enum: RENEWAL_OUTCOMES, description: 'renewal decision: valid without limit, or one additional five-year renewal on pharmacovigilance grounds (Art 14(3))' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(RENEWAL_OUTCOMES)
   renewalOutcome?: RenewalOutcome;
 
   @ApiPropertyOptional({ description: 'renewal decision: the five-year period renewed (1 or 2); default the period in force' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(2)
   renewalCycle?: number;
 
   @ApiPropertyOptional({ description: 'the expiry the decision or the Union Register gives (wins over a computed one)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   expiry?: string;
 
   @ApiPropertyOptional({ description: 'required with expiry: the decision or Union Register entry it comes from' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   expirySource?: string;
 
   @ApiPropertyOptional({ type: [OpenObligationDecisionDto], description: 'conversion: a decision on every specific obligation still open (those fulfilled before stay as they were)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })

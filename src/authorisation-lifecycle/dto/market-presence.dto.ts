@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validation';
 import { MARKET_PRESENCE_KINDS, type MarketPresenceKind } from '../../products/market-presence-event.entity';
 
 /** The member states of the European Union, as the EU writes them (Greece EL): marketing in any one counts (Art 14(4)). */
@@ -18,7 +18,7 @@ export class RecordMarketPresenceDto {
   kind!: MarketPresenceKind;
 
   @ApiPropertyOptional({ enum: EU_MEMBER_STATES, description: 'required for placed and ceased (Greece is EL); none for an exemption' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(EU_MEMBER_STATES, { message: 'memberState must be the code of an EU member state as the EU writes it (e.g. DE, FR; Greece EL)' })
   memberState?: (typeof EU_MEMBER_STATES)[number];
 
@@ -27,19 +27,19 @@ export class RecordMarketPresenceDto {
   on!: string;
 
   @ApiPropertyOptional({ example: '2028-12-31', description: 'exemption only: the last day it covers (none: without end)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   until?: string;
 
   @ApiPropertyOptional({ example: 'C(2026) 4567', description: 'exemption only (required): the Commission decision granting it' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   decisionRef?: string;
 
   @ApiPropertyOptional({ example: '2026-01-05', description: 'cessation only: the day the Agency was notified, when already done (the notice milestone is then submitted)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   notifiedOn?: string;
 

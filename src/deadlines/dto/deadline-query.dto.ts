@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { QueryBoolean } from '../../common/validation';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptionalNotNull, QueryBoolean } from '../../common/validation';
 import { MILESTONE_KINDS, MILESTONE_STATUSES, MilestoneKind, MilestoneStatus } from '../../milestones/milestone.entity';
 import { OBLIGATION_CATEGORIES, ObligationCategory, STUDY_TYPES, StudyType } from '../../obligations/obligation.entity';
 
@@ -10,7 +10,7 @@ export type DeadlineSort = (typeof DEADLINE_SORTS)[number];
 
 export class DeadlineQueryDto {
   @ApiPropertyOptional({ description: 'open deadlines due from today up to today + N days (overdue ones included unless includeOverdue=false)', example: 90 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -26,62 +26,65 @@ export class DeadlineQueryDto {
   includeOverdue?: boolean;
 
   @ApiPropertyOptional({ description: 'product id or name' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @MaxLength(300)
   product?: string;
 
   @ApiPropertyOptional({ enum: OBLIGATION_CATEGORIES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(OBLIGATION_CATEGORIES)
   category?: ObligationCategory;
 
   @ApiPropertyOptional({ enum: STUDY_TYPES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(STUDY_TYPES)
   studyType?: StudyType;
 
   @ApiPropertyOptional({ enum: MILESTONE_KINDS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(MILESTONE_KINDS)
   kind?: MilestoneKind;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @MaxLength(300)
   owner?: string;
 
   @ApiPropertyOptional({ enum: MILESTONE_STATUSES, description: 'default: planned and in-progress' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(MILESTONE_STATUSES)
   status?: MilestoneStatus;
 
   @ApiPropertyOptional({ enum: DEADLINE_SORTS, default: 'dueDate' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DEADLINE_SORTS)
   sort?: DeadlineSort;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'asc' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['asc', 'desc'])
   order?: 'asc' | 'desc';
 
-  @ApiPropertyOptional({ default: 1, description: 'page number (OFFSET paging); not with `after`' })
-  @IsOptional()
+  @ApiPropertyOptional({ default: 1, maximum: 100_000, description: 'page number (OFFSET paging); not with `after`' })
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100_000, { message: 'must be at most 100000; page deeper with `after`' })
   page?: number;
 
   @ApiPropertyOptional({
     description: 'keyset paging: the `nextCursor` of the previous page (same filters, sort and order); the page starts after its last row, at the same cost however deep',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   after?: string;
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validation';
 import { FILE_KINDS, type FileKind } from '../dossier.service';
 
 export class ProposedChangeDto {
@@ -30,13 +30,13 @@ export class BuildDossierDto {
   dataLockPoint!: string;
 
   @ApiPropertyOptional({ description: 'the benefit–risk conclusion, kept with the version (shown as still to be written when empty)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(20_000)
   benefitRisk?: string;
 
   @ApiPropertyOptional({ type: [ProposedChangeDto], description: 'changes to obligations and timelines proposed in this renewal, with reasons' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -44,7 +44,7 @@ export class BuildDossierDto {
   proposedChanges?: ProposedChangeDto[];
 
   @ApiPropertyOptional({ description: 'add the line listing of the interval as an appendix (default false)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   lineListing?: boolean;
 }

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
-import { QueryLimit } from '../../common/validation';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsOptionalNotNull, QueryLimit } from '../../common/validation';
 import { ACK_OUTCOMES, type AckOutcome } from '../e2b.entities';
 import { EXPORT_RECEIVERS, type ExportReceiver, MAX_EXPORT_CASES } from '../e2b-export.service';
 
 export class AcknowledgementQueryDto {
   @ApiPropertyOptional({ enum: ACK_OUTCOMES, description: 'e.g. unmatched: acknowledgements that name no case of ours' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ACK_OUTCOMES)
   outcome?: AckOutcome;
 
@@ -20,11 +20,12 @@ export class ExportDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_EXPORT_CASES)
   @IsString({ each: true })
+  @MaxLength(200, { each: true })
   @IsNotEmpty({ each: true })
   cases!: string[];
 
   @ApiPropertyOptional({ enum: EXPORT_RECEIVERS, default: 'EVHUMAN', description: 'EVHUMAN (production) or EVTEST (EudraVigilance test system)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(EXPORT_RECEIVERS)
   receiver?: ExportReceiver;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { IsIn, IsInt, IsNotEmpty, IsNumber, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validation';
 import { EXPOSURE_KINDS, type ExposureKind } from '../frequency-table';
 
 export class RecordExposureDto {
@@ -14,42 +14,42 @@ export class RecordExposureDto {
   countedOn!: string;
 
   @ApiPropertyOptional({ example: 48, description: 'patients (cumulative); for a dose estimate it is derived from the doses' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(100_000_000)
   patients?: number;
 
   @ApiPropertyOptional({ example: 120, description: 'dose-estimate only: doses distributed (cumulative)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(0)
   @Max(2_000_000_000)
   dosesDistributed?: number;
 
   @ApiPropertyOptional({ example: 1, description: 'dose-estimate only: doses per patient course (a one-off gene or cell therapy: 1)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber({ maxDecimalPlaces: 3 })
   @Min(0.001)
   @Max(1_000_000)
   dosesPerPatient?: number;
 
   @ApiPropertyOptional({ example: 14.5 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber({ maxDecimalPlaces: 1 })
   @Min(0)
   @Max(1200)
   followUpMedianMonths?: number;
 
   @ApiPropertyOptional({ example: 36 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber({ maxDecimalPlaces: 1 })
   @Min(0)
   @Max(1200)
   followUpMaxMonths?: number;
 
   @ApiPropertyOptional({ example: 61.2 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber({ maxDecimalPlaces: 1 })
   @Min(0)
   @Max(100_000_000)
@@ -62,18 +62,18 @@ export class RecordExposureDto {
   source!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;
 
   @ApiPropertyOptional({ description: 'the id of the figure this one corrects (it stops counting); needs a reason' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('all')
   replaces?: string;
 
   @ApiPropertyOptional({ description: 'why the earlier figure is corrected (required with replaces)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
@@ -92,25 +92,25 @@ export class RequestFrequencyRunDto {
   dataLockPoint!: string;
 
   @ApiPropertyOptional({ example: '2025-11-01', description: 'first day of the interval; leave out for cumulative figures' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   periodStart?: string;
 }
 
 export class FrequencyRunQueryDto {
   @ApiPropertyOptional({ description: 'product id or name' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   product?: string;
 
   @ApiPropertyOptional({ enum: ['interval', 'cumulative'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['interval', 'cumulative'])
   period?: 'interval' | 'cumulative';
 
   @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

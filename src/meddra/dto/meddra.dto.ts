@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { QueryBoolean, QueryLimit } from '../../common/validation';
+import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptionalNotNull, QueryBoolean, QueryLimit } from '../../common/validation';
 import { MEDDRA_SEARCH_LEVELS, MEDDRA_SEARCH_MAX_LIMIT, MEDDRA_SEARCH_MAX_TEXT, MeddraSearchLevel } from '../meddra.service';
 
 /** A release chosen by version; the current (most recently loaded) one when left out. */
 export class MeddraVersionQueryDto {
   @ApiPropertyOptional({ description: 'a loaded MedDRA version; default: the current (most recently loaded) release', example: '27.1' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(40)
@@ -21,7 +21,7 @@ export class MeddraSearchQueryDto extends MeddraVersionQueryDto {
   q!: string;
 
   @ApiPropertyOptional({ enum: MEDDRA_SEARCH_LEVELS, default: 'any', description: 'search LLTs, PTs or both' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(MEDDRA_SEARCH_LEVELS)
   level?: MeddraSearchLevel;
 

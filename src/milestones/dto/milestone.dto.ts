@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validation';
 import { CHANGE_SOURCES, ChangeSource } from '../due-date-change.entity';
 import { DateBasis, ECTD_SUBMISSION_TYPES, EctdSubmissionType, MILESTONE_STATUSES, MilestoneStatus, OUTCOMES, MilestoneOutcome } from '../milestone.entity';
 
@@ -20,13 +20,13 @@ export class CreateMilestoneDto {
   basis!: Extract<DateBasis, 'annex-ii' | 'regulator'>;
 
   @ApiPropertyOptional({ description: 'the text or letter that sets the date, e.g. "Annex II, EMEA/H/C/004827/II/0012"' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(500)
   source?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   owner?: string;
@@ -38,7 +38,7 @@ export class PassFinalReportDto {
   endOfDataCollection!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   owner?: string;
@@ -50,23 +50,23 @@ export class TransitionMilestoneDto {
   status!: MilestoneStatus;
 
   @ApiPropertyOptional({ description: 'required for submitted (YYYY-MM-DD)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   submittedOn?: string;
 
   @ApiPropertyOptional({ description: 'submission reference, e.g. the eCTD sequence or the EMA procedure number' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   submissionRef?: string;
 
   @ApiPropertyOptional({ enum: ECTD_SUBMISSION_TYPES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ECTD_SUBMISSION_TYPES)
   ectdType?: EctdSubmissionType;
 
   @ApiPropertyOptional({ description: 'required for cancelled' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
@@ -83,7 +83,7 @@ export class RecordOutcomeDto {
   outcomeOn!: string;
 
   @ApiPropertyOptional({ example: 'EMEA/H/C/004827/SOB/001' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   procedureRef?: string;
@@ -105,7 +105,7 @@ export class ChangeDueDateDto {
   changeSource!: ChangeSource;
 
   @ApiPropertyOptional({ example: 'EMEA/H/C/004827/II/0015', description: 'required unless changeSource is regulator-letter' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,11 +1,13 @@
+import { IsOptionalNotNull } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { ObligationChangeSource } from '../obligation-change.entity';
 import { OBLIGATION_CATEGORIES, OBLIGATION_STATUSES, ObligationCategory, ObligationStatus, STUDY_TYPES, StudyType } from '../obligation.entity';
 
 export class CreateObligationDto {
   @ApiProperty({ description: 'product id or name', example: 'Hemgenix' })
   @IsString()
+  @MaxLength(300)
   @IsNotEmpty()
   product!: string;
 
@@ -30,14 +32,15 @@ export class CreateObligationDto {
   description!: string;
 
   @ApiPropertyOptional({ type: [String], example: ['NCT03569891'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @MaxLength(200, { each: true })
   studyIds?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   owner?: string;
@@ -52,27 +55,28 @@ export const OBLIGATION_UPDATE_SOURCES = ['variation', 'renewal-opinion', 'rmp-u
  */
 export class UpdateObligationDto {
   @ApiPropertyOptional({ description: 'the new verbatim text' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(10000)
   description?: string;
 
   @ApiPropertyOptional({ enum: OBLIGATION_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(OBLIGATION_STATUSES)
   status?: ObligationStatus;
 
   @ApiPropertyOptional({ enum: OBLIGATION_CATEGORIES, description: 're-categorisation, e.g. a specific obligation (SOB) that becomes an Annex II condition (ANX) or an RMP measure (MEA)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(OBLIGATION_CATEGORIES)
   category?: ObligationCategory;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
+  @MaxLength(200, { each: true })
   studyIds?: string[];
 
   @ApiProperty({ description: 'why it changed' })
@@ -86,7 +90,7 @@ export class UpdateObligationDto {
   changeSource!: (typeof OBLIGATION_UPDATE_SOURCES)[number];
 
   @ApiPropertyOptional({ example: 'EMEA/H/C/004827/II/0015', description: 'required unless changeSource is regulator-letter or correction' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validation';
 import { CLOCK_STOP_KINDS, ClockStopKind } from '../procedure-clock-stop.entity';
 import { OPINION_OUTCOMES, OpinionOutcome, PROCEDURE_TYPES, ProcedureType } from '../procedure.entity';
 
@@ -36,24 +36,24 @@ export class CreateProcedureDto {
   title!: string;
 
   @ApiPropertyOptional({ example: '2025-01-10', description: 'date of the submission (YYYY-MM-DD)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   submittedOn?: string;
 
   @ApiPropertyOptional({ example: '2025-01-25', description: 'start of the procedure per the EMA timetable (YYYY-MM-DD)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   startedOn?: string;
 
   @ApiPropertyOptional({ description: 'the milestone whose submission this procedure assesses' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID()
   milestoneId?: string;
 }
 
 export class ListProceduresQueryDto {
   @ApiPropertyOptional({ example: 'Hemgenix', description: 'product id or name; all procedures when absent' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validation';
 import { AUTHORISATION_TYPES, AuthorisationType } from '../marketing-authorisation.entity';
 
 export class CreateAuthorisationDto {
@@ -16,7 +16,7 @@ export class CreateAuthorisationDto {
   holder!: string;
 
   @ApiPropertyOptional({ example: 'EU/1/22/1715/001' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   euNumber?: string;
@@ -26,17 +26,17 @@ export class CreateAuthorisationDto {
   notifiedOn!: string;
 
   @ApiPropertyOptional({ description: 'date first placed on the market (drives the default PSUR cycle)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   marketedOn?: string;
 
   @ApiPropertyOptional({ description: 'true when the dates are illustrative and must be confirmed against the Union Register' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   illustrative?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(1000)
   illustrativeNote?: string;
@@ -56,40 +56,40 @@ export class CreateProductDto {
   activeSubstance!: string;
 
   @ApiPropertyOptional({ example: 'EMEA/H/C/004827' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   emaProductNumber?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(5000)
   description?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   advancedTherapy?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   additionalMonitoring?: boolean;
 
   @ApiPropertyOptional({ example: 'EU/3/18/1999' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   orphanDesignation?: string;
 
   @ApiPropertyOptional({ example: '2018-03-21' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   orphanDesignationDate?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   sourceNote?: string;
@@ -108,7 +108,7 @@ export class UpdateAuthorisationDto {
   recordedExpiry?: string | null;
 
   @ApiPropertyOptional({ example: 'Commission Implementing Decision C(2024) 1234 of 2024-02-15' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validation';
 import { Severity, SEVERITIES } from '../../safety-cases/case-content';
 import { FREQUENCY_BANDS, FrequencyBand, STATED_OUTCOMES, StatedOutcome, TERM_KINDS, TermKind } from '../reference-terms';
 
@@ -13,12 +13,12 @@ export class ReferenceTermDto {
   term!: string;
 
   @ApiPropertyOptional({ enum: TERM_KINDS, description: 'reaction (default) or an outcome across reactions ("adverse reactions leading to death")' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(TERM_KINDS)
   kind?: TermKind;
 
   @ApiPropertyOptional({ type: [String], description: 'PT names the term stands for; default: the term itself (for a reaction)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(500)
   @IsString({ each: true })
@@ -27,7 +27,7 @@ export class ReferenceTermDto {
   ptNames?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'HLT names whose PTs all count as listed (needs a loaded MedDRA release)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -36,51 +36,52 @@ export class ReferenceTermDto {
   hltNames?: string[];
 
   @ApiPropertyOptional({ enum: FREQUENCY_BANDS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(FREQUENCY_BANDS)
   frequencyBand?: FrequencyBand;
 
   @ApiPropertyOptional({ example: 60, description: 'stated rate in percent' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber({ maxDecimalPlaces: 3 })
   @Min(0)
   @Max(100)
   statedRatePercent?: number;
 
   @ApiPropertyOptional({ description: 'patients the rate was measured on; leave out when unknown' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
+  @Max(2_000_000_000)
   rateDenominator?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(1000)
   denominatorNote?: string;
 
   @ApiPropertyOptional({ description: 'the label mentions fatal outcomes of this reaction (default false)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   fatalOutcomeListed?: boolean;
 
   @ApiPropertyOptional({ enum: SEVERITIES, description: 'the most severe form the label describes' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SEVERITIES)
   maxSeverity?: Severity;
 
   @ApiPropertyOptional({ enum: STATED_OUTCOMES, description: 'for an outcome term (required there): the outcome its rate counts — "adverse reactions leading to death" counts fatal' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(STATED_OUTCOMES)
   outcome?: StatedOutcome;
 
   @ApiPropertyOptional({ description: 'a late event (chronic GvHD, long-term effects of gene therapy): its frequency is shown with the follow-up time (default false)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   lateOnset?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;
@@ -102,7 +103,7 @@ export class CreateReferenceSafetyDto {
   complete!: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   note?: string;

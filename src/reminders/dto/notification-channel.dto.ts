@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, isEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, registerDecorator, ValidationArguments } from 'class-validator';
-import { QueryLimit } from '../../common/validation';
+import { IsBoolean, isEmail, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, registerDecorator, ValidationArguments } from 'class-validator';
+import { IsOptionalNotNull, QueryLimit } from '../../common/validation';
 import { isAcceptableWebhookUrl } from '../channels/webhook-sender';
 import { DELIVERY_STATUSES, DeliveryStatus, REMINDER_CHANNELS, ReminderChannel } from '../reminder.entities';
 
@@ -38,7 +38,7 @@ export class CreateNotificationChannelDto {
   address!: string;
 
   @ApiPropertyOptional({ example: 'team chat relay' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   label?: string;
@@ -46,12 +46,12 @@ export class CreateNotificationChannelDto {
 
 export class UpdateNotificationChannelDto {
   @ApiPropertyOptional({ description: 'false pauses this address; its pending reminders are cancelled when they come up' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   enabled?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   label?: string;
@@ -59,17 +59,17 @@ export class UpdateNotificationChannelDto {
 
 export class DeliveryQueryDto {
   @ApiPropertyOptional({ enum: DELIVERY_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DELIVERY_STATUSES)
   status?: DeliveryStatus;
 
   @ApiPropertyOptional({ enum: REMINDER_CHANNELS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(REMINDER_CHANNELS)
   channel?: ReminderChannel;
 
   @ApiPropertyOptional({ description: 'deliveries of one deadline (e.g. a milestone id)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('all')
   deadlineId?: string;
 

@@ -1,5 +1,6 @@
+import { IsOptionalNotNull } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min, registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
 import { Role, ROLES } from '../../auth/roles';
 import { REMINDER_CHANNELS, ReminderChannel } from '../reminder.entities';
 
@@ -26,24 +27,24 @@ function NotTogetherWith(other: string, problem: string): PropertyDecorator {
 
 export class ReminderPolicyQueryDto {
   @ApiPropertyOptional({ example: 'obligation', description: 'a deadline kind, e.g. cma-renewal, psur, obligation' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   deadlineKind?: string;
 
   @ApiPropertyOptional({ example: 'Hemgenix', description: 'only overrides for this product (product-level), by name or id' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   productId?: string;
 
   @ApiPropertyOptional({ description: 'only overrides for this obligation' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('all')
   obligationId?: string;
 
   @ApiPropertyOptional({ enum: POLICY_LEVELS, description: 'default (one per kind), product or obligation overrides' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(POLICY_LEVELS)
   level?: PolicyLevel;
 }
@@ -51,7 +52,7 @@ export class ReminderPolicyQueryDto {
 /** When and whom to remind; every field optional here (an override copies what it leaves out from the kind's default). */
 export class ReminderPolicyRulesDto {
   @ApiPropertyOptional({ type: [Number], example: [60, 30, 14, 7, 1], description: `days before the due date: 1–${MAX_OFFSETS} different whole numbers from 1 to ${MAX_OFFSET_DAYS}` })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_OFFSETS)
@@ -62,14 +63,14 @@ export class ReminderPolicyRulesDto {
   offsetsDays?: number[];
 
   @ApiPropertyOptional({ example: 1, minimum: 1, maximum: MAX_ESCALATION_EVERY_DAYS, description: 'once overdue, escalate every N days' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(MAX_ESCALATION_EVERY_DAYS)
   escalationEveryDays?: number;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true, example: ['regulatory'], description: 'who is reminded before the due date (at least one role)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique({ message: 'must not name the same role twice' })
@@ -77,14 +78,14 @@ export class ReminderPolicyRulesDto {
   notifyRoles?: Role[];
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true, example: ['admin'], description: 'who is told as well once the deadline is overdue (may be empty)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayUnique({ message: 'must not name the same role twice' })
   @IsIn(ROLES, { each: true, message: `must hold roles among: ${ROLES.join(', ')}` })
   escalationRoles?: Role[];
 
   @ApiPropertyOptional({ enum: REMINDER_CHANNELS, isArray: true, example: ['in-app'] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique({ message: 'must not name the same channel twice' })
@@ -108,13 +109,13 @@ export class CreateReminderPolicyDto extends ReminderPolicyRulesDto {
   productId?: string;
 
   @ApiPropertyOptional({ description: 'the obligation this override is for; give this or productId, not both' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('all')
   @NotTogetherWith('productId', 'must not be given together with productId: an override is for a product or for an obligation, not both')
   obligationId?: string;
 
   @ApiPropertyOptional({ description: 'why the override is made (kept in the audit trail)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

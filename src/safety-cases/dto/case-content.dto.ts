@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validation';
 import { ICSR_REPORT_TYPES, IcsrReportType } from '../../deadlines/engine/icsr';
 import {
   ACTIONS_TAKEN,
@@ -39,84 +39,84 @@ const COUNTRY_RULE = 'must be an ISO 3166-1 alpha-2 code in upper case, e.g. "DE
 
 export class ReporterDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: QUALIFICATIONS, description: 'unknown counts as consumer for validity' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(QUALIFICATIONS)
   qualification?: Qualification;
 
   @ApiPropertyOptional({ example: 'DE' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(COUNTRY, { message: COUNTRY_RULE })
   country?: string;
 
   @ApiPropertyOptional({ description: 'the primary source (E2B C.2.r.5): its country decides EEA or not' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   primarySource?: boolean;
 }
 
 export class PatientDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(60)
   initials?: string;
 
   @ApiPropertyOptional({ description: 'record, registry or study subject number' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   identifier?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber()
   @Min(0)
   @Max(150)
   ageValue?: number;
 
   @ApiPropertyOptional({ enum: AGE_UNITS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(AGE_UNITS)
   ageUnit?: AgeUnit;
 
   @ApiPropertyOptional({ enum: AGE_GROUPS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(AGE_GROUPS)
   ageGroup?: AgeGroup;
 
   @ApiPropertyOptional({ enum: SEXES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SEXES)
   sex?: Sex;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsNumber()
   @Min(0.1)
   @Max(700)
   weightKg?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(5000)
   medicalHistory?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   diedOn?: string;
 }
 
 export class ReactionDto {
   @ApiPropertyOptional({ example: 'r1', description: 'stable within the case; given as r1, r2… when left out' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(KEY, { message: KEY_RULE })
   key?: string;
 
@@ -127,35 +127,36 @@ export class ReactionDto {
   reportedTerm!: string;
 
   @ApiPropertyOptional({ description: 'MedDRA LLT code (needs a loaded dictionary)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
+  @Max(99_999_999, { message: 'must be a MedDRA code of at most 8 digits' })
   lltCode?: number;
 
   @ApiPropertyOptional({ example: 'Headache', description: 'PT name: coded when a dictionary is loaded, else kept and shown as uncoded' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(250)
   ptName?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   onset?: string;
 
   @ApiPropertyOptional({ enum: OUTCOMES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(OUTCOMES)
   outcome?: ReactionOutcome;
 
   @ApiPropertyOptional({ enum: SEVERITIES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SEVERITIES)
   severity?: Severity;
 
   @ApiPropertyOptional({ enum: SERIOUSNESS_CRITERIA, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsIn(SERIOUSNESS_CRITERIA, { each: true, message: `must hold criteria among: ${SERIOUSNESS_CRITERIA.join(', ')}` })
   seriousness?: SeriousnessCriterion[];
@@ -163,7 +164,7 @@ export class ReactionDto {
 
 export class DrugDto {
   @ApiPropertyOptional({ example: 'd1', description: 'stable within the case; given as d1, d2… when left out' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Matches(KEY, { message: KEY_RULE })
   key?: string;
 
@@ -172,7 +173,7 @@ export class DrugDto {
   role!: DrugRole;
 
   @ApiPropertyOptional({ example: 'Hemgenix', description: 'a tracked product, by name or id (stored as its id)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   productId?: string;
@@ -184,35 +185,35 @@ export class DrugDto {
   name!: string;
 
   @ApiPropertyOptional({ description: 'for biologicals the batch number must be chased' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   batchNumber?: string;
 
   @ApiPropertyOptional({ example: '2×10^13 gc/kg once' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   dose?: string;
 
   @ApiPropertyOptional({ example: 'intravenous' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100)
   route?: string;
 
   @ApiPropertyOptional({ enum: ACTIONS_TAKEN })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ACTIONS_TAKEN)
   actionTaken?: ActionTaken;
 
   @ApiPropertyOptional({ enum: CHALLENGE_RESULTS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CHALLENGE_RESULTS)
   dechallenge?: ChallengeResult;
 
   @ApiPropertyOptional({ enum: CHALLENGE_RESULTS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CHALLENGE_RESULTS)
   rechallenge?: ChallengeResult;
 }
@@ -227,12 +228,12 @@ export class CausalityDto {
   reactionKey!: string;
 
   @ApiPropertyOptional({ enum: CAUSALITY_ASSESSMENTS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CAUSALITY_ASSESSMENTS)
   reporter?: CausalityAssessment;
 
   @ApiPropertyOptional({ enum: CAUSALITY_ASSESSMENTS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CAUSALITY_ASSESSMENTS)
   company?: CausalityAssessment;
 }
@@ -258,12 +259,12 @@ export class CaseContentDto {
   reportType!: IcsrReportType;
 
   @ApiPropertyOptional({ enum: SOLICITED_SOURCES, description: 'for solicited reports' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SOLICITED_SOURCES)
   solicitedSource?: SolicitedSource;
 
   @ApiPropertyOptional({ description: 'for literature reports' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(1000)
   literatureReference?: string;
@@ -273,17 +274,17 @@ export class CaseContentDto {
   initialReceiptOn!: string;
 
   @ApiPropertyOptional({ example: '2026-11-02', description: 'C.1.5 day 0 of this information (default: the initial receipt date)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   day0?: string;
 
   @ApiPropertyOptional({ description: 'follow-up only: significant new information starts a new clock (default true)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   significant?: boolean;
 
   @ApiPropertyOptional({ type: [OtherIdentifierDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -291,7 +292,7 @@ export class CaseContentDto {
   otherIdentifiers?: OtherIdentifierDto[];
 
   @ApiPropertyOptional({ type: [String], description: 'ids of linked reports (mother–child): related, not duplicates' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -299,7 +300,7 @@ export class CaseContentDto {
   linkedReports?: string[];
 
   @ApiPropertyOptional({ type: [ReporterDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
@@ -307,13 +308,13 @@ export class CaseContentDto {
   reporters?: ReporterDto[];
 
   @ApiPropertyOptional({ type: PatientDto })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => PatientDto)
   patient?: PatientDto;
 
   @ApiPropertyOptional({ type: [ReactionDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -321,7 +322,7 @@ export class CaseContentDto {
   reactions?: ReactionDto[];
 
   @ApiPropertyOptional({ type: [DrugDto] })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -329,7 +330,7 @@ export class CaseContentDto {
   drugs?: DrugDto[];
 
   @ApiPropertyOptional({ type: [CausalityDto], description: 'reporter and company assessment per drug–reaction pair' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(2000)
   @ValidateNested({ each: true })
@@ -337,18 +338,18 @@ export class CaseContentDto {
   causality?: CausalityDto[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(100000)
   narrative?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   lackOfEfficacy?: boolean;
 
   @ApiPropertyOptional({ enum: SPECIAL_SITUATIONS, isArray: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @IsIn(SPECIAL_SITUATIONS, { each: true, message: `must hold situations among: ${SPECIAL_SITUATIONS.join(', ')}` })
   specialSituations?: SpecialSituation[];
@@ -357,11 +358,12 @@ export class CaseContentDto {
 export class CreateCaseDto extends CaseContentDto {
   @ApiProperty({ description: 'product id or name' })
   @IsString()
+  @MaxLength(300)
   @IsNotEmpty()
   product!: string;
 
   @ApiPropertyOptional({ description: 'worldwide unique case id (C.1.8.1) when the case comes from elsewhere; default: the new safety report id' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -376,7 +378,7 @@ export class CaseVersionDto extends CaseContentDto {
   type!: (typeof FOLLOW_UP_TYPES)[number];
 
   @ApiPropertyOptional({ description: 'required for an amendment: what is corrected and why' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)
@@ -411,6 +413,7 @@ export class SubmissionDto {
   @ApiProperty({ description: 'the case version the recipient accepted' })
   @IsInt()
   @Min(1)
+  @Max(999_999_999)
   version!: number;
 
   @ApiProperty({ example: '2026-11-10', description: 'date of the positive acknowledgement (ACK.B.r.6 = CA)' })
@@ -418,14 +421,14 @@ export class SubmissionDto {
   acknowledgedOn!: string;
 
   @ApiPropertyOptional({ example: 'EudraVigilance', description: 'default EudraVigilance' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   recipient?: string;
 
   @ApiPropertyOptional({ description: 'acknowledgement message id' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(200)
   ackRef?: string;
@@ -436,6 +439,7 @@ export const LINK_KINDS = ['duplicate-of', 'related'] as const;
 export class LinkCaseDto {
   @ApiProperty({ description: 'the other case (for duplicate-of: the master case)' })
   @IsString()
+  @MaxLength(300)
   @IsNotEmpty()
   otherCase!: string;
 

@@ -1,21 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate, QueryBoolean, QueryLimit } from '../../common/validation';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull, QueryBoolean, QueryLimit } from '../../common/validation';
 import { ICSR_REPORT_TYPES, IcsrReportType } from '../../deadlines/engine/icsr';
 import { CASE_STATUSES, CaseStatus, CLOCK_STATUSES, ClockStatus } from '../safety-case.entities';
 
 export const CLOCK_STATES = ['due', 'overdue', 'met'] as const;
 export type ClockState = (typeof CLOCK_STATES)[number];
 
+/** The deepest OFFSET page: deeper, keyset paging (`after`) costs the same and OFFSET would scan every row before. */
+const MAX_OFFSET = 1_000_000;
+
 export class CaseQueryDto {
   @ApiPropertyOptional({ description: 'product id or name' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @MaxLength(300)
   product?: string;
 
   @ApiPropertyOptional({ enum: CASE_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
 
@@ -28,7 +32,7 @@ export class CaseQueryDto {
   seriousUnexpected?: boolean;
 
   @ApiPropertyOptional({ enum: ICSR_REPORT_TYPES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ICSR_REPORT_TYPES)
   reportType?: IcsrReportType;
 
@@ -41,22 +45,22 @@ export class CaseQueryDto {
   overdue?: boolean;
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'received (initial receipt) on or after this day' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   receivedFrom?: string;
 
   @ApiPropertyOptional({ example: '2026-06-30', description: 'received (initial receipt) on or before this day' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsCalendarDate()
   receivedTo?: string;
 
   @ApiPropertyOptional({ enum: CLOCK_STATES, description: 'clock state: `due` an open clock due within `dueWithinDays` (default 15; overdue ones included), `overdue` an open clock past its due date, `met` a clock met by a submission (on time or late)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CLOCK_STATES)
   clock?: ClockState;
 
   @ApiPropertyOptional({ description: 'with clock=due: due within this many days from today', minimum: 0, maximum: 366 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -66,15 +70,16 @@ export class CaseQueryDto {
   @QueryLimit(100, 1000)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, description: 'rows to skip (OFFSET paging); not with `after`' })
-  @IsOptional()
+  @ApiPropertyOptional({ default: 0, maximum: MAX_OFFSET, description: 'rows to skip (OFFSET paging); not with `after`' })
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET, { message: `must be at most ${MAX_OFFSET}; page deeper with \`after\`` })
   offset?: number;
 
   @ApiPropertyOptional({ description: 'keyset paging: the `nextCursor` of the previous page (same filters); the page starts after its last case, at the same cost however deep' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   after?: string;
@@ -82,12 +87,13 @@ export class CaseQueryDto {
 
 export class ClockQueryDto {
   @ApiPropertyOptional({ description: 'product id or name' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @MaxLength(300)
   product?: string;
 
   @ApiPropertyOptional({ enum: CLOCK_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(CLOCK_STATUSES)
   status?: ClockStatus;
 
@@ -101,7 +107,7 @@ export class ClockQueryDto {
 
 export class ClockCountsQueryDto {
   @ApiPropertyOptional({ type: 'integer', default: 7, minimum: 0, maximum: 366, description: 'open clocks due from today up to this many days ahead count as due soon' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(0)
@@ -121,8 +127,9 @@ export class PeriodQueryDto {
 
 export class ComplianceQueryDto extends PeriodQueryDto {
   @ApiPropertyOptional({ description: 'product id or name (default: every product you may see)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
+  @MaxLength(300)
   product?: string;
 }
 
@@ -131,20 +138,22 @@ export const OUTPUT_FORMATS = ['json', 'csv'] as const;
 export class PeriodicReportQueryDto extends PeriodQueryDto {
   @ApiProperty({ description: 'product id or name' })
   @IsString()
+  @MaxLength(300)
   @IsNotEmpty()
   product!: string;
 
   @ApiPropertyOptional({ enum: OUTPUT_FORMATS, default: 'json' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(OUTPUT_FORMATS)
   format?: (typeof OUTPUT_FORMATS)[number];
 }
 
 export class DiffQueryDto {
   @ApiPropertyOptional({ description: 'the earlier version to compare with (default: the version before)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(999_999_999)
   against?: number;
 }

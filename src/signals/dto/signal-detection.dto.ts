@@ -1,6 +1,7 @@
+import { IsOptionalNotNull } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsPositive, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { SIGNAL_DATABASES, type SignalDatabase } from '../disproportionality-counts';
 import { REVIEW_REASONS, type ReviewReason } from '../run-results';
 import { SCREENING_PRESETS } from '../screening-presets';
@@ -53,27 +54,28 @@ export class DisproportionalityRunDto {
   database!: SignalDatabase;
 
   @ApiPropertyOptional({ description: 'one product as the database names it (our product name; in FAERS the active ingredient), or one of our products by id; leave out for every pair (run as a background job)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(300)
   product?: string;
 
   @ApiPropertyOptional({ type: [String], description: 'drug roles counted; default suspect and interacting (own: suspect, interacting; FAERS: PS, SS, I)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(4)
   @IsString({ each: true })
+  @MaxLength(200, { each: true })
   roles?: string[];
 
   @ApiPropertyOptional({ description: 'smallest number of reports of a pair kept (default 3: fewer cannot meet any screening rule)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(1000)
   minCount?: number;
 
   @ApiPropertyOptional({ type: GivenPriorDto, description: 'EBGM hyperparameters to use as they are instead of fitting the prior (to reproduce a published or a regulator’s prior); stored with the run and its source' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @ValidateNested()
   @Type(() => GivenPriorDto)
   prior?: GivenPriorDto;
@@ -81,7 +83,7 @@ export class DisproportionalityRunDto {
 
 export class RunListQueryDto {
   @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -91,23 +93,23 @@ export class RunListQueryDto {
 
 export class ResultQueryDto {
   @ApiPropertyOptional({ description: 'one product, as the database names it or one of ours by id' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(300)
   product?: string;
 
   @ApiPropertyOptional({ enum: SCREENING_PRESETS.map((p) => p.id), description: 'only pairs this screening preset flags' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SCREENING_PRESETS.map((p) => p.id))
   preset?: string;
 
   @ApiPropertyOptional({ enum: ['any', ...REVIEW_REASONS], description: 'only pairs listed for case-by-case review (for any reason, or this one)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(['any', ...REVIEW_REASONS])
   review?: ReviewReason | 'any';
 
   @ApiPropertyOptional({ default: 200 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

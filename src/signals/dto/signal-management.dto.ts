@@ -1,20 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
-import { IsCalendarDate } from '../../common/validation';
+import { IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsOptionalNotNull } from '../../common/validation';
 import { ALERT_STATUSES, type AlertStatus, RECOMMENDED_ACTIONS, type RecommendedAction, SIGNAL_PRIORITIES, SIGNAL_STATUSES, type SignalPriority, type SignalStatus } from '../signal-workflow';
 
 /** What the alert and signal lists share: one product (optional) and a page size. */
 class ProductListQueryDto {
   @ApiPropertyOptional({ example: 'Zemcelpro', description: 'product name or id' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   product?: string;
 
   @ApiPropertyOptional({ default: 100 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -24,7 +24,7 @@ class ProductListQueryDto {
 
 export class AlertQueryDto extends ProductListQueryDto {
   @ApiPropertyOptional({ enum: ALERT_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(ALERT_STATUSES)
   status?: AlertStatus;
 
@@ -38,12 +38,12 @@ export class ValidateAlertDto {
   reason!: string;
 
   @ApiPropertyOptional({ description: 'add to this open signal of the same product instead of opening a new one' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsUUID('all')
   signal?: string;
 
   @ApiPropertyOptional({ description: 'title of the new signal (default: product – event)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(300)
   title?: string;
@@ -59,7 +59,7 @@ export class DismissAlertDto {
 
 export class SignalQueryDto extends ProductListQueryDto {
   @ApiPropertyOptional({ enum: SIGNAL_STATUSES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SIGNAL_STATUSES)
   status?: SignalStatus;
 
@@ -77,18 +77,18 @@ export class SignalStepDto {
   notes!: string;
 
   @ApiPropertyOptional({ enum: SIGNAL_PRIORITIES })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SIGNAL_PRIORITIES)
   priority?: SignalPriority;
 
   @ApiPropertyOptional({ description: 'the assessment of the evidence (at the assessed step)' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(20000)
   assessment?: string;
 
   @ApiPropertyOptional({ enum: RECOMMENDED_ACTIONS })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(RECOMMENDED_ACTIONS)
   recommendedAction?: RecommendedAction;
 }

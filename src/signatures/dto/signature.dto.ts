@@ -1,5 +1,6 @@
+import { IsOptionalNotNull } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SIGNATURE_MEANINGS, SignatureMeaning } from '../electronic-signature.entity';
 
 export class SignDto {
@@ -9,10 +10,8 @@ export class SignDto {
   @MaxLength(64)
   entityType!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @ApiProperty({ format: 'uuid', description: 'the id of the record signed' })
+  @IsUUID('all')
   entityId!: string;
 
   @ApiProperty({ enum: SIGNATURE_MEANINGS, description: 'what the signature means' })
@@ -26,7 +25,7 @@ export class SignDto {
   password!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(2000)
   comment?: string;
@@ -36,11 +35,11 @@ export class SignatureQueryDto {
   @ApiProperty({ example: 'milestone' })
   @IsString()
   @IsNotEmpty()
+  @MaxLength(64)
   entityType!: string;
 
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
   entityId!: string;
 }
 

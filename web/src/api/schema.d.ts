@@ -4910,6 +4910,10 @@ export interface components {
         };
         SignDto: {
             comment?: string;
+            /**
+             * Format: uuid
+             * @description the id of the record signed
+             */
             entityId: string;
             /**
              * @description the kind of record signed
@@ -5399,6 +5403,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -5556,6 +5569,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -5638,6 +5660,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6014,6 +6045,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -6191,6 +6231,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -6289,6 +6338,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6470,6 +6528,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6955,6 +7022,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7584,6 +7660,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -7656,6 +7741,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7779,6 +7873,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7925,6 +8028,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8373,6 +8485,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -8537,6 +8658,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8906,6 +9036,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -9069,6 +9208,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -9150,6 +9298,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9296,6 +9453,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9466,6 +9632,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -9629,6 +9804,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -9710,6 +9894,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9854,6 +10047,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10024,6 +10226,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -10113,6 +10324,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -10194,6 +10414,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10317,6 +10546,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10487,6 +10725,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -10643,6 +10890,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10964,6 +11220,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -11120,6 +11385,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11290,6 +11564,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -11446,6 +11729,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11742,6 +12034,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -11885,6 +12186,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12054,6 +12364,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -12135,6 +12454,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12346,6 +12674,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12591,6 +12928,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -12673,6 +13019,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12768,6 +13123,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -12850,6 +13214,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13013,6 +13386,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13245,6 +13627,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13617,6 +14008,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14014,6 +14414,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -14095,6 +14504,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14190,6 +14608,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -14271,6 +14698,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14415,6 +14851,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14620,6 +15065,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -14783,6 +15237,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description the input is well-formed but breaks a rule (INVALID_INPUT: `errors` names the fields), or names a record that does not exist */
             422: {
                 headers: {
@@ -14864,6 +15327,15 @@ export interface operations {
             };
             /** @description conflict: the change is not allowed in the record’s current state (e.g. INVALID_TRANSITION with `details.allowed`) or a record with the same unique key exists (DUPLICATE) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description the body is not in a media type the operation reads (UNSUPPORTED_MEDIA_TYPE: JSON unless the operation says otherwise), or its Content-Encoding is unknown */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
