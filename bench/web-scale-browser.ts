@@ -14,6 +14,8 @@ export interface PageMarker {
   ready: (page: Page) => Promise<void>;
   /** What `ready` waits for, printed with the figures. */
   describes: string;
+  /** The page's link in the main navigation, for the in-app navigation figure. */
+  nav: string;
 }
 
 const TIMEOUT_MS = 30_000;
@@ -35,8 +37,8 @@ async function dashboardData(page: Page): Promise<void> {
 }
 
 export const PAGES: PageMarker[] = [
-  { name: 'dashboard', path: '/', ready: dashboardData, describes: 'h1, the overdue count, a data row in "Overdue and due soon" and in "Renewal windows" all visible' },
-  { name: 'deadlines', path: '/deadlines', ready: firstDataRow, describes: 'h1 visible and the first table has a data row' },
+  { name: 'dashboard', path: '/', ready: dashboardData, describes: 'h1, the overdue count, a data row in "Overdue and due soon" and in "Renewal windows" all visible', nav: 'Dashboard' },
+  { name: 'deadlines', path: '/deadlines', ready: firstDataRow, describes: 'h1 visible and the first table has a data row', nav: 'Deadlines' },
 ];
 
 export interface PageTiming {
@@ -45,6 +47,8 @@ export interface PageTiming {
   describes: string;
   cold: number[];
   warm: number[];
+  /** From a click on the page's navigation link, the app already open on another page (how people move between pages). */
+  inApp: number[];
   /** Per cold run, from the page's own Navigation/Resource Timing (ms after navigation start). */
   coldPhases: Phases[];
   /** API calls the page made on its last cold load: path and duration (ms, request start to response end). */
@@ -111,7 +115,7 @@ export async function measurePages(base: string, credentials: { username: string
     const context = (): Promise<BrowserContext> => browser.newContext({ baseURL: base, storageState, viewport: { width: 1280, height: 800 } });
     const results: PageTiming[] = [];
     for (const marker of PAGES) {
-      const result: PageTiming = { name: marker.name, path: marker.path, describes: marker.describes, cold: [], warm: [], coldPhases: [], apiCalls: [] };
+      const result: PageTiming = { name: marker.name, path: marker.path, describes: marker.describes, cold: [], warm: [], inApp: [], coldPhases: [], apiCalls: [] };
       // Cold: a new browser context each time (empty HTTP cache: the app's scripts are fetched too).
       for (let run = 0; run < runs; run++) {
         const fresh = await context();
@@ -126,6 +130,15 @@ export async function measurePages(base: string, credentials: { username: string
       await timedNavigation(page, base, marker);
       for (let run = 0; run < runs; run++) {
         result.warm.push(await timedNavigation(page, base, marker));
+      }
+      // In the app: open another page, then follow the navigation link (no page load; the API answers are fetched).
+      for (let run = 0; run < runs; run++) {
+        await page.goto(`${base}/profile`, { waitUntil: 'commit', timeout: TIMEOUT_MS });
+        await page.getByRole('heading', { level: 1 }).first().waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+        const started = performance.now();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: marker.nav, exact: true }).click();
+        await marker.ready(page);
+        result.inApp.push(performance.now() - started);
       }
       await warm.close();
       results.push(result);
@@ -146,6 +159,7 @@ export function printPageResults(results: PageTiming[], print: (line: string) =>
     print(`  ${r.name} (${r.path}; ready = ${r.describes})`);
     print(`    cold (new context, empty cache): ${stats(r.cold)}`);
     print(`    warm (same context, reloaded):   ${stats(r.warm)}`);
+    print(`    in the app (nav link clicked):   ${stats(r.inApp)}`);
     const median = (key: keyof Phases): string => ([...r.coldPhases.map((p) => p[key])].sort((a, b) => a - b)[Math.floor((r.coldPhases.length - 1) / 2)] ?? NaN).toFixed(0);
     print(`    cold, medians by the page's own timing: index.html ${median('document')} ms, first API request ${median('firstApiStart')} ms (scripts loaded and run), last API answer ${median('lastApiEnd')} ms`);
     print(`    API calls of the last cold load: ${r.apiCalls.map((c) => `${c.path} ${c.ms} ms${c.status === 200 ? '' : ` [${c.status}]`}`).join('; ') || 'none seen'}`);

@@ -130,7 +130,7 @@ export class ReactionDto {
   @IsOptionalNotNull()
   @IsInt()
   @Min(1)
-  @Max(99_999_999, { message: 'must be a MedDRA code of at most 8 digits' })
+  @Max(999_999_999, { message: 'must be a MedDRA code: a whole number of at most 9 digits' })
   lltCode?: number;
 
   @ApiPropertyOptional({ example: 'Headache', description: 'PT name: coded when a dictionary is loaded, else kept and shown as uncoded' })
