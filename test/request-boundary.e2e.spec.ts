@@ -67,6 +67,23 @@ describe('request boundary', () => {
     });
   });
 
+  describe('one problem per field', () => {
+    it('should say a missing field is required, once, and name a wrong kind of value without its length checks', async () => {
+      const missing = await t.http().post('/api/signatures').send({}).expect(400);
+      const problems = missing.body.errors as { field: string; problem: string }[];
+      for (const field of ['entityType', 'entityId', 'meaning', 'password']) {
+        expect(problems.filter((p) => p.field === field)).toEqual([{ field, problem: 'is required' }]);
+      }
+      const wrongKind = await t.http().post('/api/products').send({ name: 42 }).expect(400);
+      expect((wrongKind.body.errors as { field: string; problem: string }[]).filter((p) => p.field === 'name')).toEqual([{ field: 'name', problem: 'must be a string' }]);
+    });
+
+    it('should name an unknown entityType of a signature first', async () => {
+      const response = await t.http().post('/api/signatures').send({ entityType: 'spaceship', entityId: 'x', meaning: 'approved', password: 'p' }).expect(400);
+      expect((response.body.errors as { field: string }[])[0]?.field).toBe('entityType');
+    });
+  });
+
   describe('text PostgreSQL cannot store', () => {
     it('should refuse a NUL or a lone surrogate in a body string with 400 naming the field', async () => {
       const nul = await t.http().post('/api/eurd-entries').send({ substance: 'a\u0000b' }).expect(400);

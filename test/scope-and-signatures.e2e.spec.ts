@@ -87,7 +87,7 @@ describe('product scope, electronic signatures and the audit transaction', () =>
       const token = (await t.http().post('/api/auth/tokens').send({ name: 'bot' }).expect(201)).body.token as string;
       const bot = await t.anon().post('/api/signatures').set('Authorization', `Bearer ${token}`).send({ entityType: 'milestone', entityId: theirMilestone.id, meaning: 'reviewed', password: TEST_PASSWORD }).expect(403);
       expect(bot.body.code).toBe('SIGNATURE_REQUIRES_SESSION');
-      const unknownType = await t.http().post('/api/signatures').send({ entityType: 'pizza', entityId: '00000000-0000-4000-8000-000000000000', meaning: 'reviewed', password: TEST_PASSWORD }).expect(422);
+      const unknownType = await t.http().post('/api/signatures').send({ entityType: 'pizza', entityId: '00000000-0000-4000-8000-000000000000', meaning: 'reviewed', password: TEST_PASSWORD }).expect(400);
       expect(unknownType.body.errors[0].field).toBe('entityType');
     });
 

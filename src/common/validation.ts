@@ -13,11 +13,34 @@ import { FieldProblem } from './errors';
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent === '' ? error.property : /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`;
-    const notNull = error.constraints?.[NOT_NULL];
-    const constraints = notNull === undefined ? (error.constraints ?? {}) : { [NOT_NULL]: notNull };
-    const own = Object.values(constraints).map((problem) => ({ field, problem: stripFieldName(problem, error.property) }));
+    const own = oneProblem(error).map((problem) => ({ field, problem: stripFieldName(problem, error.property) }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/** Checks of what a value is: when one fails, the checks of its length or range say nothing more. */
+const TYPE_CHECKS = ['isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'isIn', 'isEnum', 'isUuid', 'isCalendarDate', 'isDateString', 'nestedValidation'];
+
+/**
+ * One problem per field: a missing value is "required" (not also "must be a string; should not be empty; must be
+ * shorter than…"), a null where null is refused is that, a value of the wrong kind says so; otherwise every check
+ * it fails (they then name different problems).
+ */
+function oneProblem(error: ValidationError): string[] {
+  const constraints = error.constraints ?? {};
+  const names = Object.keys(constraints);
+  if (names.length === 0) {
+    return [];
+  }
+  const notNull = constraints[NOT_NULL];
+  if (notNull !== undefined) {
+    return [notNull];
+  }
+  if (error.value === undefined) {
+    return ['is required'];
+  }
+  const type = TYPE_CHECKS.find((name) => constraints[name] !== undefined);
+  return type === undefined ? Object.values(constraints) : [constraints[type] ?? ''];
 }
 
 function stripFieldName(problem: string, property: string): string {

@@ -9,6 +9,7 @@ import { DossierService } from '../dossier/dossier.service';
 import { SignalManagementService } from '../signals/signal-management.service';
 import { SignatureMeaning } from './electronic-signature.entity';
 import { signableContent } from './signature-seal';
+import type { SignableType } from './signable-types';
 
 /** A kind of record that can be signed: how to load its current content, and who may sign with which meaning. */
 export interface Signable {
@@ -22,7 +23,7 @@ export interface Signable {
  */
 @Injectable()
 export class SignableRegistry {
-  private readonly signables: Record<string, Signable>;
+  private readonly signables: Record<SignableType, Signable>;
 
   constructor(milestones: MilestonesService, obligations: ObligationsService, signals: SignalManagementService, dossiers: DossierService) {
     this.signables = {
@@ -63,7 +64,7 @@ export class SignableRegistry {
   }
 
   get(entityType: string): Signable {
-    const signable = this.signables[entityType];
+    const signable = (this.signables as Record<string, Signable | undefined>)[entityType];
     if (signable === undefined) {
       throw InvalidInputError.field('entityType', `cannot be signed; signable records: ${this.types().join(', ')}`);
     }

@@ -2,13 +2,12 @@ import { IsOptionalNotNull } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SIGNATURE_MEANINGS, SignatureMeaning } from '../electronic-signature.entity';
+import { SIGNABLE_TYPES, type SignableType } from '../signable-types';
 
 export class SignDto {
-  @ApiProperty({ example: 'milestone', description: 'the kind of record signed' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
-  entityType!: string;
+  @ApiProperty({ enum: SIGNABLE_TYPES, description: 'the kind of record signed' })
+  @IsIn(SIGNABLE_TYPES, { message: `cannot be signed; signable records: ${SIGNABLE_TYPES.join(', ')}` })
+  entityType!: SignableType;
 
   @ApiProperty({ format: 'uuid', description: 'the id of the record signed' })
   @IsUUID('all')

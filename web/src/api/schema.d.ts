@@ -4917,9 +4917,9 @@ export interface components {
             entityId: string;
             /**
              * @description the kind of record signed
-             * @example milestone
+             * @enum {string}
              */
-            entityType: string;
+            entityType: "milestone" | "obligation" | "signal" | "dossier" | "dossier-safety";
             /**
              * @description what the signature means
              * @enum {string}
