@@ -17,7 +17,8 @@ describe('demo data', () => {
   it('should load both products, then skip them on a second run', async () => {
     expect(await seedDemo(t.app, systemActor('demo-seed'), asOf)).toEqual({ asOf, created: ['Hemgenix', 'Zemcelpro'], skipped: [] });
     expect(await seedDemo(t.app, systemActor('demo-seed'), asOf)).toEqual({ asOf, created: [], skipped: ['Hemgenix', 'Zemcelpro'] });
-  });
+    // Two products with their register, reference safety information and synthetic cases: ~12 s idle, longer on a loaded machine.
+  }, 120_000);
 
   it('should mark the authorisations illustrative', async () => {
     const response = await t.http().get('/api/products').expect(200);
