@@ -29,6 +29,7 @@ const PAGES: readonly PageRoute[] = [
   { path: '/products', page: lazy(() => import('./products/ProductsPage')), roles: ANY_ROLE, nav: 'Products' },
   { path: '/products/:product', page: lazy(() => import('./products/ProductPage')), roles: ANY_ROLE },
   { path: '/products/:product/dossiers', page: lazy(() => import('./dossier/DossiersPage')), roles: CASE_READERS },
+  { path: '/products/:product/safety', page: lazy(() => import('./safety/SafetyPicturePage')), roles: CASE_READERS },
   { path: '/dossier-builds/:id', page: lazy(() => import('./dossier/DossierBuildPage')), roles: CASE_READERS },
   { path: '/dossiers/:id', page: lazy(() => import('./dossier/DossierPage')), roles: CASE_READERS },
   { path: '/milestones/:id', page: lazy(() => import('./milestones/MilestonePage')), roles: ANY_ROLE },
