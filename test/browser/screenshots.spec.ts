@@ -13,7 +13,7 @@ import { credentials, useWebApp, waitUntil } from './harness';
  */
 const DIR = resolve(process.env.SCREENSHOTS_DIR ?? join('test-results', 'screenshots'));
 
-const PAGES: { file: string; role: 'regulatory' | 'admin'; path: string; heading: string | RegExp }[] = [
+const PAGES: { file: string; role: 'regulatory' | 'admin' | 'safety'; path: string; heading: string | RegExp }[] = [
   { file: 'dashboard', role: 'regulatory', path: '/', heading: 'Dashboard' },
   { file: 'deadlines', role: 'regulatory', path: '/deadlines?withinDays=365', heading: 'Deadlines' },
   { file: 'products', role: 'regulatory', path: '/products', heading: 'Products' },
@@ -43,15 +43,31 @@ describe('main pages (screenshots)', () => {
     return build.version.id;
   }
 
+  /** A frequency run of Zemcelpro (the demo template has none; its unlisted terms raise alerts) and one alert validated into a signal. */
+  async function validateAlert(user: SignedInUser): Promise<string> {
+    await user.http().post('/api/frequency-runs').send({ product: 'Zemcelpro', dataLockPoint: DEMO_TODAY }).expect(201);
+    const alerts = (await user.http().get('/api/alerts').query({ status: 'new' }).expect(200)).body as { id: string }[];
+    const signal = (await user.http().post(`/api/alerts/${alerts[0]?.id ?? ''}/validation`).send({ reason: 'Unlisted and serious: to analyse' }).expect(201)).body as { id: string };
+    return signal.id;
+  }
+
   it('should open every main page on the demo data and write its screenshot', async () => {
     mkdirSync(DIR, { recursive: true });
-    const users = { regulatory: await web().t.signIn('regulatory', { username: 'shot-regulatory' }), admin: await web().t.signIn('admin', { username: 'shot-admin' }) };
+    const users = { regulatory: await web().t.signIn('regulatory', { username: 'shot-regulatory' }), admin: await web().t.signIn('admin', { username: 'shot-admin' }), safety: await web().t.signIn('safety', { username: 'shot-safety' }) };
     // The inbox with the reminders of the demo's today, as the scan and the in-app delivery write them.
     await web().t.app.get(ReminderScanService).scan(DEMO_TODAY);
     const pending = await web().t.dataSource.query<{ id: string }[]>(`SELECT id FROM reminder_delivery WHERE channel = 'in-app' AND status = 'pending' AND recipient = $1`, [`user:${users.regulatory.id}`]);
     await web().t.app.get(ReminderDeliveryService).deliverInboxBatch(pending.map((p) => p.id));
     const dossier = await buildDossier(users.regulatory);
-    const pages: typeof PAGES = [...PAGES, { file: 'dossiers', role: 'regulatory', path: '/products/Hemgenix/dossiers', heading: /Renewal dossier/ }, { file: 'dossier', role: 'regulatory', path: `/dossiers/${dossier}`, heading: /Renewal dossier version 1/ }];
+    const signal = await validateAlert(users.safety);
+    const pages: typeof PAGES = [
+      ...PAGES,
+      { file: 'dossiers', role: 'regulatory', path: '/products/Hemgenix/dossiers', heading: /Renewal dossier/ },
+      { file: 'dossier', role: 'regulatory', path: `/dossiers/${dossier}`, heading: /Renewal dossier version 1/ },
+      { file: 'safety-picture', role: 'safety', path: '/products/Zemcelpro/safety', heading: 'Safety picture of Zemcelpro' },
+      { file: 'signals', role: 'safety', path: '/signals', heading: 'Alerts and signals' },
+      { file: 'signal', role: 'safety', path: `/signals/${signal}`, heading: /^Signal: / },
+    ];
     for (const { file, role, path, heading } of pages) {
       const page = await web().open({ as: credentials(users[role]), path });
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
@@ -59,5 +75,5 @@ describe('main pages (screenshots)', () => {
       await page.screenshot({ path: join(DIR, `${file}.png`) });
       await page.context().close();
     }
-  }, 180_000);
+  }, 240_000);
 });
