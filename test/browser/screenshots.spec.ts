@@ -72,6 +72,8 @@ describe('main pages (screenshots)', () => {
       const page = await web().open({ as: credentials(users[role]), path });
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.waitForLoadState('networkidle');
+      // A page that loads in two steps (the safety picture: its runs, then the run) is ready once nothing says "Loading".
+      await page.getByRole('status').filter({ hasText: /^Loading / }).first().waitFor({ state: 'detached' });
       await page.screenshot({ path: join(DIR, `${file}.png`) });
       await page.context().close();
     }
