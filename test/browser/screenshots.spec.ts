@@ -45,6 +45,14 @@ describe('main pages (screenshots)', () => {
     return build.version.id;
   }
 
+  /** A frequency run of Zemcelpro (the demo template has none; its unlisted terms raise alerts) and one alert validated into a signal. */
+  async function validateAlert(user: SignedInUser): Promise<string> {
+    await user.http().post('/api/frequency-runs').send({ product: 'Zemcelpro', dataLockPoint: DEMO_TODAY }).expect(201);
+    const alerts = (await user.http().get('/api/alerts').query({ status: 'new' }).expect(200)).body as { id: string }[];
+    const signal = (await user.http().post(`/api/alerts/${alerts[0]?.id ?? ''}/validation`).send({ reason: 'Unlisted and serious: to analyse' }).expect(201)).body as { id: string };
+    return signal.id;
+  }
+
   it('should open every main page on the demo data and write its screenshot', async () => {
     mkdirSync(DIR, { recursive: true });
     const users = {
@@ -60,19 +68,25 @@ describe('main pages (screenshots)', () => {
     // The case page of the demo's newest serious case.
     const [newest] = ((await users.safety.http().get('/api/safety-cases').query({ serious: true, limit: 1 }).expect(200)).body as { cases: { safetyReportId: string }[] }).cases;
     expect(newest).toBeDefined();
+    const signal = await validateAlert(users.safety);
     const pages: typeof PAGES = [
       ...PAGES,
       { file: 'dossiers', role: 'regulatory', path: '/products/Hemgenix/dossiers', heading: /Renewal dossier/ },
       { file: 'dossier', role: 'regulatory', path: `/dossiers/${dossier}`, heading: /Renewal dossier version 1/ },
       { file: 'case', role: 'safety', path: `/cases/${newest?.safetyReportId ?? ''}`, heading: `Case ${newest?.safetyReportId ?? ''}` },
+      { file: 'safety-picture', role: 'safety', path: '/products/Zemcelpro/safety', heading: 'Safety picture of Zemcelpro' },
+      { file: 'signals', role: 'safety', path: '/signals', heading: 'Alerts and signals' },
+      { file: 'signal', role: 'safety', path: `/signals/${signal}`, heading: /^Signal: / },
     ];
     for (const { file, role, path, heading } of pages) {
       const page = await web().open({ as: credentials(users[role]), path });
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.waitForLoadState('networkidle');
+      // A page that loads in two steps (the safety picture: its runs, then the run) is ready once nothing says "Loading".
+      await page.getByRole('status').filter({ hasText: /^Loading / }).first().waitFor({ state: 'detached' });
       await page.screenshot({ path: join(DIR, `${file}.png`) });
       await page.context().close();
     }
     // One test over every page: a dozen pages on a loaded 2-core machine take longer than one test usually may.
-  }, 180_000);
+  }, 300_000);
 });

@@ -60,6 +60,16 @@ function Product({ product }: { product: ProductDetail }): ReactNode {
           <ProceduresSection product={product.name} milestones={product.milestones} canEdit={REGISTER_EDITORS.includes(role)} />
         </Section>
         {CASE_READERS.includes(role) && (
+          <Section id="safety" title="Safety picture">
+            <Text size="sm">
+              Each listed side effect as observed (with its exact 95% interval) against the stated rate or band, per frequency run:{' '}
+              <Anchor component={Link} to={`/products/${encodeURIComponent(product.name)}/safety`}>
+                Safety picture of {product.name}
+              </Anchor>
+            </Text>
+          </Section>
+        )}
+        {CASE_READERS.includes(role) && (
           <Section id="dossier" title="Renewal dossier">
             <Text size="sm">
               The suggested data lock point, the builds and the versions of the renewal dossier, their files, comparisons and signatures:{' '}
