@@ -36,6 +36,7 @@ const PAGES: readonly PageRoute[] = [
   { path: '/milestones/:id', page: lazy(() => import('./milestones/MilestonePage')), roles: ANY_ROLE },
   { path: '/e2b', page: lazy(() => import('./e2b/E2bExchangePage')), roles: CASE_READERS, nav: 'E2B exchange' },
   { path: '/periodic-outputs', page: lazy(() => import('./periodic/PeriodicOutputsPage')), roles: CASE_READERS, nav: 'Periodic outputs' },
+  { path: '/meddra', page: lazy(() => import('./meddra/MeddraPage')), roles: CASE_READERS, nav: 'MedDRA' },
   { path: '/audit', page: lazy(() => import('./audit/AuditPage')), roles: ANY_ROLE, nav: 'Audit trail' },
   { path: '/reminder-policies', page: lazy(() => import('./admin/ReminderPoliciesPage')), roles: ANY_ROLE, nav: 'Reminder policies' },
   { path: '/closure-days', page: lazy(() => import('./admin/ReferenceDataPage')), roles: ANY_ROLE, nav: 'Closure days & EURD' },
