@@ -22,6 +22,11 @@ const PAGES: { file: string; role: 'regulatory' | 'admin'; path: string; heading
   { file: 'inbox', role: 'regulatory', path: '/inbox', heading: 'Inbox' },
   { file: 'audit-trail', role: 'regulatory', path: '/audit', heading: 'Audit trail' },
   { file: 'profile', role: 'regulatory', path: '/profile', heading: 'Your profile' },
+  { file: 'e2b-exchange', role: 'regulatory', path: '/e2b', heading: 'E2B exchange' },
+  { file: 'reference-safety', role: 'regulatory', path: '/products/Zemcelpro/reference-safety', heading: /Reference safety information/ },
+  { file: 'exposure', role: 'regulatory', path: '/products/Zemcelpro/exposure', heading: /Exposure/ },
+  { file: 'periodic-outputs', role: 'regulatory', path: '/periodic-outputs?product=Zemcelpro', heading: 'Periodic outputs' },
+  { file: 'meddra', role: 'regulatory', path: '/meddra', heading: 'MedDRA' },
   { file: 'accounts', role: 'admin', path: '/admin/accounts', heading: /Accounts/ },
 ];
 
@@ -59,5 +64,5 @@ describe('main pages (screenshots)', () => {
       await page.screenshot({ path: join(DIR, `${file}.png`) });
       await page.context().close();
     }
-  }, 180_000);
+  }, 300_000);
 });
