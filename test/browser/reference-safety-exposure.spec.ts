@@ -63,7 +63,7 @@ describe('reference safety information and exposure pages', () => {
     expect(versions.find((v) => v.version === 1)?.effectiveUntil).toBe(DEMO_TODAY);
     await noNotification(page);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  });
+   }, 60_000);
 
   it('should show the exposure figures per kind and correct one, naming what it replaces with a reason', async () => {
     const page = await web().open({ as: credentials(safety), path: '/products/Zemcelpro/exposure' });
