@@ -6,6 +6,7 @@ import { ApiError } from '../api/errors';
 import { PageTitle } from '../common/PageTitle';
 import { QueryState } from '../common/QueryState';
 import { ProceduresSection } from '../procedures/ProceduresSection';
+import { ProductSafetyLinks } from '../reference-safety/ProductSafetyLinks';
 import { CASE_READERS, useRole } from '../session/use-session';
 import { AuthorisationHistory } from './AuthorisationHistory';
 import { MarketPresenceSection } from './MarketPresenceSection';
@@ -77,6 +78,11 @@ function Product({ product }: { product: ProductDetail }): ReactNode {
                 Renewal dossier of {product.name}
               </Anchor>
             </Text>
+          </Section>
+        )}
+        {CASE_READERS.includes(role) && (
+          <Section id="safety-information" title="Safety information">
+            <ProductSafetyLinks product={product.name} />
           </Section>
         )}
         <Section id="psurs" title="PSURs and EURD list">
