@@ -16,7 +16,7 @@ import { CaseVersionsPanel } from './CaseVersionsPanel';
 import { SAFETY_EDITORS } from './case-roles';
 import { caseQuery, type CaseClock, type CaseDetail } from './cases-api';
 import { REPORT_TYPE_LABELS, STATUS_LABELS } from './labels';
-import { Section } from './Section';
+import { Section } from '../common/Section';
 
 function daysLeftText(clock: CaseClock): string {
   if (clock.daysLeft === null) {

@@ -1,4 +1,4 @@
-import { Anchor, Code, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Code, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DateText } from '../common/DateText';
@@ -9,17 +9,7 @@ import type { DossierVersion } from './dossier-api';
 import { DossierComparison } from './DossierComparison';
 import { DossierFiles } from './DossierFiles';
 import { DossierSignatures } from './DossierSignatures';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactNode {
-  return (
-    <section aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </section>
-  );
-}
+import { Section } from '../common/Section';
 
 /** One version of a renewal dossier: what it is, its files and checksums, the comparison with another version, its signatures. */
 export function DossierVersionView({ version }: { version: DossierVersion }): ReactNode {

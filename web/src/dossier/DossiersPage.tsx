@@ -1,4 +1,4 @@
-import { Alert, Anchor, Code, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Code, List, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,17 +11,7 @@ import { QueryState } from '../common/QueryState';
 import { useRole } from '../session/use-session';
 import { DOSSIER_BUILDERS, suggestionQuery, versionsQuery, type DossierSuggestion, type DossierVersion } from './dossier-api';
 import { StartBuildForm } from './StartBuildForm';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactNode {
-  return (
-    <section aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </section>
-  );
-}
+import { Section } from '../common/Section';
 
 /** The suggested data lock point as the API reasons it: the renewal it is for, why this date, and the data that lie after it. */
 function Suggestion({ suggestion }: { suggestion: DossierSuggestion }): ReactNode {

@@ -19,17 +19,7 @@ import { MilestoneStatus } from './MilestoneStatus';
 import { OutcomeText, SubmissionText } from './MilestoneTable';
 import { milestoneQuery, type Milestone } from './milestones-api';
 import { SignaturesPanel } from './SignaturesPanel';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactNode {
-  return (
-    <section aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </section>
-  );
-}
+import { Section } from '../common/Section';
 
 function Card({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactNode {
   return (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -14,17 +14,7 @@ import { AuthorisationFacts, ExpiryChain, Psurs, Reassessments } from './Authori
 import { ObligationsSection } from './ObligationsSection';
 import { eurdEntriesQuery, productQuery, type ProductDetail } from './products-api';
 import { REGISTER_EDITORS } from './register-roles';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactNode {
-  return (
-    <section aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </section>
-  );
-}
+import { Section } from '../common/Section';
 
 function Product({ product }: { product: ProductDetail }): ReactNode {
   const role = useRole();

@@ -1,4 +1,4 @@
-import { Anchor, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Select, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -9,17 +9,7 @@ import { FrequencyTable } from './FrequencyTable';
 import { RunInputs } from './RunInputs';
 import { runQuery, runsQuery, type FrequencyRun, type FrequencyRunBrief } from './safety-picture-api';
 import { TermOverTime } from './TermOverTime';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactNode {
-  return (
-    <section aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </section>
-  );
-}
+import { Section } from '../common/Section';
 
 function runLabel(run: FrequencyRunBrief): string {
   return `${run.period === 'cumulative' ? 'Cumulative' : `From ${run.periodStart ?? '?'}`} to ${run.dataLockPoint} (${run.finishedAt.slice(0, 16).replace('T', ' ')} UTC)`;

@@ -1,4 +1,4 @@
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,17 +11,7 @@ import { useRole } from '../session/use-session';
 import { EsiForm, RegulatorOutcomeForm, StepForm } from './SignalForms';
 import { SignalSignatures } from './SignalSignatures';
 import { SAFETY_EDITORS, signalQuery, type Signal } from './signals-api';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactNode {
-  return (
-    <section aria-labelledby={id}>
-      <Title order={2} size="h3" id={id} mb="sm">
-        {title}
-      </Title>
-      {children}
-    </section>
-  );
-}
+import { Section } from '../common/Section';
 
 function Steps({ signal }: { signal: Signal }): ReactNode {
   return (

@@ -1,7 +1,7 @@
 import { Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-/** A titled part of a case page (h2, labelled region). */
+/** A titled part of a page: an h2 and the region it labels. */
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }): ReactNode {
   return (
     <section aria-labelledby={id}>
