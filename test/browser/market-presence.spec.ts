@@ -50,6 +50,9 @@ describe('market presence and the sunset clause on the product page', () => {
     await on.fill(DEMO_TODAY);
     await dialog.getByRole('button', { name: 'Record' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    // The notification that confirms it is accessible too (named close button, message in AA contrast).
+    await page.getByRole('alert').filter({ hasText: 'Recorded' }).getByRole('button', { name: 'Close notification' }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await section.getByText('On the market').first().waitFor();
     await section.getByRole('table', { name: 'Market presence records' }).getByText('Launch in France').waitFor();
     expect((await presence()).sunset).toMatchObject({ state: 'on-market', marketedIn: ['FR'], sunset: null });

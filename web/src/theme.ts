@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Mantine's defaults adjusted for WCAG AA (4.5:1 for text on white): the primary colour at shade 8
@@ -12,6 +12,13 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", "Liberation Sans", sans-serif',
   defaultRadius: 'sm',
   headings: { sizes: { h1: { fontSize: '1.75rem', lineHeight: '1.3' } } },
+  components: {
+    // Notifications: a named close button, and the message in text colour (Mantine's gray 6 is under 4.5:1).
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
+      styles: { description: { color: 'var(--mantine-color-text)' } },
+    }),
+  },
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
