@@ -19,7 +19,7 @@ export interface WebApp {
   baseUrl: string;
   browser: Browser;
   /** A fresh browser context (1280×800, en-GB) and page; signed in as `as` by the API and the cookie, unless omitted. */
-  open(options?: { as?: { username: string; password?: string }; timezoneId?: string; path?: string }): Promise<Page>;
+  open(options?: { as?: { username: string; password?: string }; session?: { token: string }; timezoneId?: string; path?: string }): Promise<Page>;
   /** The session cookie and CSRF token of a browser sign-in, through the API. */
   browserSession(user: { username: string; password?: string }): Promise<{ token: string; csrfToken: string }>;
   close(): Promise<void>;
@@ -68,11 +68,12 @@ export function useWebApp(options: { demo?: boolean; dossierWorker?: boolean } =
       baseUrl,
       browser,
       browserSession,
-      open: async ({ as, timezoneId, path } = {}) => {
+      open: async ({ as, session, timezoneId, path } = {}) => {
         const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId });
         contexts.push(context);
-        if (as !== undefined) {
-          const { token } = await browserSession(as);
+        if (as !== undefined || session !== undefined) {
+          // A session made once (`browserSession`) can open many pages without signing in again each time.
+          const { token } = session ?? (await browserSession(as ?? { username: '' }));
           await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
         }
         const page = await context.newPage();

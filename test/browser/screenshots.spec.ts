@@ -83,8 +83,11 @@ describe('main pages (screenshots)', () => {
       { file: 'signals', role: 'safety', path: '/signals', heading: 'Alerts and signals' },
       { file: 'signal', role: 'safety', path: `/signals/${signal}`, heading: /^Signal: / },
     ];
+    const sessions: Partial<Record<keyof typeof users, { token: string }>> = {};
     for (const { file, role, path, heading } of pages) {
-      const page = await web().open({ as: credentials(users[role]), path });
+      // One browser session per account for every page: a dozen sign-ins in a few seconds would meet the rate limit.
+      sessions[role] ??= await web().browserSession(credentials(users[role]));
+      const page = await web().open({ session: sessions[role], path });
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.waitForLoadState('networkidle');
       // A page that loads in two steps (the safety picture: its runs, then the run) is ready once nothing says "Loading".
