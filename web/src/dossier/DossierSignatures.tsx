@@ -1,12 +1,10 @@
-import { Alert, Badge, Button, Group, Paper, PasswordInput, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
+import { Alert, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ApiError, showFormError } from '../api/errors';
 import { DANGER, SUCCESS, WARNING } from '../common/colours';
 import { formatInstant } from '../common/instant';
 import { QueryState } from '../common/QueryState';
+import { SignForm } from '../common/SignForm';
 import { MEANING_LABELS } from '../products/labels';
 import { useRole } from '../session/use-session';
 import { DOSSIER_SIGNERS, signaturesQuery, signDossier, type DossierPart, type DossierSignature, type DossierVersion, type Meaning } from './dossier-api';
@@ -82,50 +80,9 @@ function SafetyApproval({ list }: { list: DossierSignature[] }): ReactNode {
   );
 }
 
-/** Sign electronically: the password re-entered and the meaning chosen; the signature binds the files as they are (by checksum). */
-function SignForm({ part, version, meanings }: { part: DossierPart; version: DossierVersion; meanings: Meaning[] }): ReactNode {
-  const queryClient = useQueryClient();
-  const form = useForm({ initialValues: { meaning: meanings.length === 1 ? (meanings[0] ?? '') : '', password: '', comment: '' } });
-  const submit = form.onSubmit(async (values) => {
-    try {
-      const comment = values.comment.trim();
-      const signature = await signDossier(part, version.id, { meaning: values.meaning as Meaning, password: values.password, comment: comment === '' ? undefined : comment });
-      form.reset();
-      notifications.show({ color: 'green', title: 'Signed', message: `${PARTS[part].what} of version ${version.version}: ${MEANING_LABELS[signature.meaning].toLowerCase()} by ${signature.signer.name}` });
-      await queryClient.invalidateQueries({ queryKey: signaturesQuery(part, version.id).queryKey });
-    } catch (error) {
-      form.setFieldValue('password', '');
-      if (error instanceof ApiError && (error.code === 'INVALID_CREDENTIALS' || error.status === 429)) {
-        form.setFieldError('password', error.code === 'INVALID_CREDENTIALS' ? 'Wrong password: the signature was not given.' : error.message);
-      } else {
-        showFormError(form, error);
-      }
-    }
-  });
-  return (
-    <form onSubmit={submit} noValidate aria-label={`Sign ${PARTS[part].what}`} style={{ maxWidth: 560 }}>
-      <Stack gap="sm">
-        <Radio.Group label="Meaning of the signature" {...form.getInputProps('meaning')}>
-          <Group mt={4}>
-            {meanings.map((meaning) => (
-              <Radio key={meaning} value={meaning} label={MEANING_LABELS[meaning]} />
-            ))}
-          </Group>
-        </Radio.Group>
-        <PasswordInput label="Your password" description="Re-enter it to sign" autoComplete="current-password" {...form.getInputProps('password')} />
-        <Textarea label="Comment" description="Optional" autosize minRows={1} {...form.getInputProps('comment')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.submitting}>
-            Sign {PARTS[part].what}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
 function PartPanel({ part, version }: { part: DossierPart; version: DossierVersion }): ReactNode {
   const role = useRole();
+  const queryClient = useQueryClient();
   const signatures = useQuery(signaturesQuery(part, version.id));
   const meanings = (Object.keys(DOSSIER_SIGNERS[part]) as Meaning[]).filter((meaning) => DOSSIER_SIGNERS[part][meaning].includes(role));
   const id = `signatures-${part}`;
@@ -143,7 +100,16 @@ function PartPanel({ part, version }: { part: DossierPart; version: DossierVersi
             </Stack>
           )}
         </QueryState>
-        {meanings.length > 0 && <SignForm part={part} version={version} meanings={meanings} />}
+        {meanings.length > 0 && (
+          <SignForm
+            label={`Sign ${PARTS[part].what}`}
+            submitLabel={`Sign ${PARTS[part].what}`}
+            what={`${PARTS[part].what} of version ${version.version}`}
+            meanings={meanings}
+            sign={(body) => signDossier(part, version.id, body)}
+            onSigned={() => queryClient.invalidateQueries({ queryKey: signaturesQuery(part, version.id).queryKey })}
+          />
+        )}
       </Stack>
     </Paper>
   );

@@ -1,10 +1,8 @@
-import { Badge, Button, Group, PasswordInput, Radio, Stack, Table, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
+import { Badge, Stack, Table } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ApiError, showFormError } from '../api/errors';
 import { QueryState } from '../common/QueryState';
+import { SignForm } from '../common/SignForm';
 import { MEANING_LABELS } from '../products/labels';
 import { MILESTONE_SIGNERS } from '../products/register-roles';
 import { useRole } from '../session/use-session';
@@ -57,55 +55,24 @@ function SignatureList({ milestone }: { milestone: Milestone }): ReactNode {
   );
 }
 
-/** Sign electronically: the password re-entered and the meaning chosen; the signature binds the content as it is now. */
-function SignForm({ milestone, meanings }: { milestone: Milestone; meanings: Meaning[] }): ReactNode {
-  const queryClient = useQueryClient();
-  const form = useForm({ initialValues: { meaning: meanings.length === 1 ? (meanings[0] ?? '') : '', password: '', comment: '' } });
-  const submit = form.onSubmit(async (values) => {
-    try {
-      const signature = await signMilestone(milestone.id, { meaning: values.meaning as Meaning, password: values.password, comment: values.comment.trim() === '' ? undefined : values.comment.trim() });
-      form.reset();
-      notifications.show({ color: 'green', title: 'Signed', message: `${milestone.title}: ${MEANING_LABELS[signature.meaning].toLowerCase()} by ${signature.signer.name}` });
-      await milestoneChanged(queryClient, milestone);
-    } catch (error) {
-      form.setFieldValue('password', '');
-      if (error instanceof ApiError && (error.code === 'INVALID_CREDENTIALS' || error.status === 429)) {
-        form.setFieldError('password', error.code === 'INVALID_CREDENTIALS' ? 'Wrong password: the signature was not given.' : error.message);
-      } else {
-        showFormError(form, error);
-      }
-    }
-  });
-  return (
-    <form onSubmit={submit} noValidate aria-label="Sign the milestone" style={{ maxWidth: 560 }}>
-      <Stack gap="sm">
-        <Radio.Group label="Meaning of the signature" {...form.getInputProps('meaning')}>
-          <Group mt={4}>
-            {meanings.map((meaning) => (
-              <Radio key={meaning} value={meaning} label={MEANING_LABELS[meaning]} />
-            ))}
-          </Group>
-        </Radio.Group>
-        <PasswordInput label="Your password" description="Re-enter it to sign" autoComplete="current-password" aria-invalid={form.errors.password !== undefined} {...form.getInputProps('password')} />
-        <Textarea label="Comment" description="Optional" autosize minRows={1} {...form.getInputProps('comment')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.submitting}>
-            Sign
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
 /** The milestone's electronic signatures, and the form to sign for the roles that may. */
 export function SignaturesPanel({ milestone }: { milestone: Milestone }): ReactNode {
   const role = useRole();
+  const queryClient = useQueryClient();
   const meanings = (Object.keys(MILESTONE_SIGNERS) as Meaning[]).filter((meaning) => MILESTONE_SIGNERS[meaning].includes(role));
   return (
     <Stack gap="md">
       <SignatureList milestone={milestone} />
-      {meanings.length > 0 && <SignForm milestone={milestone} meanings={meanings} />}
+      {meanings.length > 0 && (
+        <SignForm
+          label="Sign the milestone"
+          submitLabel="Sign"
+          what={milestone.title}
+          meanings={meanings}
+          sign={(body) => signMilestone(milestone.id, body)}
+          onSigned={() => milestoneChanged(queryClient, milestone)}
+        />
+      )}
     </Stack>
   );
 }

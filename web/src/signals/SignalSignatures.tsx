@@ -1,13 +1,11 @@
-import { Badge, Button, Group, Paper, PasswordInput, Radio, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
+import { Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { api } from '../api/client';
-import { ApiError, showFormError } from '../api/errors';
 import { DANGER, SUCCESS } from '../common/colours';
 import { formatInstant } from '../common/instant';
 import { QueryState } from '../common/QueryState';
+import { SignForm } from '../common/SignForm';
 import { MEANING_LABELS } from '../products/labels';
 import { useRole } from '../session/use-session';
 import { signalsChanged, signaturesQuery, SIGNAL_SIGNERS, type Meaning, type Signal, type SignalSignature } from './signals-api';
@@ -18,51 +16,10 @@ const STATE_LABELS: Record<SignalSignature['state'], string> = {
   'seal-broken': 'seal broken',
 };
 
-/** Sign the assessment electronically (as /api/signatures does for milestones): password re-entered, meaning chosen. */
-function SignForm({ signal, meanings }: { signal: Signal; meanings: Meaning[] }): ReactNode {
-  const queryClient = useQueryClient();
-  const form = useForm({ initialValues: { meaning: meanings.length === 1 ? (meanings[0] ?? '') : '', password: '', comment: '' } });
-  const submit = form.onSubmit(async (values) => {
-    try {
-      const comment = values.comment.trim();
-      const signature = await api.post('/api/signatures', { body: { entityType: 'signal', entityId: signal.id, meaning: values.meaning as Meaning, password: values.password, ...(comment === '' ? {} : { comment }) } });
-      form.reset();
-      notifications.show({ color: 'green', title: 'Signed', message: `The assessment: ${MEANING_LABELS[signature.meaning].toLowerCase()} by ${signature.signer.name}` });
-      await signalsChanged(queryClient);
-    } catch (error) {
-      form.setFieldValue('password', '');
-      if (error instanceof ApiError && (error.code === 'INVALID_CREDENTIALS' || error.status === 429)) {
-        form.setFieldError('password', error.code === 'INVALID_CREDENTIALS' ? 'Wrong password: the signature was not given.' : error.message);
-      } else {
-        showFormError(form, error);
-      }
-    }
-  });
-  return (
-    <form onSubmit={submit} noValidate aria-label="Sign the assessment" style={{ maxWidth: 560 }}>
-      <Stack gap="sm">
-        <Radio.Group label="Meaning of the signature" {...form.getInputProps('meaning')}>
-          <Group mt={4}>
-            {meanings.map((meaning) => (
-              <Radio key={meaning} value={meaning} label={MEANING_LABELS[meaning]} />
-            ))}
-          </Group>
-        </Radio.Group>
-        <PasswordInput label="Your password" description="Re-enter it to sign" autoComplete="current-password" {...form.getInputProps('password')} />
-        <Textarea label="Comment" description="Optional" autosize minRows={1} {...form.getInputProps('comment')} />
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.submitting}>
-            Sign the assessment
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
 /** The signatures on the signal's assessment (a QPPV's approval is needed to close it) and the form for those who may sign. */
 export function SignalSignatures({ signal }: { signal: Signal }): ReactNode {
   const role = useRole();
+  const queryClient = useQueryClient();
   const signatures = useQuery(signaturesQuery(signal.id));
   const meanings = (Object.keys(SIGNAL_SIGNERS) as Meaning[]).filter((m) => SIGNAL_SIGNERS[m].includes(role));
   return (
@@ -104,7 +61,14 @@ export function SignalSignatures({ signal }: { signal: Signal }): ReactNode {
             </Table>
           )}
         </QueryState>
-        {signal.assessment !== null && meanings.length > 0 && <SignForm signal={signal} meanings={meanings} />}
+        {signal.assessment !== null && meanings.length > 0 && <SignForm
+            label="Sign the assessment"
+            submitLabel="Sign the assessment"
+            what="The assessment"
+            meanings={meanings}
+            sign={(body) => api.post('/api/signatures', { body: { entityType: 'signal', entityId: signal.id, ...body } })}
+            onSigned={() => signalsChanged(queryClient)}
+          />}
       </Stack>
     </Paper>
   );
